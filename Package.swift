@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sitrep",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sitrep", targets: ["sitrep"]),
+        .library(name: "SitrepCore", targets: ["SitrepCore"]),
+        .library(name: "SitrepStages", targets: ["SitrepStages"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The document model, stage protocol, pipeline and interchange codec. No I/O, no dependencies.
+        .target(name: "SitrepCore"),
+        // One folder per pipeline stage, plus the data tables they load.
+        .target(name: "SitrepStages", dependencies: ["SitrepCore"]),
+        // The command-line interface: analyze, process, extract.
+        .target(
+            name: "SitrepCLI",
+            dependencies: [
+                "SitrepCore", "SitrepStages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "sitrep", dependencies: ["SitrepCLI"]),
+        .testTarget(name: "SitrepCoreTests", dependencies: ["SitrepCore"]),
+        .testTarget(name: "SitrepStagesTests", dependencies: ["SitrepStages", "SitrepCore"]),
+        .testTarget(name: "SitrepCLITests", dependencies: ["SitrepCLI", "SitrepStages", "SitrepCore"]),
+    ]
+)

@@ -1,0 +1,162 @@
+/// What a caller hands Sitrep for one document (the interchange input).
+public enum DocumentInput: Sendable, Equatable {
+    /// A raw web page; the article is extracted from it.
+    case html(String)
+    /// Scraped page text with boilerplate lines; the article is extracted from it.
+    case scrapedText(String)
+    /// Text that already is the article, used exactly as given so that every
+    /// offset refers to the caller's text.
+    case cleanText(String)
+    /// Pre-tokenized sentences; tokens and sentence boundaries are kept.
+    case tokens([[String]])
+}
+
+/// Name and version of the stage behind a layer, stored with every result so
+/// each fact says what produced it.
+public struct StageRecord: Sendable, Equatable {
+    public var stage: String
+    public var version: String
+    public var provides: [Layer]
+
+    public init(stage: String, version: String, provides: [Layer]) {
+        self.stage = stage
+        self.version = version
+        self.provides = provides
+    }
+}
+
+/// One article and its standoff annotation layers.
+///
+/// The article text is set once, by extraction (``setArticle(text:article:paragraphs:)``);
+/// every later layer points into it with ``TextSpan``s of UTF-8 bytes.
+///
+/// Invariants (checked by ``validate()`` and in tests): every span lies inside
+/// `text` on scalar boundaries; sentences and tokens are sorted and do not
+/// overlap; every token lies inside a sentence.
+///
+/// ## Topics
+/// - Input and text: ``input``, ``text``, ``article``, ``setArticle(text:article:paragraphs:)``
+/// - Layers: ``paragraphs``, ``sentences``, ``tokens``, ``entities``, ``actors``, ``events``,
+///   ``times``, ``places``, ``quotes``, ``quantities``
+/// - Bookkeeping: ``diagnostics``, ``provenance``, ``layers``
+public struct Document: Sendable {
+    /// The caller's identifier, echoed back unchanged.
+    public let id: String
+    public let input: DocumentInput
+    /// The document date (`YYYY-MM-DD` or ISO 8601) given by the caller, if any.
+    public var published: String?
+    public var url: String?
+
+    /// The article text. Empty until extraction sets it.
+    public private(set) var text: String = ""
+    public private(set) var article = Article()
+
+    public var paragraphs: [TextSpan] = []
+    public var sentences: [TextSpan] = []
+    public var tokens: [Token] = []
+    public var entities: [EntityMention] = []
+    public var actors: [ActorMention] = []
+    public var events: [Event] = []
+    public var times: [TimeExpression] = []
+    public var places: [PlaceMention] = []
+    public var quotes: [Quote] = []
+    public var quantities: [Quantity] = []
+
+    public var diagnostics: [Diagnostic] = []
+    public var provenance: [StageRecord] = []
+
+    public init(id: String, input: DocumentInput, published: String? = nil, url: String? = nil) {
+        self.id = id
+        self.input = input
+        self.published = published
+        self.url = url
+    }
+
+    /// Sets the article text and metadata. Called once, by the extraction stage.
+    public mutating func setArticle(text: String, article: Article, paragraphs: [TextSpan]) {
+        precondition(!layers.contains(.article), "the article text of document \(id) is set once, by extraction")
+        self.text = text
+        self.article = article
+        self.paragraphs = paragraphs
+    }
+
+    /// The layers some stage has provided so far.
+    public var layers: Set<Layer> {
+        var result = Set<Layer>()
+        for record in provenance { result.formUnion(record.provides) }
+        return result
+    }
+
+    /// The record of the stage that provided `layer`, if any.
+    public func producer(of layer: Layer) -> StageRecord? {
+        provenance.last { $0.provides.contains(layer) }
+    }
+
+    /// The text of a span.
+    public func text(of span: TextSpan) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: span.start)
+        let upper = utf8.index(lower, offsetBy: span.count)
+        return text[lower..<upper]
+    }
+
+    /// Index of the sentence that contains byte `offset`, by binary search.
+    public func sentenceIndex(containing offset: Int) -> Int? {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].end <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < sentences.count && sentences[low].start <= offset ? low : nil
+    }
+
+    /// Adds a diagnostic raised by `stage`.
+    public mutating func report(_ id: String, _ severity: Diagnostic.Severity, _ message: String, stage: String, span: TextSpan? = nil) {
+        diagnostics.append(Diagnostic(id: id, severity: severity, message: message, stage: stage, span: span))
+    }
+}
+
+extension Document {
+    /// A violated document invariant.
+    public struct InvariantViolation: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Checks the span invariants of every layer.
+    ///
+    /// - Throws: ``InvariantViolation`` naming the first broken rule.
+    public func validate() throws {
+        let bytes = Array(text.utf8)
+        func check(_ span: TextSpan, _ what: String) throws {
+            guard span.end <= bytes.count else {
+                throw InvariantViolation(description: "\(what) \(span) ends past the text (\(bytes.count) bytes)")
+            }
+            for offset in [span.start, span.end] where offset < bytes.count && bytes[offset] & 0xC0 == 0x80 {
+                throw InvariantViolation(description: "\(what) \(span) splits a UTF-8 sequence at byte \(offset)")
+            }
+        }
+        func checkSorted(_ spans: [TextSpan], _ what: String) throws {
+            for (index, span) in spans.enumerated() {
+                try check(span, what)
+                if index > 0 && spans[index - 1].end > span.start {
+                    throw InvariantViolation(description: "\(what) \(spans[index - 1]) and \(span) overlap or are out of order")
+                }
+            }
+        }
+        try checkSorted(paragraphs, "paragraph")
+        try checkSorted(sentences, "sentence")
+        try checkSorted(tokens.map(\.span), "token")
+        for entity in entities { try check(entity.span, "entity") }
+        for actor in actors { try check(actor.span, "actor") }
+        for time in times { try check(time.span, "time") }
+        for place in places { try check(place.span, "place") }
+        for quote in quotes { try check(quote.span, "quote") }
+        for quantity in quantities { try check(quantity.span, "quantity") }
+        for event in events { try check(event.span, "event") }
+        if !sentences.isEmpty {
+            for token in tokens where sentenceIndex(containing: token.span.start).map({ !sentences[$0].contains(token.span) }) ?? true {
+                throw InvariantViolation(description: "token \(token.span) lies outside every sentence")
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// Why a pipeline could not be built or run.
+public enum PipelineError: Error, CustomStringConvertible, Equatable {
+    /// A stage needs layers that no earlier stage provides.
+    case missingLayers(stage: String, missing: [Layer], provided: [Layer])
+    /// A stage failed on one document.
+    case stageFailed(stage: String, document: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .missingLayers(stage, missing, provided):
+            let have = provided.isEmpty ? "nothing" : provided.map(\.rawValue).joined(separator: ", ")
+            return "stage '\(stage)' requires \(missing.map(\.rawValue).joined(separator: ", ")), but the stages before it provide only \(have)"
+        case let .stageFailed(stage, document, reason):
+            return "stage '\(stage)' failed on document '\(document)': \(reason)"
+        }
+    }
+}
+
+/// An ordered chain of stages, checked when it is built.
+///
+/// Stages are value types without mutable state, so one pipeline can process
+/// many documents concurrently.
+public struct Pipeline: Sendable {
+    public let stages: [any Stage]
+
+    /// Builds a pipeline.
+    ///
+    /// - Throws: ``PipelineError/missingLayers(stage:missing:provided:)`` at the
+    ///   first stage whose requirements the earlier stages do not meet.
+    public init(_ stages: [any Stage]) throws {
+        var provided = Set<Layer>()
+        for stage in stages {
+            let missing = stage.requires.subtracting(provided)
+            if !missing.isEmpty {
+                throw PipelineError.missingLayers(stage: stage.name, missing: missing.sorted(), provided: provided.sorted())
+            }
+            provided.formUnion(stage.provides)
+        }
+        self.stages = stages
+    }
+
+    /// The union of every stage's layers.
+    public var provides: Set<Layer> {
+        stages.reduce(into: Set<Layer>()) { $0.formUnion($1.provides) }
+    }
+
+    /// Runs every stage on `doc` in order, recording each one's provenance.
+    ///
+    /// - Throws: ``PipelineError/stageFailed(stage:document:reason:)`` when a stage throws.
+    public func process(_ doc: inout Document) throws {
+        for stage in stages {
+            do {
+                try stage.process(&doc)
+            } catch let error as PipelineError {
+                throw error
+            } catch {
+                throw PipelineError.stageFailed(stage: stage.name, document: doc.id, reason: String(describing: error))
+            }
+            doc.provenance.append(StageRecord(stage: stage.name, version: stage.version, provides: stage.provides.sorted()))
+        }
+    }
+
+    /// Runs the pipeline on a new document built from `input`.
+    public func run(_ input: DocumentInput, id: String, published: String? = nil, url: String? = nil) throws -> Document {
+        var doc = Document(id: id, input: input, published: published, url: url)
+        try process(&doc)
+        return doc
+    }
+}
