@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Sitrep",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sitrep", targets: ["sitrep"]),
         .library(name: "SitrepCore", targets: ["SitrepCore"]),

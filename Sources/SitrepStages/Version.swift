@@ -1,1 +1,4 @@
-public enum SitrepStagesVersion { public static let value = "0.1.0" }
+public enum SitrepVersion {
+    /// The version of Sitrep, shown by `sitrep --version`.
+    public static let current = "0.1.0"
+}

@@ -1,1 +1,3 @@
-print("sitrep")
+import SitrepCLI
+
+SitrepCommand.main()

@@ -1,0 +1,201 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SitrepCore
+import SitrepStages
+import Synchronization
+
+/// `sitrep process`: the JSON-lines filter of the interchange contract.
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Filter JSON lines: one document in per line, one result out per line, in order.",
+        discussion: """
+        Reads JSON lines ({"id", "text"|"html"|"tokens", "clean", "url", "published"}) \
+        from FILE or standard input and writes one `sitrep.document/1` object per input \
+        line to standard output, in input order, as described in the interchange \
+        contract. A line that cannot be read gets an object with the same id (or its \
+        line number) and an "error" field; processing goes on with the next line.
+
+        Memory stays flat whatever the input size: lines are read in chunks and at most \
+        a small batch is in flight. This is the unit to run under Spark's RDD.pipe or \
+        Hadoop streaming.
+
+        Examples:
+          sitrep process < articles.jsonl > results.jsonl
+          sitrep process --jobs 2 articles.jsonl | jq -c '.events[]'
+
+        \(ExitStatus.helpText)
+        """
+    )
+
+    @Argument(help: "A JSON-lines file; '-' or nothing reads standard input.")
+    var file: String = "-"
+
+    @Option(name: .shortAndLong, help: "Lines processed in parallel; output order is kept. 0 means one per core.")
+    var jobs: Int = 1
+
+    @Option(help: "Longest accepted input line, in bytes; longer lines get an SR-IN-008 error.")
+    var maxLineBytes: Int = 64 << 20
+
+    @Flag(help: "Include token spans ([[start, end], ...]) in the output.")
+    var tokens = false
+
+    @Flag(help: "Exit with status 1 when any line got an error object.")
+    var strict = false
+
+    @Flag(help: "Print no summary to standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more") }
+        guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive") }
+    }
+
+    func run() throws {
+        let pipeline: Pipeline
+        do {
+            pipeline = try StandardPipeline.make()
+        } catch {
+            printError("cannot build the pipeline: \(error)")
+            throw ExitStatus.software.exitCode
+        }
+        let processor = InterchangeProcessor(pipeline: pipeline, options: .init(includeTokens: tokens))
+        let fd: Int32
+        if file == "-" {
+            fd = 0
+        } else {
+            guard FileManager.default.fileExists(atPath: file) else {
+                printError(InputError.notFound(file).description)
+                throw ExitStatus.noInput.exitCode
+            }
+            fd = open(file, O_RDONLY)
+            guard fd >= 0 else {
+                printError(InputError.unreadable(file, String(cString: strerror(errno))).description)
+                throw ExitStatus.noInput.exitCode
+            }
+        }
+        defer { if fd != 0 { close(fd) } }
+
+        let workers = jobs == 0 ? ProcessInfo.processInfo.activeProcessorCount : jobs
+        var filter = StreamingFilter(processor: processor, workers: workers, maxLineBytes: maxLineBytes)
+        var reader = LineReader(fd: fd, maxLineBytes: maxLineBytes)
+        var output = OutputWriter()
+        let started = DispatchTime.now()
+        do {
+            try filter.run(reader: &reader, output: &output)
+            try output.flush()
+        } catch is BrokenPipe {
+            return
+        } catch let error as InputError {
+            printError(error.description)
+            throw error.status.exitCode
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        if !quiet {
+            let rate = seconds > 0 ? Double(filter.lines) / seconds : 0
+            printError(String(format: "%d lines, %d errors, %.1f s (%.0f lines/s)", filter.lines, filter.errors, seconds, rate))
+        }
+        if strict && filter.errors > 0 { throw ExitStatus.someLinesFailed.exitCode }
+    }
+}
+
+/// Runs an ``InterchangeProcessor`` over a line stream with N workers, keeping
+/// output order and bounding memory by processing fixed-size batches.
+struct StreamingFilter {
+    let processor: InterchangeProcessor
+    let workers: Int
+    let maxLineBytes: Int
+    /// Lines per batch for each worker: large enough to hide stragglers,
+    /// small enough that memory does not grow with the input.
+    var linesPerWorker = 32
+    /// A batch is closed early once it holds this many input bytes.
+    var maxBatchBytes = 32 << 20
+    private(set) var lines = 0
+    private(set) var errors = 0
+
+    init(processor: InterchangeProcessor, workers: Int, maxLineBytes: Int) {
+        precondition(workers >= 1)
+        self.processor = processor
+        self.workers = workers
+        self.maxLineBytes = maxLineBytes
+    }
+
+    mutating func run(reader: inout LineReader, output: inout OutputWriter) throws {
+        if workers == 1 {
+            while let line = try reader.readLine() {
+                lines += 1
+                let result = process(line, number: lines)
+                if result.errorCode != nil { errors += 1 }
+                try output.writeLine(result.bytes)
+            }
+            return
+        }
+        var batch: [(LineReader.Line, Int)] = []
+        var batchBytes = 0
+        var done = false
+        while !done {
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
+            while batch.count < workers * linesPerWorker && batchBytes < maxBatchBytes {
+                guard let line = try reader.readLine() else { done = true; break }
+                lines += 1
+                if case let .text(bytes) = line { batchBytes += bytes.count }
+                batch.append((line, lines))
+            }
+            if batch.isEmpty { break }
+            let results = processConcurrently(batch)
+            for result in results {
+                if result.errorCode != nil { errors += 1 }
+                try output.writeLine(result.bytes)
+            }
+        }
+    }
+
+    private func process(_ line: LineReader.Line, number: Int) -> InterchangeProcessor.Output {
+        Self.process(line, number: number, processor: processor, maxLineBytes: maxLineBytes)
+    }
+
+    private static func process(_ line: LineReader.Line, number: Int, processor: InterchangeProcessor, maxLineBytes: Int) -> InterchangeProcessor.Output {
+        switch line {
+        case let .text(bytes):
+            return processor.process(line: bytes, lineNumber: number)
+        case let .oversized(count):
+            return processor.failure(id: nil, line: number, .lineTooLong(bytes: count, limit: maxLineBytes))
+        }
+    }
+
+    /// Workers take the next unprocessed line from a shared counter, so one
+    /// long article does not hold up the lines dealt to the same worker.
+    private func processConcurrently(_ batch: [(LineReader.Line, Int)]) -> [InterchangeProcessor.Output] {
+        let slots = ResultSlots(count: batch.count)
+        let next = Atomic<Int>(0)
+        let processor = self.processor
+        let limit = maxLineBytes
+        DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < batch.count else { break }
+                let (line, number) = batch[index]
+                slots.store(Self.process(line, number: number, processor: processor, maxLineBytes: limit), at: index)
+            }
+        }
+        return slots.results()
+    }
+}
+
+/// Fixed slots that worker threads fill by index; each index is written by
+/// exactly one worker, and all are read only after `concurrentPerform` returns.
+private final class ResultSlots: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<InterchangeProcessor.Output?>
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+    func store(_ output: InterchangeProcessor.Output, at index: Int) { storage[index] = output }
+    func results() -> [InterchangeProcessor.Output] { storage.map { $0! } }
+}

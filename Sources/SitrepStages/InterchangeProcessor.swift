@@ -1,0 +1,58 @@
+import SitrepCore
+
+/// Turns one interchange input line into one output line: parse, run the
+/// pipeline, encode. Every failure becomes an `error` object for that line,
+/// so a batch never stops on a bad article.
+///
+/// It holds no mutable state: one processor serves all worker threads.
+public struct InterchangeProcessor: Sendable {
+    public let pipeline: Pipeline
+    public var options: InterchangeEncoder.Options
+
+    public init(pipeline: Pipeline, options: InterchangeEncoder.Options = .init()) {
+        self.pipeline = pipeline
+        self.options = options
+    }
+
+    /// The result of one line.
+    public struct Output: Sendable {
+        public var bytes: [UInt8]
+        /// The stable code of the error, when the line failed.
+        public var errorCode: String?
+    }
+
+    /// Processes one line (without its terminator); `lineNumber` is 1-based.
+    public func process(line: [UInt8], lineNumber: Int) -> Output {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            return failure(id: nil, line: lineNumber, .emptyLine)
+        }
+        if let bad = UTF8Validation.firstInvalidOffset(line) {
+            return failure(id: nil, line: lineNumber, .invalidUTF8(at: bad))
+        }
+        let request: InterchangeRequest
+        do {
+            request = try InterchangeRequest.parse(line: line)
+        } catch {
+            // Echo the id when the object could be read but was refused.
+            let id = (try? JSONReader.read(line))?["id"]
+            return failure(id: id, line: lineNumber, error)
+        }
+        return process(request, lineNumber: lineNumber)
+    }
+
+    /// Processes a validated request.
+    public func process(_ request: InterchangeRequest, lineNumber: Int) -> Output {
+        do {
+            let doc = try pipeline.run(request.input, id: request.idString, published: request.published, url: request.url)
+            return Output(bytes: InterchangeEncoder.encode(doc, id: request.id, options: options), errorCode: nil)
+        } catch {
+            let code = "SR-PIPE-001"
+            return Output(bytes: InterchangeEncoder.encodeError(id: request.id, line: lineNumber, code: code, message: "\(error)"), errorCode: code)
+        }
+    }
+
+    /// The output for a line refused before processing.
+    public func failure(id: JSONValue?, line: Int, _ error: InterchangeError) -> Output {
+        Output(bytes: InterchangeEncoder.encodeError(id: id, line: line, code: error.code, message: error.message), errorCode: error.code)
+    }
+}

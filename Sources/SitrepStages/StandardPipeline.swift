@@ -1,0 +1,37 @@
+import SitrepCore
+
+/// The stages this build of Sitrep has, placed in their ``StageSlot``s.
+///
+/// A slot without an implementation is left out of the pipeline and listed by
+/// ``missingSlots``, so its layers stay empty and reports say so, rather than
+/// carrying made-up data.
+public enum StandardPipeline {
+    /// The stage filling each slot in this build.
+    public static func stage(for slot: StageSlot) -> (any Stage)? {
+        switch slot {
+        case .extract: ExtractStage()
+        case .sentences: SentenceStage()
+        case .tokens: TokenStage()
+        case .syntax, .entities, .times, .places, .actors, .events, .quotes, .quantities: nil
+        }
+    }
+
+    /// Slots that have no stage in this build.
+    public static var missingSlots: [StageSlot] {
+        StageSlot.allCases.filter { stage(for: $0) == nil }
+    }
+
+    /// Builds the pipeline of every available stage in slot order, optionally
+    /// stopping after `last`.
+    ///
+    /// - Throws: ``PipelineError/missingLayers(stage:missing:provided:)`` if the
+    ///   available stages do not chain.
+    public static func make(through last: StageSlot? = nil) throws -> Pipeline {
+        var stages: [any Stage] = []
+        for slot in StageSlot.allCases {
+            if let stage = stage(for: slot) { stages.append(stage) }
+            if slot == last { break }
+        }
+        return try Pipeline(stages)
+    }
+}

@@ -1,0 +1,93 @@
+import Testing
+@testable import SitrepCore
+
+@Suite struct InterchangeRequestTests {
+    private func parse(_ line: String) throws(InterchangeError) -> InterchangeRequest {
+        try InterchangeRequest.parse(line: Array(line.utf8))
+    }
+
+    @Test func readsEachInputKind() throws {
+        #expect(try parse(#"{"id":"a","text":"Page text"}"#).input == .scrapedText("Page text"))
+        #expect(try parse(#"{"id":"a","text":"Article","clean":true}"#).input == .cleanText("Article"))
+        #expect(try parse(#"{"id":"a","html":"<p>x</p>"}"#).input == .html("<p>x</p>"))
+        #expect(try parse(#"{"id":7,"tokens":[["EU","rejects"],["Fine","."]]}"#).input == .tokens([["EU", "rejects"], ["Fine", "."]]))
+        let request = try parse(#"{"id":"r1","text":"x","url":"https://example.org/a","published":"2020-06-08T10:00:00Z"}"#)
+        #expect(request.url == "https://example.org/a")
+        #expect(request.published == "2020-06-08T10:00:00Z")
+        #expect(request.idString == "r1")
+    }
+
+    @Test(arguments: [
+        (#"[1,2]"#, "SR-IN-003"),
+        (#"{"text":"x"}"#, "SR-IN-004"),
+        (#"{"id":null,"text":"x"}"#, "SR-IN-005"),
+        (#"{"id":"a","text":5}"#, "SR-IN-005"),
+        (#"{"id":"a","clean":"yes","text":"x"}"#, "SR-IN-005"),
+        (#"{"id":"a","tokens":[["a",1]]}"#, "SR-IN-005"),
+        (#"{"id":"a"}"#, "SR-IN-006"),
+        (#"{"id":"a","text":"x","html":"y"}"#, "SR-IN-007"),
+        (#"{"id":"a","text":"x","published":"2021-02-30"}"#, "SR-IN-009"),
+        (#"{"id":"a","text":"x","published":"last week"}"#, "SR-IN-009"),
+        (#"{"id":"a", "text": "x"#, "SR-IN-002"),
+    ])
+    func refusesBadLinesWithAStableCode(line: String, code: String) {
+        #expect {
+            try parse(line)
+        } throws: { error in
+            (error as? InterchangeError)?.code == code
+        }
+    }
+
+    @Test func validatesDocumentDates() {
+        #expect(DocumentDate.isValid("2024-02-29"))
+        #expect(!DocumentDate.isValid("2023-02-29"))
+        #expect(DocumentDate.isValid("1987-02-26T15:01:01"))
+        #expect(!DocumentDate.isValid("1987-02-26x"))
+        #expect(!DocumentDate.isValid("87-02-26"))
+    }
+}
+
+@Suite struct InterchangeEncoderTests {
+    @Test func writesCodePointOffsetsAndEchoesTheID() throws {
+        let text = "Türkiye’s jets struck. Baghdad protested."
+        var doc = Document(id: "x", input: .cleanText(text), published: "2026-03-03")
+        doc.setArticle(text: text, article: Article(title: "Strikes"), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
+        let second = text.utf8.count - "Baghdad protested.".utf8.count
+        doc.sentences = [TextSpan(start: 0, end: second - 1), TextSpan(start: second, end: text.utf8.count)]
+        doc.entities = [EntityMention(span: TextSpan(start: second, end: second + 7), type: .location)]
+        let bytes = InterchangeEncoder.encode(doc, id: .number(42, text: "42"))
+        let value = try JSONReader.read(bytes)
+        #expect(value["id"] == .number(42, text: "42"))
+        #expect(value["schema"] == .string("sitrep.document/1"))
+        #expect(value["article"]?["text"] == .string(text))
+        #expect(value["article"]?["published"] == .string("2026-03-03"))
+        // "Türkiye’s" has two multi-byte characters: byte and code-point offsets differ.
+        let secondCodePoint = text.unicodeScalars.count - "Baghdad protested.".unicodeScalars.count
+        #expect(value["sentences"] == .array([
+            .object([("start", .number(0, text: "0")), ("end", .number(Double(secondCodePoint - 1), text: "\(secondCodePoint - 1)"))]),
+            .object([("start", .number(Double(secondCodePoint), text: "\(secondCodePoint)")), ("end", .number(Double(text.unicodeScalars.count), text: "\(text.unicodeScalars.count)"))]),
+        ]))
+        #expect(value["entities"]?.arrayValue?.first?["text"] == .string("Baghdad"))
+        #expect(value["error"] == .null)
+        #expect(value["events"] == .array([]))
+    }
+
+    @Test func errorLinesCarryTheLineNumberWhenThereIsNoID() throws {
+        let value = try JSONReader.read(InterchangeEncoder.encodeError(id: nil, line: 17, code: "SR-IN-002", message: "bad"))
+        #expect(value["id"] == .number(17, text: "17"))
+        #expect(value["error"]?["code"] == .string("SR-IN-002"))
+    }
+
+    @Test func tagsTokensInIOB2() {
+        let text = "The European Union met\nin Brussels ."
+        var doc = Document(id: "t", input: .tokens([["The", "European", "Union", "met"], ["in", "Brussels", "."]]))
+        doc.setArticle(text: text, article: Article(), paragraphs: [])
+        let offsets = [(0, 3), (4, 12), (13, 18), (19, 22), (23, 25), (26, 34), (35, 36)]
+        doc.tokens = offsets.map { Token(span: TextSpan(start: $0.0, end: $0.1)) }
+        doc.entities = [
+            EntityMention(span: TextSpan(start: 4, end: 18), type: .organization),
+            EntityMention(span: TextSpan(start: 26, end: 34), type: .location),
+        ]
+        #expect(IOB2.tags(for: doc, sentenceLengths: [4, 3]) == [["O", "B-ORG", "I-ORG", "O"], ["O", "B-LOC", "O"]])
+    }
+}

@@ -1,0 +1,102 @@
+import Testing
+@testable import SitrepCore
+
+@Suite struct CodePointIndexTests {
+    @Test(arguments: [
+        "plain ASCII text",
+        "Türkiye’s «jets» struck — 😀 👩‍👩‍👧 e\u{301}",
+        String(repeating: "é😀a", count: 300),
+        "",
+    ])
+    func agreesWithSwiftScalarCounts(text: String) {
+        let index = CodePointIndex(text)
+        var byteOffset = 0
+        var scalarOffset = 0
+        for scalar in text.unicodeScalars {
+            #expect(index.codePoint(atByte: byteOffset) == scalarOffset)
+            byteOffset += String(scalar).utf8.count
+            scalarOffset += 1
+        }
+        #expect(index.codePoint(atByte: byteOffset) == scalarOffset)
+        #expect(index.codePointCount == text.unicodeScalars.count)
+    }
+}
+
+/// A stage for pipeline tests that adds a fixed layer.
+private struct FakeStage: Stage {
+    let name: String
+    let version = "test.v1"
+    let requires: Set<Layer>
+    let provides: Set<Layer>
+    var action: @Sendable (inout Document) throws -> Void = { _ in }
+    func process(_ doc: inout Document) throws { try action(&doc) }
+}
+
+private struct Boom: Error, CustomStringConvertible { var description: String { "boom" } }
+
+@Suite struct PipelineTests {
+    @Test func refusesAChainWithAGap() {
+        let extract = FakeStage(name: "extract", requires: [], provides: [.article])
+        let entities = FakeStage(name: "entities", requires: [.tokens], provides: [.entities])
+        #expect(throws: PipelineError.missingLayers(stage: "entities", missing: [.tokens], provided: [.article])) {
+            try Pipeline([extract, entities])
+        }
+    }
+
+    @Test func recordsProvenanceInOrder() throws {
+        let extract = FakeStage(name: "extract", requires: [], provides: [.article, .paragraphs]) { doc in
+            doc.setArticle(text: "Ruritania expelled two diplomats.", article: Article(title: "Expelled"), paragraphs: [TextSpan(start: 0, end: 33)])
+        }
+        let sentences = FakeStage(name: "sentences", requires: [.article], provides: [.sentences]) { doc in
+            doc.sentences = [TextSpan(start: 0, end: 33)]
+        }
+        let doc = try Pipeline([extract, sentences]).run(.cleanText("x"), id: "d1")
+        #expect(doc.provenance.map(\.stage) == ["extract", "sentences"])
+        #expect(doc.layers == [.article, .paragraphs, .sentences])
+        #expect(doc.producer(of: .sentences)?.version == "test.v1")
+        #expect(doc.text(of: TextSpan(start: 10, end: 18)) == "expelled")
+        try doc.validate()
+    }
+
+    @Test func namesTheStageThatFailed() {
+        let failing = FakeStage(name: "times", requires: [], provides: [.times]) { _ in throw Boom() }
+        #expect(throws: PipelineError.stageFailed(stage: "times", document: "d9", reason: "boom")) {
+            try Pipeline([failing]).run(.cleanText("x"), id: "d9")
+        }
+    }
+}
+
+@Suite struct DocumentInvariantTests {
+    private func document(_ text: String) -> Document {
+        var doc = Document(id: "t", input: .cleanText(text))
+        doc.setArticle(text: text, article: Article(), paragraphs: [])
+        return doc
+    }
+
+    @Test func rejectsASpanInsideAUTF8Sequence() {
+        var doc = document("é bien")
+        doc.sentences = [TextSpan(start: 1, end: 7)]
+        #expect(throws: Document.InvariantViolation.self) { try doc.validate() }
+    }
+
+    @Test func rejectsOverlappingTokensAndTokensOutsideSentences() {
+        var doc = document("Ankara warned. Baghdad replied.")
+        doc.sentences = [TextSpan(start: 0, end: 14), TextSpan(start: 15, end: 31)]
+        doc.tokens = [Token(span: TextSpan(start: 0, end: 6)), Token(span: TextSpan(start: 4, end: 13))]
+        #expect(throws: Document.InvariantViolation.self) { try doc.validate() }
+        doc.tokens = [Token(span: TextSpan(start: 12, end: 16))]
+        #expect(throws: Document.InvariantViolation.self) { try doc.validate() }
+        doc.tokens = [Token(span: TextSpan(start: 0, end: 6)), Token(span: TextSpan(start: 15, end: 22))]
+        #expect(throws: Never.self) { try doc.validate() }
+    }
+
+    @Test func findsTheSentenceOfAnOffset() {
+        var doc = document("One. Two. Three.")
+        doc.sentences = [TextSpan(start: 0, end: 4), TextSpan(start: 5, end: 9), TextSpan(start: 10, end: 16)]
+        #expect(doc.sentenceIndex(containing: 0) == 0)
+        #expect(doc.sentenceIndex(containing: 6) == 1)
+        #expect(doc.sentenceIndex(containing: 4) == nil)
+        #expect(doc.sentenceIndex(containing: 15) == 2)
+        #expect(doc.sentenceIndex(containing: 16) == nil)
+    }
+}
