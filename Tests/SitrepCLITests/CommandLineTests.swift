@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+import SitrepCore
+
+/// Runs the built `sitrep` executable, as a user would.
+struct SitrepRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    /// The `sitrep` binary next to the test executable (both in `.build/<config>`).
+    static let binary: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("sitrep").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return "sitrep"
+    }()
+
+    static func run(_ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:]) throws -> SitrepRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Feed and drain concurrently so a large input or output cannot deadlock.
+        let writer = Thread {
+            input.fileHandleForWriting.write(Data(stdin))
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errorData = ErrorCollector(errors.fileHandleForReading)
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return SitrepRun(status: process.terminationStatus,
+                         stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errorData.wait(), as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a background thread.
+final class ErrorCollector: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+    init(_ handle: FileHandle) {
+        Thread {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }.start()
+    }
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-\(UUID().uuidString)\(suffix)").path
+    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    return path
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func analyzeRunsOnTheBuiltInSample() throws {
+        let run = try SitrepRun.run(["analyze"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("SITREP"))
+        #expect(run.stdout.contains("TEXT"))
+        #expect(!run.stdout.contains("\u{1B}["), "no colour when piped")
+        let colored = try SitrepRun.run(["analyze", "--color", "always"])
+        #expect(colored.stdout.contains("\u{1B}["))
+    }
+
+    @Test func analyzeJSONFollowsTheInterchangeShape() throws {
+        let run = try SitrepRun.run(["analyze", "--format", "json"])
+        #expect(run.status == 0)
+        let value = try JSONReader.read(Array(run.stdout.utf8))
+        #expect(value["schema"] == .string("sitrep.document/1"))
+        let text = value["article"]?["text"]?.stringValue ?? ""
+        #expect(!text.isEmpty)
+        let sentences = value["sentences"]?.arrayValue ?? []
+        #expect(sentences.count > 5)
+        // Offsets are code points into article.text.
+        let scalars = Array(text.unicodeScalars)
+        for sentence in sentences {
+            guard case let .number(start, _)? = sentence["start"], case let .number(end, _)? = sentence["end"] else {
+                Issue.record("sentence without offsets"); continue
+            }
+            #expect(start < end && Int(end) <= scalars.count)
+            #expect(!scalars[Int(start)].properties.isWhitespace)
+        }
+    }
+
+    @Test(arguments: [
+        ([0x61, 0x62, 0xFF, 0xFE, 0x20], "not valid UTF-8"),
+        ([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00], "binary"),
+        ([], "empty"),
+        ([0x20, 0x0A, 0x0A], "empty"),
+        ([0x1F, 0x8B, 0x08, 0x00], "gzip"),
+        ([0xFF, 0xFE, 0x41, 0x00], "UTF-16"),
+    ] as [([UInt8], String)])
+    func unusableInputGetsAClearErrorAndStatus65(bytes: [UInt8], message: String) throws {
+        let path = temporaryFile(bytes)
+        defer { unlink(path) }
+        let run = try SitrepRun.run(["analyze", path])
+        #expect(run.status == 65)
+        #expect(run.stderr.hasPrefix("sitrep: "))
+        #expect(run.stderr.contains(message))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func missingFileIsStatus66() throws {
+        let run = try SitrepRun.run(["analyze", "/nonexistent/story.txt"])
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("no such file"))
+    }
+
+    @Test func inputOverTheSizeLimitIsRefused() throws {
+        let path = temporaryFile(Array(String(repeating: "word ", count: 3000).utf8))
+        defer { unlink(path) }
+        let run = try SitrepRun.run(["analyze", path, "--max-bytes", "10000"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("larger than 10000 bytes"))
+    }
+
+    @Test func badOptionsAreUsageErrors() throws {
+        #expect(try SitrepRun.run(["analyze", "--published", "yesterday"]).status == 64)
+        #expect(try SitrepRun.run(["process", "--jobs", "-1"]).status == 64)
+    }
+
+    @Test func helpDocumentsExitStatuses() throws {
+        for command in ["analyze", "process", "extract"] {
+            let run = try SitrepRun.run([command, "--help"])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("Exit status:"))
+            #expect(run.stdout.contains("65  unusable input"))
+        }
+    }
+
+    @Test func processWritesOneLinePerInputLineAndKeepsGoing() throws {
+        let input = """
+        {"id":"a","text":"Ruritania expelled two diplomats on Tuesday. The embassy said nothing.","clean":true}
+        not json
+        {"id":"b","html":"<p>x</p>","text":"y"}
+
+        {"id":42,"tokens":[["Ruritania","expelled","diplomats","."]]}
+        {"id":"c","text":"Officials met in Geneva.","clean":true}
+        """
+        var bytes = Array(input.utf8)
+        bytes.append(0x0A)
+        bytes.append(contentsOf: [0x7B, 0x22, 0x69, 0x64, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D, 0x0A])  // {"id":"\xFF"}
+        let run = try SitrepRun.run(["process"], stdin: bytes)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 7)
+        let values = try lines.map { try JSONReader.read(Array($0.utf8)) }
+        #expect(values.map { $0["id"] } == [.string("a"), .number(2, text: "2"), .string("b"), .number(4, text: "4"), .number(42, text: "42"), .string("c"), .number(7, text: "7")])
+        #expect(values.map { $0["error"]?["code"]?.stringValue } == [nil, "SR-IN-002", "SR-IN-007", "SR-IN-010", nil, nil, "SR-IN-001"])
+        #expect(values[0]["sentences"]?.arrayValue?.count == 2)
+        #expect(values[4]["article"]?["text"] == .string("Ruritania expelled diplomats ."))
+        #expect(run.stderr.contains("7 lines, 3 errors"))
+        let strict = try SitrepRun.run(["process", "--strict", "--quiet"], stdin: bytes)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.isEmpty)
+    }
+
+    @Test func processInParallelKeepsInputOrder() throws {
+        var input = ""
+        for i in 0..<300 {
+            let sentences = (0...(i % 7)).map { "Sentence \($0) of story \(i) names Ruritania." }.joined(separator: " ")
+            input += "{\"id\":\"s\(i)\",\"text\":\"\(sentences)\",\"clean\":true}\n"
+            if i % 50 == 0 { input += "{broken\n" }
+        }
+        let one = try SitrepRun.run(["process", "--jobs", "1", "--quiet"], stdin: Array(input.utf8))
+        let three = try SitrepRun.run(["process", "--jobs", "3", "--quiet"], stdin: Array(input.utf8))
+        #expect(one.status == 0 && three.status == 0)
+        #expect(one.stdout.split(separator: "\n").count == 306)
+        #expect(one.stdout == three.stdout)
+    }
+
+    @Test func oversizedLinesGetAPerLineError() throws {
+        let big = "{\"id\":\"big\",\"text\":\"" + String(repeating: "a ", count: 5000) + "\"}\n{\"id\":\"ok\",\"text\":\"Fine.\",\"clean\":true}\n"
+        let run = try SitrepRun.run(["process", "--max-line-bytes", "1000", "--quiet"], stdin: Array(big.utf8))
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains("SR-IN-008"))
+        #expect(lines[1].contains("\"error\":null"))
+    }
+}
