@@ -15,8 +15,14 @@ let package = Package(
     targets: [
         // The document model, stage protocol, pipeline and interchange codec. No I/O, no dependencies.
         .target(name: "SitrepCore"),
+        // libxml2's HTML parser (and its XML parser for feeds), a Debian package.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // One folder per pipeline stage, plus the data tables they load.
-        .target(name: "SitrepStages", dependencies: ["SitrepCore"]),
+        .target(name: "SitrepStages", dependencies: ["SitrepCore", "CLibXML2"]),
         // The command-line interface: analyze, process, extract.
         .target(
             name: "SitrepCLI",
