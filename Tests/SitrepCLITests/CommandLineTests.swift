@@ -167,7 +167,7 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(values.map { $0["error"]?["code"]?.stringValue } == [nil, "SR-IN-002", "SR-IN-007", "SR-IN-010", nil, nil, "SR-IN-001"])
         #expect(values[0]["sentences"]?.arrayValue?.count == 2)
         #expect(values[4]["article"]?["text"] == .string("Ruritania expelled diplomats ."))
-        #expect(run.stderr.contains("7 lines, 3 errors"))
+        #expect(run.stderr.contains("7 lines, 4 errors"))
         let strict = try SitrepRun.run(["process", "--strict", "--quiet"], stdin: bytes)
         #expect(strict.status == 1)
         #expect(strict.stderr.isEmpty)
