@@ -22,7 +22,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // One folder per pipeline stage, plus the data tables they load.
-        .target(name: "SitrepStages", dependencies: ["SitrepCore", "CLibXML2"]),
+        .target(
+            name: "SitrepStages",
+            dependencies: ["SitrepCore", "CLibXML2"],
+            resources: [.copy("Models")]
+        ),
         // The command-line interface: analyze, process, extract.
         .target(
             name: "SitrepCLI",
