@@ -12,7 +12,8 @@ public enum StandardPipeline {
         case .extract: ExtractStage()
         case .sentences: SentenceStage()
         case .tokens: TokenStage()
-        case .syntax, .entities, .times, .places, .actors, .events, .quotes, .quantities: nil
+        case .times: TimeStage()
+        case .syntax, .entities, .places, .actors, .events, .quotes, .quantities: nil
         }
     }
 

@@ -1,0 +1,143 @@
+/// Proleptic Gregorian calendar arithmetic for TIMEX3 values, on plain integers.
+
+/// A calendar day.
+struct CalendarDay: Sendable, Equatable, Comparable {
+    var year: Int
+    var month: Int
+    var day: Int
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The day `ordinal` days after 1970-01-01.
+    init(ordinal: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        day = doy - (153 * mp + 2) / 5 + 1
+        month = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// ISO weekday, Monday = 1 ... Sunday = 7.
+    var weekday: Int {
+        let w = (ordinal + 3) % 7   // 1970-01-01 was a Thursday (4)
+        return (w < 0 ? w + 7 : w) + 1
+    }
+
+    /// ISO 8601 week-numbering year and week.
+    var isoWeek: (year: Int, week: Int) {
+        let thursday = CalendarDay(ordinal: ordinal - weekday + 4)
+        let jan1 = CalendarDay(year: thursday.year, month: 1, day: 1)
+        return (thursday.year, (thursday.ordinal - jan1.ordinal) / 7 + 1)
+    }
+
+    var quarter: Int { (month - 1) / 3 + 1 }
+
+    func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
+
+    /// Adds calendar months, clamping the day to the target month's length.
+    func adding(months: Int) -> CalendarDay {
+        let total = year * 12 + (month - 1) + months
+        let y = total >= 0 ? total / 12 : (total - 11) / 12
+        let m = total - y * 12 + 1
+        return CalendarDay(year: y, month: m, day: min(day, CalendarDay.daysIn(month: m, year: y)))
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// `YYYY-MM-DD`.
+    var value: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    /// `YYYY-Www`.
+    var weekValue: String { let w = isoWeek; return "\(pad(w.year, 4))-W\(pad(w.week, 2))" }
+
+    /// Parses the `YYYY-MM-DD` start of a document date.
+    static func parse(_ text: String?) -> CalendarDay? {
+        guard let text else { return nil }
+        let b = Array(text.utf8)
+        guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        var parts = [0, 0, 0]
+        for (k, range) in [0..<4, 5..<7, 8..<10].enumerated() {
+            for i in range {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                parts[k] = parts[k] * 10 + Int(b[i] - 0x30)
+            }
+        }
+        guard (1...12).contains(parts[1]), parts[2] >= 1, parts[2] <= daysIn(month: parts[1], year: parts[0]) else { return nil }
+        return CalendarDay(year: parts[0], month: parts[1], day: parts[2])
+    }
+}
+
+/// Zero-padded decimal.
+@inline(__always)
+func pad(_ n: Int, _ width: Int) -> String {
+    let s = String(n)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+/// A resolved date at some granularity: what "the last date mentioned" is, for
+/// "the day before" and "a year earlier".
+struct TimeRef: Sendable, Equatable {
+    enum Granularity: Int, Sendable, Comparable {
+        case day, week, month, quarter, year
+        static func < (lhs: Granularity, rhs: Granularity) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+    /// A representative day: the day itself, or the first day of the period.
+    var day: CalendarDay
+    var granularity: Granularity
+
+    /// The TIMEX3 value at this granularity.
+    var value: String {
+        switch granularity {
+        case .day: day.value
+        case .week: day.weekValue
+        case .month: "\(pad(day.year, 4))-\(pad(day.month, 2))"
+        case .quarter: "\(pad(day.year, 4))-Q\(day.quarter)"
+        case .year: pad(day.year, 4)
+        }
+    }
+
+    /// Shifts by `count` units, keeping this granularity where it is finer
+    /// than a year and the unit is coarse ("a year earlier" than the third
+    /// quarter is the third quarter of the year before).
+    func shifted(by count: Int, unit: TimeUnit) -> TimeRef? {
+        switch unit {
+        case .day: return TimeRef(day: day.adding(days: count), granularity: .day)
+        case .week, .weekend: return TimeRef(day: day.adding(days: 7 * count), granularity: granularity == .day ? .day : .week)
+        case .fortnight: return TimeRef(day: day.adding(days: 14 * count), granularity: .week)
+        case .month: return TimeRef(day: day.adding(months: count), granularity: granularity == .day ? .day : .month)
+        case .quarter: return TimeRef(day: day.adding(months: 3 * count), granularity: .quarter)
+        case .year:
+            let keep: Granularity = (granularity == .quarter || granularity == .month) ? granularity : .year
+            return TimeRef(day: day.adding(months: 12 * count), granularity: keep)
+        case .decade: return TimeRef(day: day.adding(months: 120 * count), granularity: .year)
+        case .century: return TimeRef(day: day.adding(months: 1200 * count), granularity: .year)
+        case .second, .minute, .hour, .millennium: return nil
+        }
+    }
+}

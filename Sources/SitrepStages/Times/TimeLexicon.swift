@@ -1,0 +1,276 @@
+/// What the `times` stage knows about one word of ``TimeWords/table``.
+///
+/// A word may carry several meanings ("second" is an ordinal and a unit);
+/// each category of the table fills one field.
+struct TimeWordInfo: Sendable {
+    var month: Int?
+    /// The month name is also a common word ("may", "march").
+    var monthIsAmbiguous = false
+    /// The month is an abbreviation ("Jan"), also a name.
+    var monthIsAbbreviation = false
+    var weekday: Int?
+    var weekdayAbbreviation: Int?
+    var weekdayPlural: Int?
+    var number: Double?
+    var vagueNumber = false
+    var ordinal: Int?
+    var unit: TimeUnit?
+    var unitIsPlural = false
+    var season: String?
+    var daypart: String?
+    var dayword: Int?
+    var tonight = false
+    var deictic: Int?
+    var position: String?
+    var approx = false
+    var set: String?
+    var ampm: String?
+    var clock: (hour: Int, minute: Int)?
+    var zone = false
+    var holiday: (month: Int, day: Int)?
+    /// The word can be the head of an expression (a month, a unit, "now", ...):
+    /// the tagger only tries rules a few tokens before a head.
+    var isHead = false
+}
+
+/// TIMEX3 units of ``TimeWords``.
+enum TimeUnit: String, Sendable {
+    case second = "S", minute = "MIN", hour = "H", day = "D", week = "W", weekend = "WE"
+    case fortnight = "FN", month = "M", quarter = "Q", year = "Y", decade = "DE", century = "CE", millennium = "ML"
+
+    /// Shifts by these units move the narrative ("two days later"); a year or
+    /// more is a comparison ("a year earlier").
+    var isShorterThanYear: Bool {
+        switch self {
+        case .year, .decade, .century, .millennium: false
+        default: true
+        }
+    }
+}
+
+/// A 64-bit FNV-1a hash of a word, folded as the lexicon folds it: ASCII
+/// lowercase, typographic apostrophes (U+2018/U+2019) read as `'`, dashes
+/// (U+2010-U+2015) read as `-`, and one final `.` ignored.
+///
+/// Hashing lets the tagger look a token up without building a `String`.
+/// Two different words with the same 64-bit hash are possible in principle;
+/// ``TimeLexicon`` checks that no two table words collide.
+@inline(__always)
+func timeWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+    var hash: UInt64 = 0xcbf29ce484222325
+    var i = start
+    var stop = end
+    if stop - start > 1 && bytes[stop - 1] == 0x2E { stop -= 1 }
+    while i < stop {
+        var c = bytes[i]
+        if c == 0xE2 && i + 2 < stop && bytes[i + 1] == 0x80 {
+            let d = bytes[i + 2]
+            if d == 0x98 || d == 0x99 { c = 0x27; i += 2 } else if d >= 0x90 && d <= 0x95 { c = 0x2D; i += 2 }
+        } else if c >= 0x41 && c <= 0x5A {
+            c |= 0x20
+        }
+        hash = (hash ^ UInt64(c)) &* 0x100000001b3
+        i += 1
+    }
+    return hash
+}
+
+/// Hash of a lowercase ASCII table word.
+func timeWordHash(_ word: Substring) -> UInt64 {
+    var bytes = Array(word.utf8)
+    return bytes.withUnsafeMutableBufferPointer { timeWordHash(UnsafeBufferPointer($0), 0, $0.count) }
+}
+
+/// One phrase of ``TimeWords/phrases`` as word hashes.
+struct TimePhrase: Sendable {
+    var words: [UInt64]
+    var type: String
+    var value: String
+}
+
+/// The parsed ``TimeWords`` tables, built once and shared.
+struct TimeLexicon: Sendable {
+    /// Built as a dictionary, then frozen into ``infos`` and ``table``.
+    private var words: [UInt64: TimeWordInfo] = [:]
+    /// The meanings of the table's words; tokens refer to them by index.
+    private(set) var infos: [TimeWordInfo] = []
+    /// Open-addressing hash table (linear probing, power-of-two size) from
+    /// word hash to index in ``infos``: a token lookup is a multiply, a mask
+    /// and usually one comparison, with no SipHash.
+    private var keys: [UInt64] = []
+    private var slots: [Int32] = []
+    private var mask = 0
+
+    /// Index in ``infos`` of the word with hash `hash`, or -1.
+    @inline(__always)
+    func index(of hash: UInt64) -> Int32 {
+        var i = Int(truncatingIfNeeded: (hash &* 0x9E3779B97F4A7C15) >> 40) & mask
+        while true {
+            let slot = slots[i]
+            if slot < 0 { return -1 }
+            if keys[i] == hash { return slot }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The meaning of the word with hash `hash`.
+    func info(_ hash: UInt64) -> TimeWordInfo? {
+        let k = index(of: hash)
+        return k < 0 ? nil : infos[Int(k)]
+    }
+    /// Phrases by the hash of their first word, longest first.
+    var phrases: [UInt64: [TimePhrase]] = [:]
+    /// Multi-word holidays by first word, longest first (value = month, day).
+    var holidays: [UInt64: [(words: [UInt64], month: Int, day: Int)]] = [:]
+    var rateCues: Set<UInt64> = []
+    var futureCues: Set<UInt64> = []
+    var pastCues: Set<UInt64> = []
+    var notPast: Set<UInt64> = []
+
+    static let shared = TimeLexicon()
+
+    /// Frequently tested words, hashed once.
+    enum Key {
+        static let the = timeWordHash("the"), a = timeWordHash("a"), an = timeWordHash("an")
+        static let of = timeWordHash("of"), and = timeWordHash("and"), half = timeWordHash("half")
+        static let ago = timeWordHash("ago"), later = timeWordHash("later"), earlier = timeWordHash("earlier")
+        static let before = timeWordHash("before"), after = timeWordHash("after"), from = timeWordHash("from")
+        static let now = timeWordHash("now"), ahead = timeWordHash("ahead"), hence = timeWordHash("hence")
+        static let that = timeWordHash("that"), same = timeWordHash("same"), following = timeWordHash("following")
+        static let preceding = timeWordHash("preceding"), previous = timeWordHash("previous"), next = timeWordHash("next")
+        static let this = timeWordHash("this"), last = timeWordHash("last"), past = timeWordHash("past")
+        static let fiscal = timeWordHash("fiscal"), year = timeWordHash("year"), quarter = timeWordHash("quarter")
+        static let more = timeWordHash("more"), less = timeWordHash("less"), than = timeWordHash("than")
+        static let at = timeWordHash("at"), least = timeWordHash("least"), most = timeWordHash("most")
+        static let up = timeWordHash("up"), to = timeWordHash("to"), no = timeWordHash("no"), fewer = timeWordHash("fewer")
+        static let over = timeWordHash("over"), `for` = timeWordHash("for"), during = timeWordHash("during")
+        static let `in` = timeWordHash("in"), within = timeWordHash("within"), since = timeWordHash("since")
+        static let every = timeWordHash("every"), each = timeWordHash("each"), on = timeWordHash("on")
+        static let q = timeWordHash("q"), h = timeWordHash("h"), s = timeWordHash("s"), apostropheS = timeWordHash("'s")
+        static let latest = timeWordHash("latest"), recent = timeWordHash("recent"), final = timeWordHash("final")
+        static let couple = timeWordHash("couple"), few = timeWordHash("few"), or = timeWordHash("or"), so = timeWordHash("so")
+        static let ended = timeWordHash("ended"), ending = timeWordHash("ending"), period = timeWordHash("period")
+        static let ago2 = timeWordHash("earlier"), yearEarlier = timeWordHash("year-earlier"), yearAgo = timeWordHash("year-ago")
+        static let yearEnd = timeWordHash("year-end"), day = timeWordHash("day"), night = timeWordHash("night")
+        static let going = timeWordHash("going"), times = timeWordHash("times"), dollar = timeWordHash("$")
+        static let percent = timeWordHash("percent"), old = timeWordHash("old"), nineties = timeWordHash("nineties")
+        static let eighties = timeWordHash("eighties"), seventies = timeWordHash("seventies"), sixties = timeWordHash("sixties")
+        static let is_ = timeWordHash("is"), are = timeWordHash("are"), comma = timeWordHash(","), week = timeWordHash("week")
+        static let thousand = timeWordHash("thousand"), century = timeWordHash("century")
+    }
+
+    init() {
+        func lines(_ table: String) -> [Substring] {
+            table.split(separator: "\n").compactMap { line in
+                let body = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                let trimmed = body.drop(while: { $0 == " " })
+                return trimmed.isEmpty ? nil : trimmed
+            }
+        }
+        var spelled: [UInt64: Substring] = [:]
+        for line in lines(TimeWords.table) {
+            let fields = line.split(separator: " ")
+            precondition(fields.count >= 2, "TimeWords.table: bad line '\(line)'")
+            let word = fields[0], category = fields[1]
+            let value = fields.count > 2 ? String(fields[2]) : ""
+            let key = timeWordHash(word)
+            if let other = spelled[key], other != word {
+                preconditionFailure("TimeWords.table: '\(word)' and '\(other)' share a hash; rename one")
+            }
+            spelled[key] = word
+            var info = words[key] ?? TimeWordInfo()
+            switch category {
+            case "month": info.month = Int(value)
+            case "month-abbr": info.month = Int(value); info.monthIsAbbreviation = true
+            case "month?": info.month = Int(value); info.monthIsAmbiguous = true
+            case "weekday": info.weekday = Int(value)
+            case "weekday-abbr": info.weekdayAbbreviation = Int(value)
+            case "weekdays": info.weekdayPlural = Int(value)
+            case "number": info.number = Double(value)
+            case "vague-number": info.vagueNumber = true
+            case "ordinal": info.ordinal = Int(value)
+            case "unit": info.unit = TimeUnit(rawValue: value)
+            case "units": info.unit = TimeUnit(rawValue: value); info.unitIsPlural = true
+            case "season": info.season = value
+            case "daypart": info.daypart = value
+            case "dayword": info.dayword = Int(value)
+            case "tonight": info.tonight = true
+            case "deictic": info.deictic = Int(value)
+            case "position": info.position = value
+            case "approx": info.approx = true
+            case "set": info.set = value
+            case "ampm": info.ampm = value
+            case "clock":
+                let hm = value.split(separator: ":")
+                info.clock = (Int(hm[0]) ?? 0, Int(hm[1]) ?? 0)
+            case "zone": info.zone = true
+            case "starter": break
+            case "holiday":
+                let md = value.split(separator: "-")
+                info.holiday = (Int(md[0]) ?? 1, Int(md[1]) ?? 1)
+            default: preconditionFailure("TimeWords.table: unknown category '\(category)' in '\(line)'")
+            }
+            precondition(category == "zone" || category == "starter" || category == "approx" || category == "tonight" || category == "vague-number" || !value.isEmpty,
+                         "TimeWords.table: '\(line)' needs a value")
+            words[key] = info
+        }
+        for line in lines(TimeWords.phrases) {
+            let fields = line.split(separator: "|")
+            precondition(fields.count == 3, "TimeWords.phrases: bad line '\(line)'")
+            let hashes = fields[0].split(separator: " ").map(timeWordHash)
+            phrases[hashes[0], default: []].append(TimePhrase(words: hashes, type: String(fields[1]), value: String(fields[2])))
+        }
+        for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
+        // The last word of a phrase is its head ("now", "future", "years").
+        for list in phrases.values {
+            for p in list {
+                words[p.words[p.words.count - 1], default: TimeWordInfo()].isHead = true
+                precondition(words[p.words[0]] != nil, "TimeWords.phrases: the first word of '\(p.value)' phrase must be in TimeWords.table (as a starter)")
+            }
+        }
+        for line in lines(TimeWords.holidays) {
+            let fields = line.split(separator: " ")
+            let md = fields[fields.count - 1].split(separator: "-")
+            // "new year's day": the tokenizer splits the clitic, so "'s" is a word of its own.
+            var hashes: [UInt64] = []
+            for word in fields.dropLast() {
+                if word.hasSuffix("'s") {
+                    hashes.append(timeWordHash(word.dropLast(2)))
+                    hashes.append(Key.apostropheS)
+                } else {
+                    hashes.append(timeWordHash(word))
+                }
+            }
+            holidays[hashes[0], default: []].append((hashes, Int(md[0]) ?? 1, Int(md[1]) ?? 1))
+        }
+        for key in holidays.keys { holidays[key]!.sort { $0.words.count > $1.words.count } }
+        for list in holidays.values { for h in list { words[h.words[0], default: TimeWordInfo()].isHead = true } }
+        words[timeWordHash("thanksgiving"), default: TimeWordInfo()].isHead = true
+        for key in Array(words.keys) {
+            let w = words[key]!
+            if w.month != nil || w.weekday != nil || w.weekdayAbbreviation != nil || w.weekdayPlural != nil || w.unit != nil
+                || w.season != nil || w.daypart != nil || w.dayword != nil || w.tonight || w.set != nil || w.clock != nil
+                || w.holiday != nil {
+                words[key]!.isHead = true
+            }
+        }
+        // Freeze into the probing table at most half full.
+        var size = 64
+        while size < words.count * 2 { size *= 2 }
+        mask = size - 1
+        keys = Array(repeating: 0, count: size)
+        slots = Array(repeating: -1, count: size)
+        for (key, info) in words {
+            var i = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 40) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            keys[i] = key
+            slots[i] = Int32(infos.count)
+            infos.append(info)
+        }
+        words = [:]
+        rateCues = Set(lines(TimeWords.rateCues).map(timeWordHash))
+        futureCues = Set(lines(TimeWords.futureCues).map(timeWordHash))
+        pastCues = Set(lines(TimeWords.pastCues).map(timeWordHash))
+        notPast = Set(lines(TimeWords.notPast).map(timeWordHash))
+    }
+}

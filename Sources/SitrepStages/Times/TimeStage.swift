@@ -1,0 +1,90 @@
+import SitrepCore
+
+/// The `times` stage: TIMEX3 time expressions, normalized against the document date.
+///
+/// It reads the tokens of each sentence (``Document/tokens``, ``Document/sentences``)
+/// and fills ``Document/times`` with spans in UTF-8 bytes, TIMEX3 types and
+/// values. The rules are described on `TimeTagger`; the words they use are the
+/// tables of ``TimeWords``.
+///
+/// ## Normalization
+///
+/// - The document date is ``Document/published``, else the article's own
+///   ``Article/published``. Without one, expressions that need it get a nil
+///   value (or an underspecified one such as `XXXX-10-12`) and the flag
+///   `no-document-date`; the stage never guesses a year.
+/// - A year-less date ("October", "Oct. 12", "Friday") goes back in a past
+///   clause and forward in a future one (see `TimeTense`); without a tense
+///   cue it takes the nearest occurrence (a weekday: the last one).
+/// - "the day before", "two days later", "that year" and "a year earlier"
+///   count from the last date mentioned, else from the document date.
+/// - Durations are `P…` values (`P6M`, `P30M` for "two and a half years",
+///   `P10Y` for "a decade", `PXY` for "years"); vague references are
+///   `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`; sets carry their period (`P1W`,
+///   `XXXX-WXX-1`).
+///
+/// ## Flags
+///
+/// | flag | meaning |
+/// | --- | --- |
+/// | `weekday-mismatch` | a weekday contradicts its date ("Monday, Oct. 6, 2020", a Tuesday) |
+/// | `after-document-date` | a date with an explicit year after the document date, in a past-tense clause |
+/// | `impossible-date` | a day the month does not have ("31 June"); the value is nil |
+/// | `no-document-date` | the value needed the document date, which is missing |
+/// | `no-day-anchor` | "the day before" when the last date mentioned has no day |
+///
+/// Spans follow TimeML's extent rules: determiners, modifiers and
+/// approximators are inside ("the last week", "early December", "nearly two
+/// years"), prepositions are not.
+///
+/// - Complexity: O(n) in the number of tokens; one hash per token, and the
+///   rules run only at tokens that can start an expression.
+public struct TimeStage: Stage {
+    public let name = "times"
+    public let version = "rules.v1"
+    public let requires: Set<Layer> = [.sentences, .tokens]
+    public let provides: Set<Layer> = [.times]
+
+    public init() {}
+
+    public func process(_ doc: inout Document) throws {
+        guard !doc.tokens.isEmpty else { doc.times = []; return }
+        let dct = CalendarDay.parse(doc.published) ?? CalendarDay.parse(doc.article.published)
+        let ranges = Self.sentenceRanges(doc)
+        var text = doc.text
+        let tokens = doc.tokens
+        let matches: [TimeMatch] = text.withUTF8 { buffer in
+            var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, tokens: tokens, dct: dct)
+            return tagger.run(sentences: ranges)
+        }
+        var times: [TimeExpression] = []
+        times.reserveCapacity(matches.count)
+        for m in matches {
+            let span = TextSpan(start: tokens[m.start].span.start, end: tokens[m.end - 1].span.end)
+            times.append(TimeExpression(span: span, type: m.type, value: m.value, flags: m.flags))
+        }
+        doc.times = times
+        if dct == nil, times.contains(where: { $0.flags.contains("no-document-date") }) {
+            doc.report("SR-TIME-001", .warning,
+                       "no document date (published) was given or found, so relative time expressions have no value; pass \"published\" to resolve them",
+                       stage: name)
+        }
+    }
+
+    /// Token index ranges of the sentences; tokens outside every sentence
+    /// (there should be none) form ranges of their own.
+    static func sentenceRanges(_ doc: Document) -> [Range<Int>] {
+        let tokens = doc.tokens
+        guard !doc.sentences.isEmpty else { return [0..<tokens.count] }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(doc.sentences.count)
+        var k = 0
+        for sent in doc.sentences {
+            let start = k
+            while k < tokens.count && tokens[k].span.start < sent.end { k += 1 }
+            if k > start { ranges.append(start..<k) }
+        }
+        if k < tokens.count { ranges.append(k..<tokens.count) }
+        return ranges
+    }
+}

@@ -1,0 +1,416 @@
+import SitrepCore
+
+/// One token as the time tagger sees it.
+struct TimeToken {
+    var start: Int
+    var end: Int
+    /// ``timeWordHash(_:_:_:)`` of the token.
+    var hash: UInt64
+    /// Index of the token's entry in ``TimeLexicon/infos``, or -1.
+    var infoIndex: Int32
+    /// The token's table entry marks it as a head (see ``TimeTagger/isHead(_:)``).
+    var isHead: Bool
+    /// First byte is an ASCII capital.
+    var isCapitalized: Bool
+    /// Number of bytes when the token is all ASCII digits, else 0.
+    var digits: Int
+    /// The value of a numeral ("12", "1,200", "3.5") or number word ("two").
+    var number: Double?
+    /// Contains an ASCII hyphen (or a dash folded to one) between other bytes.
+    var hasHyphen: Bool
+}
+
+/// A recognized expression, as token indices `[start, end)`.
+struct TimeMatch {
+    var start: Int
+    var end: Int
+    var type: TimeType
+    var value: String?
+    var flags: [String] = []
+    /// The date this expression names, which later anchored expressions
+    /// ("the day before", "a year earlier") count from.
+    var ref: TimeRef?
+    /// A comparison ("a year earlier", "year-ago") names a date without
+    /// moving the narrative: later anchors still count from the date before it.
+    var movesAnchor = true
+    /// A clock time whose day came from the document date, to be replaced by
+    /// a day named elsewhere in the sentence.
+    var clock: (hour: Int, minute: Int)?
+    /// The year was written out ("June 5, 2020", "2020").
+    var explicitYear = false
+}
+
+/// Recognizes and normalizes the time expressions of one document.
+///
+/// The grammar works on token indices. At each token the rules below are
+/// tried and the longest match wins (ties go to the earlier rule):
+///
+/// 1. vague references and sets written as phrases (``TimeWords/phrases``);
+/// 2. explicit dates: month-day-year in either order, ISO and US numeric
+///    dates, years, decades, centuries, with an optional weekday in front;
+/// 3. named days ("yesterday"), weekdays, holidays, clock times;
+/// 4. deictic expressions ("last week", "this fall", "next Friday") and
+///    anchored ones ("the day before", "that year", "the following week");
+/// 5. quarters and halves ("the third quarter", "third-quarter", "Q3");
+/// 6. numbers with units: durations ("six months"), "ago", "later", "earlier";
+/// 7. position modifiers ("early", "mid-", "the end of") around any date;
+/// 8. hyphenated compounds ("two-year", "mid-1990s", "year-earlier");
+/// 9. sets ("daily", "every Monday").
+///
+/// An approximator ("about", "more than", "at least") in front of a number
+/// joins the span, as TimeML's extent rules ask; prepositions never do.
+struct TimeTagger {
+    let lexicon: TimeLexicon
+    let bytes: UnsafeBufferPointer<UInt8>
+    var toks: [TimeToken]
+    /// The document date.
+    let dct: CalendarDay?
+    /// The last date mentioned.
+    var anchor: TimeRef?
+    var sentenceStart = 0
+    var sentenceEnd = 0
+    /// The year of the last explicit-year date in the current sentence.
+    var sentenceYear: Int?
+
+    typealias K = TimeLexicon.Key
+
+    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], dct: CalendarDay?) {
+        self.lexicon = lexicon
+        self.bytes = bytes
+        self.dct = dct
+        var toks: [TimeToken] = []
+        toks.reserveCapacity(tokens.count)
+        for token in tokens {
+            toks.append(Self.read(token.span, bytes, lexicon))
+        }
+        self.toks = toks
+    }
+
+    static func read(_ span: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: TimeLexicon) -> TimeToken {
+        let s = span.start, e = span.end
+        let hash = timeWordHash(bytes, s, e)
+        let first = bytes[s]
+        var digits = 0
+        var allDigits = true
+        var hyphen = false
+        var numeric = true       // digits with "," or "." between digits
+        var value = 0.0
+        var fraction = 0.0
+        var scale = 0.0
+        for i in s..<e {
+            let c = bytes[i]
+            if c >= 0x30 && c <= 0x39 {
+                if scale > 0 { fraction += Double(c - 0x30) * scale; scale /= 10 } else { value = value * 10 + Double(c - 0x30) }
+            } else {
+                allDigits = false
+                if c == 0x2D && i > s && i + 1 < e { hyphen = true }
+                if c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95 && i > s { hyphen = true }
+                if c == 0x2C && i > s && i + 1 < e && scale == 0 { continue }
+                if c == 0x2E && i > s && i + 1 < e && scale == 0 { scale = 0.1; continue }
+                numeric = false
+            }
+        }
+        if allDigits { digits = e - s }
+        let index = lexicon.index(of: hash)
+        var number: Double? = nil
+        var head = false
+        if index >= 0 {
+            let info = lexicon.infos[Int(index)]
+            number = info.number
+            head = info.isHead
+        }
+        if numeric && first >= 0x30 && first <= 0x39 { number = value + fraction }
+        return TimeToken(start: s, end: e, hash: hash, infoIndex: index, isHead: head,
+                         isCapitalized: first >= 0x41 && first <= 0x5A,
+                         digits: digits, number: number, hasHyphen: hyphen)
+    }
+
+    // MARK: - Driving
+
+    /// Tags every sentence; `sentences` are token index ranges.
+    ///
+    /// Rules run only at tokens that can start an expression (``canStart(_:)``)
+    /// with a head (a month, a unit, "now", a year, ...) at most
+    /// ``headReach`` tokens ahead: the longest prefix before a head is "no
+    /// more than two and a half" (seven tokens). This keeps the cost near one
+    /// hash lookup per token.
+    mutating func run(sentences: [Range<Int>]) -> [TimeMatch] {
+        var out: [TimeMatch] = []
+        for range in sentences {
+            sentenceStart = range.lowerBound
+            sentenceEnd = range.upperBound
+            var firstHead = Int.max
+            for k in stride(from: sentenceEnd - 1, through: sentenceStart, by: -1) where isHead(k) { firstHead = k }
+            guard firstHead != Int.max else { continue }
+            sentenceYear = nil
+            let first = out.count
+            var nextHead = firstHead
+            var i = max(sentenceStart, firstHead - TimeTagger.headReach)
+            while i < sentenceEnd {
+                if nextHead < i {
+                    var k = i
+                    while k < sentenceEnd && !isHead(k) { k += 1 }
+                    if k == sentenceEnd { break }
+                    nextHead = k
+                }
+                if nextHead - i > TimeTagger.headReach { i = nextHead - TimeTagger.headReach; continue }
+                guard canStart(i), let m = match(at: i) else { i += 1; continue }
+                if let ref = m.ref, m.movesAnchor { anchor = ref }
+                if m.explicitYear, let ref = m.ref { sentenceYear = ref.day.year }
+                out.append(m)
+                i = m.end
+            }
+            fixClockDays(&out, from: first)
+        }
+        return out
+    }
+
+    /// Whether token `k` can be the head of an expression: a head word of
+    /// ``TimeWords/table``, a four-digit number, a compound, or a token shaped
+    /// like "1990s", "'90s", "10:35", "5pm", "Q3", "6/12/2020". Plain amounts
+    /// ("1,200", "3.5"), the bulk of numbers in business news, are not heads.
+    @inline(__always)
+    func isHead(_ k: Int) -> Bool {
+        let t = toks[k]
+        if t.infoIndex >= 0 { return t.isHead }
+        if t.digits == 4 || t.hasHyphen { return true }
+        if t.digits > 0 || t.number != nil { return false }
+        let c = bytes[t.start], last = bytes[t.end - 1] | 0x20
+        if c >= 0x30 && c <= 0x39 {
+            if last == 0x73 || last == 0x6D { return true }            // 1990s, 5pm
+            for i in t.start..<t.end where bytes[i] == 0x3A || bytes[i] == 0x2F { return true }   // 10:35, 6/12/2020
+            return false
+        }
+        return (c == 0x27 && last == 0x73) || (c == 0x51 && t.end - t.start == 2) || (c == 0xE2 && last == 0x73)
+    }
+
+    /// Whether a rule can start at token `i`: a word of ``TimeWords/table``,
+    /// a number, a compound, or a token starting with a digit or quote.
+    @inline(__always)
+    func canStart(_ i: Int) -> Bool {
+        let t = toks[i]
+        if t.infoIndex >= 0 || t.number != nil || t.hasHyphen { return true }
+        let c = bytes[t.start]
+        return (c >= 0x30 && c <= 0x39) || c == 0x27 || c == 0xE2 || c == 0x51
+    }
+
+    /// Farthest a rule's first token lies before its head.
+    static let headReach = 7
+
+    /// A clock time took the document date; a day named in the same sentence
+    /// ("at 10:35 a.m. Friday") is the better guess.
+    func fixClockDays(_ out: inout [TimeMatch], from first: Int) {
+        guard out.count > first else { return }
+        var day: TimeRef? = nil
+        for k in first..<out.count where out[k].clock == nil {
+            if let ref = out[k].ref, ref.granularity == .day, out[k].type == .date { day = ref; break }
+        }
+        guard let day else { return }
+        for k in first..<out.count {
+            if let clock = out[k].clock, out[k].value != nil {
+                out[k].value = day.day.value + "T" + pad(clock.hour, 2) + ":" + pad(clock.minute, 2)
+            }
+        }
+    }
+
+    // MARK: - Matching
+
+    /// The longest match starting at `i`, with any approximator in front.
+    func match(at i: Int) -> TimeMatch? {
+        if let p = approximatorEnd(i), p < sentenceEnd, startsCount(p), var m = core(at: p) {
+            m.start = i
+            return m
+        }
+        return core(at: i)
+    }
+
+    /// End of "about", "more than", "at least", "up to", "no more than" at `i`.
+    func approximatorEnd(_ i: Int) -> Int? {
+        let h = toks[i].hash
+        if infoOf(toks[i])?.approx == true { return i + 1 }
+        func word(_ k: Int) -> UInt64 { k < sentenceEnd ? toks[k].hash : 0 }
+        if (h == K.more || h == K.less || h == K.fewer) && word(i + 1) == K.than { return i + 2 }
+        if h == K.at && (word(i + 1) == K.least || word(i + 1) == K.most) { return i + 2 }
+        if h == K.up && word(i + 1) == K.to { return i + 2 }
+        if h == K.no && (word(i + 1) == K.more || word(i + 1) == K.less) && word(i + 2) == K.than { return i + 3 }
+        return nil
+    }
+
+    /// A number starts at `p` (so an approximator may join it).
+    func startsCount(_ p: Int) -> Bool {
+        let t = toks[p]
+        return t.number != nil || infoOf(t)?.vagueNumber == true || t.hasHyphen
+    }
+
+    func core(at i: Int) -> TimeMatch? {
+        var best: TimeMatch? = nil
+        func consider(_ m: TimeMatch?) {
+            guard let m else { return }
+            if best == nil || m.end > best!.end { best = m }
+        }
+        consider(phrase(i))
+        consider(explicitDate(i))
+        consider(yearish(i))
+        consider(namedDay(i))
+        consider(weekdayExpression(i))
+        consider(clockTime(i))
+        consider(holiday(i))
+        consider(deictic(i))
+        consider(anchored(i))
+        consider(quarter(i))
+        consider(numberWithUnit(i))
+        consider(position(i))
+        consider(compound(i))
+        consider(frequency(i))
+        return best
+    }
+
+    // MARK: - Helpers
+
+    func hash(_ k: Int) -> UInt64 { k < sentenceEnd && k >= sentenceStart ? toks[k].hash : 0 }
+    func info(_ k: Int) -> TimeWordInfo? { k < sentenceEnd && k >= sentenceStart ? infoOf(toks[k]) : nil }
+    @inline(__always)
+    func infoOf(_ t: TimeToken) -> TimeWordInfo? { t.infoIndex < 0 ? nil : lexicon.infos[Int(t.infoIndex)] }
+
+    /// A month name at `k`: capitalized; an abbreviation ("Jan") also needs
+    /// its period or a day or year after it ("Jan Novak" is a name); an
+    /// ambiguous one ("May") needs a day or year after it, or a preposition or
+    /// modifier before it.
+    func month(_ k: Int) -> Int? {
+        guard let inf = info(k), let m = inf.month, toks[k].isCapitalized else { return nil }
+        if inf.monthIsAbbreviation && bytes[toks[k].end - 1] != 0x2E && dayNumber(k + 1) == nil && year(k + 1) == nil { return nil }
+        if !inf.monthIsAmbiguous { return m }
+        if dayNumber(k + 1) != nil || year(k + 1) != nil { return m }
+        if k > sentenceStart {
+            let before = toks[k - 1]
+            if infoOf(before)?.position != nil || infoOf(before)?.deictic != nil { return m }
+            if TimeTagger.monthPrepositions.contains(before.hash) { return m }
+        }
+        return nil
+    }
+
+    static let monthPrepositions: Set<UInt64> = Set(["in", "since", "until", "till", "by", "from", "through", "of", "during",
+                                                       "before", "after", "to", "between", "and", "early", "late", "mid", "end"].map { timeWordHash(Substring($0)) })
+
+    /// A day of the month at `k`: "5", "05", "5th" (1-31).
+    func dayNumber(_ k: Int) -> Int? {
+        guard k < sentenceEnd, k >= sentenceStart else { return nil }
+        let t = toks[k]
+        if t.digits > 0 && t.digits <= 2, let n = t.number, n >= 1, n <= 31 { return Int(n) }
+        // "5th", "21st", "2nd", "3rd"
+        let n = t.end - t.start
+        if n >= 3 && n <= 4 {
+            var v = 0, i = t.start
+            while i < t.end, bytes[i] >= 0x30, bytes[i] <= 0x39 { v = v * 10 + Int(bytes[i] - 0x30); i += 1 }
+            if i > t.start && t.end - i == 2 {
+                let a = bytes[i] | 0x20, b = bytes[i + 1] | 0x20
+                if (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64) || (a == 0x74 && b == 0x68) {
+                    return v >= 1 && v <= 31 ? v : nil
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A four-digit year at `k` (1000-2999).
+    func year(_ k: Int) -> Int? {
+        guard k < sentenceEnd, k >= sentenceStart else { return nil }
+        let t = toks[k]
+        if t.digits == 4, let n = t.number, n >= 1000, n < 3000 { return Int(n) }
+        return nil
+    }
+
+    /// A count at `k`: numerals, number words ("twenty-five", "two and a half",
+    /// "a couple of"), or a vague count ("several", "a few": value nil).
+    /// Returns the count and the index after it.
+    func count(_ k: Int) -> (value: Double?, end: Int)? {
+        guard k < sentenceEnd else { return nil }
+        let t = toks[k]
+        var j = k
+        var value: Double
+        if t.hash == K.a || t.hash == K.an {
+            if hash(k + 1) == K.few { return (nil, k + 2) }
+            if hash(k + 1) == K.couple { return (2, hash(k + 2) == K.of ? k + 3 : k + 2) }
+            if hash(k + 1) == K.half { return (0.5, k + 2) }
+            if let n = info(k + 1)?.number, n == 12, hash(k + 1) != K.a { return (12, k + 2) }   // a dozen
+            return (1, k + 1)
+        }
+        if infoOf(t)?.vagueNumber == true { return (nil, k + 1) }
+        if t.hash == K.half {
+            if hash(k + 1) == K.a || hash(k + 1) == K.an { return (0.5, k + 2) }
+            return nil
+        }
+        if let n = t.number {
+            value = n; j = k + 1
+            // "twenty five", "one hundred"
+            if t.digits == 0, let next = info(j)?.number, hash(j) != K.a, hash(j) != K.an {
+                if next == 100 || next == 1000 { value *= next; j += 1 }
+                else if value >= 20 && value < 100 && value.truncatingRemainder(dividingBy: 10) == 0 && next < 10 { value += next; j += 1 }
+            }
+            if t.digits > 0 && hash(j) == K.thousand { value *= 1000; j += 1 }
+        } else if t.hasHyphen, let n = hyphenNumber(k) {
+            value = n; j = k + 1
+        } else {
+            return nil
+        }
+        // "5 1/2"
+        if j < sentenceEnd, isHalfFraction(j) { value += 0.5; j += 1 }
+        // "two and a half"
+        if hash(j) == K.and && hash(j + 1) == K.a && hash(j + 2) == K.half { value += 0.5; j += 3 }
+        return (value, j)
+    }
+
+    func isHalfFraction(_ k: Int) -> Bool {
+        let t = toks[k]
+        return t.end - t.start == 3 && bytes[t.start] == 0x31 && bytes[t.start + 1] == 0x2F && bytes[t.start + 2] == 0x32
+    }
+
+    /// "twenty-five" as 25.
+    func hyphenNumber(_ k: Int) -> Double? {
+        let parts = hyphenParts(k)
+        guard parts.count == 2, let a = parts[0].number, let b = parts[1].number, a >= 20, a < 100, b < 10 else { return nil }
+        return a + b
+    }
+
+    /// The parts of a hyphenated token, each read like a token.
+    func hyphenParts(_ k: Int) -> [TimeToken] {
+        let t = toks[k]
+        var parts: [TimeToken] = []
+        var s = t.start, i = t.start
+        while i <= t.end {
+            var cut = 0
+            if i == t.end { cut = 0 }
+            else if bytes[i] == 0x2D { cut = 1 }
+            else if bytes[i] == 0xE2 && i + 2 < t.end && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95 { cut = 3 }
+            else { i += 1; continue }
+            if i > s { parts.append(Self.read(TextSpan(start: s, end: i), bytes, lexicon)) }
+            if i == t.end { break }
+            i += cut
+            s = i
+            if parts.count > 4 { break }
+        }
+        return parts
+    }
+
+    func make(_ start: Int, _ end: Int, _ type: TimeType, _ value: String?, ref: TimeRef? = nil, flags: [String] = []) -> TimeMatch {
+        var m = TimeMatch(start: start, end: end, type: type, value: value, flags: flags, ref: ref)
+        if value == nil && dct == nil && !flags.contains("impossible-date") { m.flags.append("no-document-date") }
+        return m
+    }
+
+    /// A value relative to the document date, or nil without one.
+    func fromDCT(_ start: Int, _ end: Int, _ type: TimeType = .date, _ build: (CalendarDay) -> TimeRef?) -> TimeMatch {
+        guard let dct else { return make(start, end, type, nil) }
+        guard let ref = build(dct) else { return make(start, end, type, nil) }
+        return make(start, end, type, ref.value, ref: ref)
+    }
+
+    /// The anchor of "the day before", "a year earlier": the last date mentioned, else the document date.
+    var anchorRef: TimeRef? {
+        anchor ?? dct.map { TimeRef(day: $0, granularity: .day) }
+    }
+}
+
+extension TimeLexicon.Key {
+    static let per = timeWordHash("per")
+}

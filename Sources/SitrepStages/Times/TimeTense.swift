@@ -1,0 +1,46 @@
+/// Tense of the clause around a time expression, read from nearby words.
+///
+/// There is no part-of-speech tagger yet, so the heuristic looks, outward from
+/// the expression and at most ``TimeTense/window`` tokens away inside the
+/// sentence, for the nearest cue of ``TimeWords/futureCues`` (will, 'll,
+/// would, going to, next, ...) or ``TimeWords/pastCues`` (was, were, had,
+/// said, last, ago, irregular past forms), or a lowercase word of five or more
+/// letters ending in "-ed" (not in ``TimeWords/notPast``). At equal distance
+/// the left side wins: the governing verb of "said Friday" or "will meet
+/// Friday" usually comes first. No cue: `.none`.
+enum TimeTense: Sendable, Equatable {
+    case past, future, none
+
+    /// Farthest token the heuristic inspects, on each side. Twelve tokens
+    /// covers "said on Monday that the talks would resume Friday" without
+    /// reaching into the next clause of a long sentence too often.
+    static let window = 12
+}
+
+extension TimeTagger {
+    /// The tense cue nearest to tokens `[first, last)` of the current sentence.
+    func tense(around first: Int, _ last: Int) -> TimeTense {
+        var d = 1
+        while d <= TimeTense.window {
+            let left = first - d, right = last - 1 + d
+            if left >= sentenceStart, let t = cue(left) { return t }
+            if right < sentenceEnd, let t = cue(right) { return t }
+            if left < sentenceStart && right >= sentenceEnd { break }
+            d += 1
+        }
+        return .none
+    }
+
+    private func cue(_ k: Int) -> TimeTense? {
+        let tok = toks[k]
+        if lexicon.futureCues.contains(tok.hash) { return .future }
+        if lexicon.pastCues.contains(tok.hash) { return .past }
+        // A regular past form: lowercase, at least five bytes, ends in "ed".
+        let n = tok.end - tok.start
+        if n >= 5, !tok.isCapitalized, bytes[tok.end - 1] == 0x64, bytes[tok.end - 2] == 0x65,
+           bytes[tok.start] >= 0x61, bytes[tok.start] <= 0x7A, !lexicon.notPast.contains(tok.hash) {
+            return .past
+        }
+        return nil
+    }
+}

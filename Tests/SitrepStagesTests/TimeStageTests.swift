@@ -1,0 +1,206 @@
+import Testing
+import SitrepCore
+@testable import SitrepStages
+
+/// Runs the text layer and the `times` stage on a fictional sentence.
+/// The document date of every case is Wednesday 2024-03-13 unless given.
+func timeTag(_ text: String, published: String? = "2024-03-13") throws -> [(text: String, type: String, value: String?, flags: [String])] {
+    var doc = Document(id: "t", input: .cleanText(text), published: published)
+    doc.setArticle(text: text, article: Article(), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
+    try SentenceStage().process(&doc)
+    try TokenStage().process(&doc)
+    try TimeStage().process(&doc)
+    return doc.times.map { (String(doc.text(of: $0.span)), $0.type.rawValue, $0.value, $0.flags) }
+}
+
+/// One expected expression: its text, type and value.
+struct TimeCase: CustomTestStringConvertible, Sendable {
+    var sentence: String
+    var text: String
+    var type: String
+    var value: String?
+    var testDescription: String { "\(text) in \"\(sentence)\"" }
+    init(_ sentence: String, _ text: String, _ type: String, _ value: String?) {
+        self.sentence = sentence; self.text = text; self.type = type; self.value = value
+    }
+}
+
+@Suite("Time expressions: recognition and normalization")
+struct TimeStageTests {
+    /// Each recognition category, normalized against 2024-03-13 (a Wednesday).
+    @Test(arguments: [
+        // explicit and partial dates
+        TimeCase("Ruritania held elections on June 12, 2020, officials said.", "June 12, 2020", "DATE", "2020-06-12"),
+        TimeCase("The treaty was signed on 12 June 2020 in Strelsau.", "12 June 2020", "DATE", "2020-06-12"),
+        TimeCase("The border reopened in June 2019.", "June 2019", "DATE", "2019-06"),
+        TimeCase("The port closed in 2008.", "2008", "DATE", "2008"),
+        TimeCase("Output recovered by mid-2019.", "mid-2019", "DATE", "2019"),
+        TimeCase("The dispute dates back to the 1990s.", "the 1990s", "DATE", "199"),
+        TimeCase("The ministry published the figures on 2023-11-02.", "2023-11-02", "DATE", "2023-11-02"),
+        TimeCase("The monarchy was restored in the 19th century.", "the 19th century", "DATE", "18"),
+        // weekdays, named days, relative expressions
+        TimeCase("Troops left the capital on Monday, the army said.", "Monday", "DATE", "2024-03-11"),
+        TimeCase("Rebels attacked a convoy yesterday.", "yesterday", "DATE", "2024-03-12"),
+        TimeCase("Talks collapsed last week, diplomats said.", "last week", "DATE", "2024-W10"),
+        TimeCase("The mayor resigned a year ago.", "a year ago", "DATE", "2023"),
+        TimeCase("Prices rose earlier this month.", "earlier this month", "DATE", "2024-03"),
+        TimeCase("Exports fell last fall.", "last fall", "DATE", "2023-FA"),
+        TimeCase("Earnings will rise in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
+        // a quarter that has not begun, in a past clause, is last year's
+        TimeCase("Earnings rose in the third quarter.", "the third quarter", "DATE", "2023-Q3"),
+        TimeCase("The strike began early next year.", "early next year", "DATE", "2025"),
+        // times of day
+        TimeCase("The blast happened at 10:35 a.m. near the market.", "10:35 a.m.", "TIME", "2024-03-13T10:35"),
+        TimeCase("The minister spoke this morning.", "this morning", "TIME", "2024-03-13TMO"),
+        // durations
+        TimeCase("The siege lasted six months.", "six months", "DURATION", "P6M"),
+        TimeCase("He served two and a half years in prison.", "two and a half years", "DURATION", "P2Y6M"),
+        TimeCase("The ceasefire held for a decade.", "a decade", "DURATION", "P10Y"),
+        TimeCase("Fighting continued for nearly two weeks.", "nearly two weeks", "DURATION", "P2W"),
+        TimeCase("Negotiators met for the past two months.", "the past two months", "DURATION", "P2M"),
+        TimeCase("She signed a two-year contract.", "two-year", "DURATION", "P2Y"),
+        TimeCase("The refugees waited for years.", "years", "DURATION", "PXY"),
+        // sets
+        TimeCase("Inspectors visit the site every week.", "every week", "SET", "P1W"),
+        TimeCase("The report is published annually.", "annually", "SET", "P1Y"),
+        TimeCase("The council meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+        TimeCase("The mine produces 5 million tonnes a year.", "a year", "SET", "P1Y"),
+        // vague references
+        TimeCase("The region has recently seen more protests.", "recently", "DATE", "PAST_REF"),
+        TimeCase("The city is now under curfew.", "now", "DATE", "PRESENT_REF"),
+        TimeCase("More troops will arrive in the coming months.", "the coming months", "DATE", "FUTURE_REF"),
+    ])
+    func recognizesAndNormalizes(_ c: TimeCase) throws {
+        let times = try timeTag(c.sentence)
+        let hit = times.first { $0.text == c.text }
+        #expect(hit != nil, "no expression '\(c.text)' in \(times.map(\.text))")
+        #expect(hit?.type == c.type)
+        #expect(hit?.value == c.value)
+    }
+
+    /// Spans follow TimeML extent rules: determiners and modifiers in, prepositions out.
+    @Test func spansIncludeModifiersButNotPrepositions() throws {
+        let times = try timeTag("The rebels withdrew in early December and returned during the last week.")
+        #expect(times.map(\.text) == ["early December", "the last week"])
+    }
+
+    /// A year is not an amount: "2000 troops" has no time expression.
+    @Test func amountsAreNotYears() throws {
+        #expect(try timeTag("The government sent $2020 and 50 percent more.").isEmpty)
+        #expect(try timeTag("A 50-year-old man and a man aged 50 years old were hurt.").isEmpty)
+    }
+
+    /// Names are not months: "Jan Kavan", "Theresa May".
+    @Test func namesAreNotMonths() throws {
+        #expect(try timeTag("Foreign Minister Jan Novak met Prime Minister Theresa May.").isEmpty)
+    }
+}
+
+@Suite("Time expressions: tense direction and anchoring")
+struct TimeDirectionTests {
+    /// A bare weekday goes back in a past clause and forward in a future one
+    /// (the document date 2024-03-13 is a Wednesday).
+    @Test(arguments: [
+        ("The envoy arrived Friday, aides said.", "2024-03-08"),
+        ("The envoy will arrive Friday.", "2024-03-15"),
+        ("The envoy is going to arrive Friday.", "2024-03-15"),
+        ("The envoy had arrived on Friday.", "2024-03-08"),
+        ("The envoy arrives Wednesday.", "2024-03-13"),
+    ])
+    func weekdayFollowsTense(_ sentence: String, _ value: String) throws {
+        #expect(try timeTag(sentence).first?.value == value)
+    }
+
+    /// A year-less month goes in the direction of the tense when that stays
+    /// within half a year: "October" in March.
+    @Test(arguments: [
+        ("Parliament will vote in May.", "2024-05"),
+        ("Parliament voted in February.", "2024-02"),
+        ("Parliament voted in October.", "2023-10"),
+        ("Parliament will vote in October.", "2024-10"),
+    ])
+    func monthFollowsTense(_ sentence: String, _ value: String) throws {
+        #expect(try timeTag(sentence).first?.value == value)
+    }
+
+    /// "the day before" and "two days later" count from the last date
+    /// mentioned, which an anchored expression itself becomes.
+    @Test func anchoredToLastDate() throws {
+        let times = try timeTag("The militia seized the bridge on June 3, 2021. Two days later, it was retaken. The army had warned the day before.")
+        #expect(times.map(\.value) == ["2021-06-03", "2021-06-05", "2021-06-04"])
+    }
+
+    /// A comparison ("a year earlier") keeps the granularity of its anchor
+    /// and does not move the narrative: "the quarter" is still the one named.
+    @Test func yearEarlierKeepsQuarter() throws {
+        let times = try timeTag("Profit rose in the third quarter of 2023 from a year earlier. Sales in the quarter grew.")
+        #expect(times.map(\.value) == ["2023-Q3", "2022-Q3", "2023-Q3"])
+    }
+
+    /// Without a document date, relative expressions get no value and a flag.
+    @Test func noDocumentDateNoGuess() throws {
+        let times = try timeTag("The rebels attacked yesterday and again on Oct. 12.", published: nil)
+        #expect(times.count == 2)
+        #expect(times[0].value == nil)
+        #expect(times[0].flags == ["no-document-date"])
+        #expect(times[1].value == "XXXX-10-12")
+        #expect(times[1].flags == ["no-document-date"])
+    }
+
+    /// The article's own date is used when the caller gave none.
+    @Test func articleDateIsAnAnchor() throws {
+        var doc = Document(id: "t", input: .cleanText("Troops left yesterday."))
+        doc.setArticle(text: "Troops left yesterday.", article: Article(published: "2024-03-13"), paragraphs: [])
+        try SentenceStage().process(&doc)
+        try TokenStage().process(&doc)
+        try TimeStage().process(&doc)
+        #expect(doc.times.first?.value == "2024-03-12")
+    }
+}
+
+@Suite("Time expressions: consistency flags")
+struct TimeFlagTests {
+    /// 5 October 2020 was a Monday; "Tuesday, Oct. 5, 2020" contradicts it.
+    @Test func weekdayMismatch() throws {
+        let bad = try timeTag("The vote took place on Tuesday, Oct. 5, 2020.")
+        #expect(bad.first?.flags == ["weekday-mismatch"])
+        let good = try timeTag("The vote took place on Monday, Oct. 5, 2020.")
+        #expect(good.first?.flags == [])
+        #expect(good.first?.value == "2020-10-05")
+    }
+
+    /// A date after the document date in a past-tense clause.
+    @Test func afterDocumentDate() throws {
+        let times = try timeTag("The rebels captured the town on June 2, 2025.")
+        #expect(times.first?.flags == ["after-document-date"])
+        #expect(try timeTag("The rebels will capture the town by June 2, 2025.").first?.flags == [])
+    }
+
+    /// "31 June" does not exist: no value, a flag.
+    @Test func impossibleDate() throws {
+        let times = try timeTag("The decree was signed on 31 June 2023.")
+        #expect(times.first?.value == nil)
+        #expect(times.first?.flags == ["impossible-date"])
+    }
+}
+
+@Suite("Time words table")
+struct TimeWordsTests {
+    /// Every table line parses and no two words share a hash (the lexicon traps otherwise).
+    @Test func tableLoads() {
+        let lexicon = TimeLexicon.shared
+        #expect(lexicon.info(timeWordHash("september"))?.month == 9)
+        #expect(lexicon.info(timeWordHash("fortnight"))?.unit == .fortnight)
+        #expect(lexicon.info(timeWordHash("xyzzy")) == nil)
+    }
+
+    /// Calendar arithmetic behind week and weekday values.
+    @Test func calendar() {
+        let day = CalendarDay(year: 2024, month: 3, day: 13)
+        #expect(day.weekday == 3)
+        #expect(day.weekValue == "2024-W11")
+        #expect(CalendarDay(ordinal: day.ordinal).value == "2024-03-13")
+        #expect(CalendarDay(year: 2021, month: 1, day: 3).weekValue == "2020-W53")
+        #expect(day.adding(months: -1).value == "2024-02-13")
+    }
+}
