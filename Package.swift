@@ -37,7 +37,8 @@ let package = Package(
         ),
         .executableTarget(name: "sitrep", dependencies: ["SitrepCLI"]),
         .testTarget(name: "SitrepCoreTests", dependencies: ["SitrepCore"]),
-        .testTarget(name: "SitrepStagesTests", dependencies: ["SitrepStages", "SitrepCore"]),
+        // Fixtures are read through #filePath-relative paths, not as bundle resources.
+        .testTarget(name: "SitrepStagesTests", dependencies: ["SitrepStages", "SitrepCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SitrepCLITests", dependencies: ["SitrepCLI", "SitrepStages", "SitrepCore"]),
     ]
 )

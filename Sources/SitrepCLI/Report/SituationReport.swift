@@ -34,6 +34,8 @@ struct SituationReport {
 
     /// Wraps `text` at word boundaries, indenting continuation lines.
     private func wrap(_ text: String, indent: Int) -> String {
+        // Short single lines keep their spacing (aligned columns).
+        if text.count <= width - indent && !text.contains("\n") { return text }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
         var lines: [String] = []
         var current = ""
