@@ -132,6 +132,28 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(run.stderr.contains("larger than 10000 bytes"))
     }
 
+    /// The acceptance case of the foundation issue: a 100 MB page on one line.
+    @Test func aHundredMegabyteSingleLineIsRefusedClearly() throws {
+        var line = [UInt8](repeating: UInt8(ascii: "a"), count: 100 << 20)
+        for i in stride(from: 7, to: line.count, by: 8) { line[i] = 0x20 }
+        let path = temporaryFile(line)
+        defer { unlink(path) }
+        let run = try SitrepRun.run(["analyze", path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("larger than \(64 << 20) bytes"))
+        #expect(run.stderr.contains("--max-bytes"))
+        // Through the filter, the same line is one per-line error and the run goes on.
+        var jsonl = Array(#"{"id":"huge","clean":true,"text":""#.utf8)
+        jsonl.append(contentsOf: line)
+        jsonl.append(contentsOf: Array("\"}\n{\"id\":\"next\",\"text\":\"Fine.\",\"clean\":true}\n".utf8))
+        let filtered = try SitrepRun.run(["process", "--quiet"], stdin: jsonl)
+        #expect(filtered.status == 0)
+        let lines = filtered.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("SR-IN-008") == true)
+        #expect(lines.last?.contains("\"id\":\"next\"") == true)
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try SitrepRun.run(["analyze", "--published", "yesterday"]).status == 64)
         #expect(try SitrepRun.run(["process", "--jobs", "-1"]).status == 64)
