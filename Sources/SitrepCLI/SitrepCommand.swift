@@ -13,7 +13,7 @@ public struct SitrepCommand: ParsableCommand {
         \(ExitStatus.helpText)
         """,
         version: SitrepVersion.current,
-        subcommands: [AnalyzeCommand.self, ProcessCommand.self, ExtractCommand.self],
+        subcommands: [AnalyzeCommand.self, ProcessCommand.self, ExtractCommand.self, TrainCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 

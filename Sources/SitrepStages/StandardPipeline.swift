@@ -12,8 +12,9 @@ public enum StandardPipeline {
         case .extract: ExtractStage()
         case .sentences: SentenceStage()
         case .tokens: TokenStage()
+        case .entities: EntityStage()
         case .times: TimeStage()
-        case .syntax, .entities, .places, .actors, .events, .quotes, .quantities: nil
+        case .syntax, .places, .actors, .events, .quotes, .quantities: nil
         }
     }
 

@@ -15,7 +15,7 @@ struct ExtractStageTests {
     @Test("the stage declares its name, version and layers")
     func declaration() throws {
         #expect(stage.name == "extract")
-        #expect(stage.version == "text-rules.v1")
+        #expect(stage.version == "text-rules.v1+html-cascade.v1")
         #expect(stage.requires.isEmpty)
         #expect(stage.provides == [.article, .paragraphs])
         let doc = try run(.cleanText("Talks resumed."))
@@ -125,11 +125,27 @@ struct ExtractStageTests {
 
     // MARK: - HTML
 
-    @Test("HTML input fails with a clear error")
-    func html() {
-        var doc = Document(id: "doc-1", input: .html("<html><body><p>Hi</p></body></html>"))
-        #expect(throws: ExtractError.htmlNotSupported) { try stage.process(&doc) }
-        #expect(ExtractError.htmlNotSupported.description == "HTML extraction is not in this build yet; pass scraped text as `text`")
-        #expect(throws: PipelineError.self) { _ = try Pipeline([stage]).run(.html("<p>Hi</p>"), id: "doc-2") }
+    @Test("HTML input goes through the HTML extractor, and the caller's URL wins")
+    func html() throws {
+        let page = """
+        <html><head><title>Ruritania closes border | The Daily Example</title>
+        <link rel="canonical" href="https://example.org/canonical"></head>
+        <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <article><h1>Ruritania closes border</h1>
+        <p>Ruritania closed its northern border on Tuesday after two days of clashes with smugglers, the interior ministry said in a statement.</p>
+        <p>Officials said the crossing at Varna would stay shut until further notice, and that 300 extra police officers had been sent to the area.</p>
+        </article><footer>All rights reserved.</footer></body></html>
+        """
+        var doc = Document(id: "doc-1", input: .html(page), url: "https://example.org/given")
+        try stage.process(&doc)
+        #expect(doc.text.hasPrefix("Ruritania closed its northern border on Tuesday"))
+        #expect(!doc.text.contains("Home"))
+        #expect(!doc.text.contains("All rights reserved"))
+        #expect(doc.paragraphs.count == 2)
+        #expect(doc.article.url == "https://example.org/given")
+        try doc.validate()
+        var anonymous = Document(id: "doc-2", input: .html(page))
+        try stage.process(&anonymous)
+        #expect(anonymous.article.url == "https://example.org/canonical")
     }
 }

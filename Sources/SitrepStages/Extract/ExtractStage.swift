@@ -1,26 +1,5 @@
 import SitrepCore
 
-/// Why the extraction stage could not process a document at all.
-public enum ExtractError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// The document came as `html`, which this build cannot extract yet.
-    case htmlNotSupported
-
-    /// Stable identifier of the error, whatever its wording.
-    public var code: String {
-        switch self {
-        case .htmlNotSupported: "SR-EXT-101"
-        }
-    }
-
-    /// What happened and what to do instead.
-    public var description: String {
-        switch self {
-        case .htmlNotSupported:
-            "HTML extraction is not in this build yet; pass scraped text as `text`"
-        }
-    }
-}
-
 /// The first stage: sets ``SitrepCore/Document/text``, the article metadata
 /// and the paragraph spans from the document's input.
 ///
@@ -29,7 +8,7 @@ public enum ExtractError: Error, CustomStringConvertible, Equatable, Sendable {
 /// | `.scrapedText` | the body found by ``ScrapedTextExtractor`` | its paragraphs and subheads | title, byline, date, caption, credit, subheads, tags, related |
 /// | `.cleanText` | exactly as given | blocks between blank lines, trimmed | `published` = the caller's |
 /// | `.tokens` | tokens joined by spaces, sentences by `"\n"` | one per sentence | `published` = the caller's |
-/// | `.html` | — | — | throws ``ExtractError/htmlNotSupported`` |
+/// | `.html` | the body found by ``HTMLExtractor`` | its blocks (paragraphs, subheads, list items, quotes) | title, byline, date, language, canonical URL, tags, caption, credit, related |
 ///
 /// For `.tokens` input the stage also fills ``SitrepCore/Document/sentences``
 /// and ``SitrepCore/Document/tokens`` with the caller's boundaries, which the
@@ -51,40 +30,38 @@ public struct ExtractStage: Stage {
     /// `"extract"`.
     public let name = ExtractStage.stageName
     /// Bump whenever extraction output can change.
-    public let version = "text-rules.v1"
+    public let version = "text-rules.v1+html-cascade.v1"
     /// Nothing: extraction is the first stage.
     public let requires: Set<Layer> = []
     /// The article text and metadata, and the paragraph spans.
     public let provides: Set<Layer> = [.article, .paragraphs]
     /// The scraped-text extractor and its settings.
     public var extractor: ScrapedTextExtractor
+    public var htmlExtractor: HTMLExtractor
 
     /// Creates the stage.
     ///
-    /// - Parameter extractor: the scraped-text extractor, with its settings.
-    public init(extractor: ScrapedTextExtractor = .init()) {
+    /// - Parameters:
+    ///   - extractor: the scraped-text extractor, with its settings.
+    ///   - htmlExtractor: the HTML extractor, with its settings.
+    public init(extractor: ScrapedTextExtractor = .init(), htmlExtractor: HTMLExtractor = .init()) {
         self.extractor = extractor
+        self.htmlExtractor = htmlExtractor
     }
 
     /// Sets the document's text, article and paragraphs.
-    ///
-    /// - Throws: ``ExtractError/htmlNotSupported`` for `.html` input.
     public func process(_ doc: inout Document) throws {
         switch doc.input {
         case .scrapedText(let page):
-            let result = extractor.extract(page)
-            var article = result.article
-            article.url = doc.url
-            let pageDate = result.article.published
-            if let given = doc.published, let pageDate, !given.hasPrefix(pageDate) {
-                doc.report("SR-EXT-010", .info,
-                           "the page is dated \(pageDate) but the caller gave \(given); relative times are anchored on \(given)",
-                           stage: name)
-            }
-            article.published = pageDate ?? doc.published
-            if doc.published == nil { doc.published = pageDate }
-            doc.setArticle(text: result.text, article: article, paragraphs: result.paragraphs)
-            doc.diagnostics += result.diagnostics
+            var result = extractor.extract(page)
+            result.article.url = doc.url
+            adopt(result, into: &doc)
+
+        case .html(let page):
+            var result = htmlExtractor.extract(html: page, url: doc.url)
+            // The caller's URL wins; the page's canonical link fills in when there is none.
+            result.article.url = doc.url ?? result.article.url
+            adopt(result, into: &doc)
 
         case .cleanText(let text):
             let article = Article(published: doc.published, url: doc.url)
@@ -95,10 +72,24 @@ public struct ExtractStage: Stage {
             doc.setArticle(text: laid.text, article: Article(published: doc.published, url: doc.url), paragraphs: laid.sentences)
             doc.sentences = laid.sentences
             doc.tokens = laid.tokens
-
-        case .html:
-            throw ExtractError.htmlNotSupported
         }
+    }
+
+    /// Sets an extractor's result on the document and settles its date: the
+    /// page's date goes into the article, the caller's (if any) anchors
+    /// relative times, and a disagreement between the two is noted.
+    private func adopt(_ result: ExtractedArticle, into doc: inout Document) {
+        var article = result.article
+        let pageDate = result.article.published
+        if let given = doc.published, let pageDate, !given.hasPrefix(pageDate) {
+            doc.report("SR-EXT-010", .info,
+                       "the page is dated \(pageDate) but the caller gave \(given); relative times are anchored on \(given)",
+                       stage: name)
+        }
+        article.published = pageDate ?? doc.published
+        if doc.published == nil { doc.published = pageDate }
+        doc.setArticle(text: result.text, article: article, paragraphs: result.paragraphs)
+        doc.diagnostics += result.diagnostics
     }
 
     /// The blocks of `text` separated by blank lines (lines of ASCII
