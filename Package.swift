@@ -8,9 +8,13 @@ let package = Package(
         .executable(name: "sitrep", targets: ["sitrep"]),
         .library(name: "SitrepCore", targets: ["SitrepCore"]),
         .library(name: "SitrepStages", targets: ["SitrepStages"]),
+        .library(name: "SitrepStorage", targets: ["SitrepStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The document model, stage protocol, pipeline and interchange codec. No I/O, no dependencies.
@@ -27,11 +31,22 @@ let package = Package(
             dependencies: ["SitrepCore", "CLibXML2"],
             resources: [.copy("Models")]
         ),
-        // The command-line interface: analyze, process, extract.
+        // The Store protocol and its backends: memory, SQLite (GRDB), PostgreSQL (postgres-nio);
+        // migrations, deduplication, queries.
+        .target(
+            name: "SitrepStorage",
+            dependencies: [
+                "SitrepCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The command-line interface: analyze, process, extract, train, ingest and the queries.
         .target(
             name: "SitrepCLI",
             dependencies: [
-                "SitrepCore", "SitrepStages",
+                "SitrepCore", "SitrepStages", "SitrepStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +54,7 @@ let package = Package(
         .testTarget(name: "SitrepCoreTests", dependencies: ["SitrepCore"]),
         // Fixtures are read through #filePath-relative paths, not as bundle resources.
         .testTarget(name: "SitrepStagesTests", dependencies: ["SitrepStages", "SitrepCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "SitrepStorageTests", dependencies: ["SitrepStorage", "SitrepStages", "SitrepCore"]),
         .testTarget(name: "SitrepCLITests", dependencies: ["SitrepCLI", "SitrepStages", "SitrepCore"]),
     ]
 )

@@ -13,7 +13,10 @@ public struct SitrepCommand: ParsableCommand {
         \(ExitStatus.helpText)
         """,
         version: SitrepVersion.current,
-        subcommands: [AnalyzeCommand.self, ProcessCommand.self, ExtractCommand.self, TrainCommand.self],
+        subcommands: [
+            AnalyzeCommand.self, ProcessCommand.self, ExtractCommand.self, TrainCommand.self,
+            IngestCommand.self, EventsCommand.self, ArticlesCommand.self, ActorsCommand.self, StatsCommand.self,
+        ],
         defaultSubcommand: AnalyzeCommand.self
     )
 

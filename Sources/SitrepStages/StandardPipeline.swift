@@ -14,7 +14,9 @@ public enum StandardPipeline {
         case .tokens: TokenStage()
         case .entities: EntityStage()
         case .times: TimeStage()
-        case .syntax, .places, .actors, .events, .quotes, .quantities: nil
+        case .quotes: QuoteStage()
+        case .quantities: QuantityStage()
+        case .syntax, .places, .actors, .events: nil
         }
     }
 

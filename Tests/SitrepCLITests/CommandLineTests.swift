@@ -154,6 +154,22 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(lines.last?.contains("\"id\":\"next\"") == true)
     }
 
+    /// libxml2 reports parse errors through handlers that print to stderr by
+    /// default; the extractor silences them. Checked in a child process,
+    /// because the test runner itself writes to this process's stderr.
+    @Test(arguments: [
+        "<p>a</b></i><table><tr><td>&bogus; &#xFFFFFFF; <x:y z=>",
+        "<html><body>" + String(repeating: "<div>", count: 5000) + "<p>Deep text here.</p>",
+        "<!DOCTYPE html><html><head><meta charset=\"klingon\"></head><body><p>Ruritania said so.</p><p>Unclosed <b>bold <i>italic",
+    ])
+    func malformedHTMLWritesNothingToStderr(page: String) throws {
+        let path = temporaryFile(Array(page.utf8), suffix: ".html")
+        defer { unlink(path) }
+        let run = try SitrepRun.run(["extract", "--input", "html", path])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty, "stderr got: \(run.stderr)")
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try SitrepRun.run(["analyze", "--published", "yesterday"]).status == 64)
         #expect(try SitrepRun.run(["process", "--jobs", "-1"]).status == 64)

@@ -395,25 +395,6 @@ struct HTMLMalformedInputTests {
         #expect(page.text.utf8.count < 1000)
     }
 
-    /// libxml2 reports parse errors through handlers that print to stderr by
-    /// default; the extractor silences them on every thread it runs on.
-    @Test func libxml2PrintsNothingToStderr() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-html-stderr-\(getpid()).txt").path
-        let saved = dup(2)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        try #require(saved >= 0 && fd >= 0)
-        dup2(fd, 2)
-        for (_, bytes) in Self.cases { _ = HTMLExtractor().extract(bytes: bytes, url: nil) }
-        _ = HTMLExtractor().extract(html: "<p>a</b></i><table><tr><td>&bogus; &#xFFFFFFF; <x:y z=>", url: nil)
-        fflush(nil)
-        dup2(saved, 2)
-        close(fd)
-        close(saved)
-        let written = try Data(contentsOf: URL(fileURLWithPath: path))
-        try? FileManager.default.removeItem(atPath: path)
-        #expect(written.isEmpty, "stderr got: \(String(decoding: written, as: UTF8.self))")
-    }
-
     /// Extraction is a pure function of its input: the same page from
     /// several threads at once gives the same result.
     @Test func concurrentExtractionsAgree() async throws {

@@ -1,0 +1,254 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SitrepCore
+import SitrepStages
+import SitrepStorage
+
+/// `sitrep ingest`: run the pipeline on files and folders and store the results.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Process articles from files and folders and store them, skipping what is stored already.",
+        discussion: """
+        Each PATH is a file or a folder (read recursively, files in name order):
+          *.jsonl, *.ndjson  JSON lines in the interchange input format ({"id", "text"|"html"|"tokens", \
+        "clean", "url", "published"}), plus optional "title" and "source" strings
+          *.txt, *.text      one article as scraped page text; its id is the path
+          *.html, *.htm      one web page
+        A file named on the command line with another extension is read as JSON lines when it \
+        starts with '{', else as scraped text. RSS/Atom feeds and WARC archives are not read yet.
+
+        Ingest is idempotent: an article whose input, URL, or title and text were stored \
+        before is counted as a duplicate and not stored again. A near-duplicate (the same \
+        text under a new headline, or with a paragraph added or cut) is stored and joins the \
+        story of the article it copies. A bad line or file is reported and skipped; the \
+        summary on standard error counts read, stored, duplicates, near-duplicates and errors.
+
+        Examples:
+          sitrep ingest news.jsonl
+          sitrep ingest --database postgres://sitrep@127.0.0.1:5432/sitrep scraped/
+
+        \(ExitStatus.helpText)
+        """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "Files or folders to ingest.")
+    var paths: [String]
+
+    @Option(help: "Longest accepted JSON line or file, in bytes.")
+    var maxBytes: Int = 64 << 20
+
+    @Flag(help: "Exit with status 1 when any article could not be read or stored.")
+    var strict = false
+
+    @Flag(help: "Print no progress and no summary.")
+    var quiet = false
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one file or folder to ingest") }
+        guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive") }
+    }
+
+    func run() throws {
+        let pipeline: Pipeline
+        do {
+            pipeline = try StandardPipeline.make()
+        } catch {
+            printError("cannot build the pipeline: \(error)")
+            throw ExitStatus.software.exitCode
+        }
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                printError(InputError.notFound(path).description)
+                throw ExitStatus.noInput.exitCode
+            }
+            files += isDirectory.boolValue ? Self.files(in: path) : [path]
+        }
+        let (maxBytes, quiet, named) = (self.maxBytes, self.quiet, Set(paths))
+        let allFiles = files
+        let counts = try runBlockingIngest { store in
+            var run = IngestRun(ingester: Ingester(store: store, pipeline: pipeline), maxBytes: maxBytes,
+                                progress: !quiet && isatty(2) != 0)
+            for file in allFiles { await run.ingest(file: file, named: named.contains(file)) }
+            run.finishProgress()
+            return run.counts
+        }
+        if !quiet { printError(counts.summary) }
+        if strict && counts.errors > 0 { throw ExitStatus.someLinesFailed.exitCode }
+    }
+
+    private func runBlockingIngest(_ body: @escaping @Sendable (any Store) async throws -> IngestCounts) throws -> IngestCounts {
+        do {
+            return try runBlocking { try await database.withStore(body) }
+        } catch let error as StoreError {
+            printError(error.description)
+            throw ExitStatus.ioError.exitCode
+        }
+    }
+
+    /// The ingestible files under `folder`, recursively, in path order.
+    static func files(in folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let path = (folder as NSString).appendingPathComponent(relative)
+            if FileKind(path: path) != nil { result.append(path) }
+        }
+        return result.sorted()
+    }
+}
+
+/// What a file holds, by its extension.
+enum FileKind: Equatable {
+    case jsonLines, text, html, unsupported(String)
+
+    init?(path: String) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { self = .jsonLines }
+        else if lower.hasSuffix(".txt") || lower.hasSuffix(".text") { self = .text }
+        else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { self = .html }
+        else if lower.hasSuffix(".rss") || lower.hasSuffix(".atom") || lower.hasSuffix(".xml") { self = .unsupported("RSS/Atom feeds") }
+        else if lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") { self = .unsupported("WARC archives") }
+        else { return nil }
+    }
+}
+
+/// Counts reported at the end of `sitrep ingest`.
+struct IngestCounts: Sendable {
+    var read = 0
+    var stored = 0
+    var duplicates = 0
+    var nearDuplicates = 0
+    var errors = 0
+    var started = DispatchTime.now()
+
+    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
+
+    var line: String {
+        "read \(read), stored \(stored) (near-duplicates \(nearDuplicates)), duplicates \(duplicates), errors \(errors)"
+    }
+
+    var summary: String {
+        let rate = seconds > 0 ? Double(read) / seconds : 0
+        return line + String(format: " in %.1f s (%.0f articles/s)", seconds, rate)
+    }
+}
+
+/// One ingest run over files, keeping the counts and the progress line.
+struct IngestRun {
+    let ingester: Ingester
+    let maxBytes: Int
+    let progress: Bool
+    var counts = IngestCounts()
+    private var lastProgress = DispatchTime.now()
+
+    init(ingester: Ingester, maxBytes: Int, progress: Bool) {
+        self.ingester = ingester
+        self.maxBytes = maxBytes
+        self.progress = progress
+    }
+
+    /// Ingests one file; `named` files (given on the command line) with an
+    /// unknown extension are sniffed.
+    mutating func ingest(file: String, named: Bool) async {
+        var kind = FileKind(path: file)
+        if kind == nil && named {
+            let head = (try? InputReader.readBytes(path: file, maxBytes: maxBytes)) ?? []
+            kind = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{") ? .jsonLines : .text
+        }
+        switch kind {
+        case .jsonLines:
+            await ingestLines(file)
+        case .text, .html:
+            counts.read += 1
+            do {
+                let text = try InputReader.readText(path: file, maxBytes: maxBytes)
+                let input: DocumentInput = kind == .html ? .html(text) : .scrapedText(text)
+                await ingest(IngestItem(id: file, input: input), at: file)
+            } catch {
+                fail("\(error)")
+            }
+        case let .unsupported(what):
+            counts.read += 1
+            fail("\(file): \(what) cannot be ingested yet; convert them to JSON lines first")
+        case nil:
+            return
+        }
+    }
+
+    private mutating func ingestLines(_ file: String) async {
+        let fd = open(file, O_RDONLY)
+        guard fd >= 0 else {
+            counts.read += 1
+            fail(InputError.unreadable(file, String(cString: strerror(errno))).description)
+            return
+        }
+        defer { close(fd) }
+        var reader = LineReader(fd: fd, maxLineBytes: maxBytes)
+        var number = 0
+        while true {
+            let line: LineReader.Line?
+            do {
+                line = try reader.readLine()
+            } catch {
+                fail("\(file): \(error)")
+                return
+            }
+            guard let line else { return }
+            number += 1
+            switch line {
+            case let .text(bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }  // blank lines separate nothing
+                counts.read += 1
+                do {
+                    await ingest(try IngestItem(jsonLine: bytes), at: "\(file):\(number)")
+                } catch {
+                    fail("\(file):\(number): \(error)")
+                }
+            case let .oversized(count):
+                counts.read += 1
+                fail("\(file):\(number): \(InterchangeError.lineTooLong(bytes: count, limit: maxBytes))")
+            }
+        }
+    }
+
+    private mutating func ingest(_ item: IngestItem, at place: String) async {
+        do {
+            switch try await ingester.ingest(item) {
+            case .stored: counts.stored += 1
+            case .nearDuplicate: counts.stored += 1; counts.nearDuplicates += 1
+            case .duplicate: counts.duplicates += 1
+            }
+        } catch {
+            fail("\(place): \(item.id): \(error)")
+        }
+        showProgress()
+    }
+
+    private mutating func fail(_ message: String) {
+        counts.errors += 1
+        if progress { clearProgress() }
+        printError(message)
+    }
+
+    private mutating func showProgress() {
+        guard progress, DispatchTime.now().uptimeNanoseconds - lastProgress.uptimeNanoseconds > 200_000_000 else { return }
+        lastProgress = DispatchTime.now()
+        let line = "\r\u{1B}[K" + counts.line
+        _ = line.withCString { write(2, $0, strlen($0)) }
+    }
+
+    private func clearProgress() {
+        _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) }
+    }
+
+    func finishProgress() {
+        if progress { clearProgress() }
+    }
+}

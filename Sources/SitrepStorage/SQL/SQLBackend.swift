@@ -1,0 +1,281 @@
+/// What the shared SQL logic needs from a database: run a query, and run a
+/// list of statements in one transaction. ``SQLiteStore`` and ``PostgresStore``
+/// implement it; everything else (deduplication, queries, counts) is written
+/// once, below, in SQL both dialects accept.
+protocol SQLBackend: Sendable {
+    var dialect: SQLDialect { get }
+    /// Runs one statement and returns its rows.
+    func fetch(_ statement: SQLStatement) async throws -> [SQLRow]
+    /// Runs the statements in order in one transaction; all or nothing.
+    func transaction(_ statements: [SQLStatement]) async throws
+}
+
+/// The largest number of bound values put in one multi-row `INSERT`
+/// (SQLite allows 32,766, PostgreSQL 65,535).
+private let maxArgumentsPerStatement = 8_000
+
+extension SQLBackend {
+    // MARK: writing
+
+    func storeArticle(_ prepared: PreparedArticle, settings: DeduplicationSettings) async throws -> StoreOutcome {
+        let hash = prepared.article.contentHash
+        if let existing = try await existingArticle(url: prepared.article.url, contentHash: hash) {
+            return .duplicate(of: existing)
+        }
+        var match: (candidate: NearDuplicateCandidate, similarity: Double)? = nil
+        if let signature = prepared.signature, !prepared.bands.isEmpty {
+            let rows = try await fetch(SQLStatement(
+                "SELECT DISTINCT a.id, a.story_id, a.minhash FROM lsh_bands b JOIN articles a ON a.id = b.article_id WHERE b.hash IN (\(placeholders(prepared.bands.count)))",
+                prepared.bands.map { .integer($0.hash) }))
+            let candidates = rows.compactMap { row -> NearDuplicateCandidate? in
+                guard let id = row["id"].int64, let story = row["story_id"].int64, case let .blob(bytes) = row["minhash"] else { return nil }
+                return NearDuplicateCandidate(articleID: id, storyID: story, signature: MinHash.decode(bytes))
+            }
+            match = NearDuplicateDetector.bestMatch(for: signature, among: candidates, settings: settings)
+        }
+
+        let articleID = SQLStatement("(SELECT id FROM articles WHERE content_hash = ?)", [.text(hash)])
+        var statements: [SQLStatement] = []
+        var article = prepared.article
+        let storyID: SQLStatement
+        if let match {
+            article.nearDuplicateOf = match.candidate.articleID
+            article.similarity = match.similarity
+            storyID = SQLStatement("?", [.integer(match.candidate.storyID)])
+        } else {
+            let story = StoryRecord(id: nil, key: hash, title: article.title, published: article.published,
+                                    articleCount: 0, createdAt: article.ingestedAt)
+            statements.append(RecordCoding.insert(story, into: StoryRecord.table))
+            storyID = SQLStatement("(SELECT id FROM stories WHERE key = ?)", [.text(hash)])
+        }
+        statements += insertMany([article], into: ArticleRecord.table, subqueries: ["story_id": storyID])
+        statements.append(SQLStatement(
+            "UPDATE stories SET article_count = article_count + 1 WHERE id = (SELECT story_id FROM articles WHERE content_hash = ?)",
+            [.text(hash)]))
+        if let published = article.published {
+            statements.append(SQLStatement(
+                "UPDATE stories SET published = ? WHERE id = (SELECT story_id FROM articles WHERE content_hash = ?) AND (published IS NULL OR published > ?)",
+                [.text(published), .text(hash), .text(published)]))
+        }
+        let byArticle = ["article_id": articleID]
+        statements += insertMany(prepared.entities, into: EntityRecord.table, subqueries: byArticle)
+        statements += insertMany(prepared.actors, into: ActorRecord.table, subqueries: byArticle)
+        statements += insertMany(prepared.times, into: TimeRecord.table, subqueries: byArticle)
+        statements += insertMany(prepared.places, into: PlaceRecord.table, subqueries: byArticle)
+        statements += insertMany(prepared.quotes, into: QuoteRecord.table, subqueries: byArticle)
+        statements += insertMany(prepared.quantities, into: QuantityRecord.table, subqueries: byArticle)
+        statements += insertMany(prepared.bands, into: LSHBandRecord.table, subqueries: byArticle)
+        for (event, mention) in prepared.events {
+            var insert = RecordCoding.insert(event, into: EventRecord.table, subqueries: ["first_article_id": articleID])
+            insert.sql += " ON CONFLICT (source, target, root_code, event_date, place) DO NOTHING"
+            statements.append(insert)
+            let eventID = SQLStatement(
+                "(SELECT id FROM events WHERE source = ? AND target = ? AND root_code = ? AND event_date = ? AND place = ?)",
+                [.text(event.source), .text(event.target), .text(event.rootCode), .text(event.eventDate), .text(event.place)])
+            statements.append(RecordCoding.insert(mention, into: EventMentionRecord.table, subqueries: ["event_id": eventID, "article_id": articleID]))
+        }
+        if !prepared.events.isEmpty {
+            // Counts are recomputed rather than incremented, so that the source
+            // count is the number of distinct stories, whatever the order of arrival.
+            statements.append(SQLStatement("""
+                UPDATE events SET
+                    mention_count = (SELECT COUNT(*) FROM event_mentions m WHERE m.event_id = events.id),
+                    article_count = (SELECT COUNT(DISTINCT m.article_id) FROM event_mentions m WHERE m.event_id = events.id),
+                    source_count = (SELECT COUNT(DISTINCT a.story_id) FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = events.id)
+                WHERE id IN (SELECT m.event_id FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE a.content_hash = ?)
+                """, [.text(hash)]))
+        }
+
+        do {
+            try await transaction(statements)
+        } catch {
+            // Another writer may have stored the same article since the check:
+            // the unique keys refused ours, which makes it a duplicate.
+            if let existing = try await existingArticle(url: prepared.article.url, contentHash: hash) {
+                return .duplicate(of: existing)
+            }
+            throw error
+        }
+        let rows = try await fetch(SQLStatement("SELECT id, story_id FROM articles WHERE content_hash = ?", [.text(hash)]))
+        guard let row = rows.first, let id = row["id"].int64, let story = row["story_id"].int64 else {
+            throw StoreError.database("the article \(prepared.article.externalID) was not found after it was stored")
+        }
+        return .stored(articleID: id, storyID: story, nearDuplicateOf: match?.candidate.articleID, similarity: match?.similarity)
+    }
+
+    private func existingArticle(url: String?, contentHash: String) async throws -> Int64? {
+        let statement = if let url {
+            SQLStatement("SELECT id FROM articles WHERE content_hash = ? OR url = ? ORDER BY id LIMIT 1", [.text(contentHash), .text(url)])
+        } else {
+            SQLStatement("SELECT id FROM articles WHERE content_hash = ? LIMIT 1", [.text(contentHash)])
+        }
+        return try await fetch(statement).first?["id"].int64
+    }
+
+    /// Multi-row inserts of `records`, in chunks under the bound-value limit.
+    private func insertMany<Record: Encodable>(_ records: [Record], into table: String, subqueries: [String: SQLStatement]) -> [SQLStatement] {
+        guard let first = records.first else { return [] }
+        let perRow = RecordCoding.insert(first, into: table, subqueries: subqueries).arguments.count
+        let rowsPerStatement = max(1, maxArgumentsPerStatement / max(perRow, 1))
+        return stride(from: 0, to: records.count, by: rowsPerStatement).map { start in
+            let chunk = records[start..<min(start + rowsPerStatement, records.count)]
+            var statement = RecordCoding.insert(chunk[chunk.startIndex], into: table, subqueries: subqueries)
+            for record in chunk.dropFirst() {
+                let row = RecordCoding.insert(record, into: table, subqueries: subqueries)
+                statement.sql += ", " + row.sql[row.sql.range(of: " VALUES ")!.upperBound...]
+                statement.arguments += row.arguments
+            }
+            return statement
+        }
+    }
+
+    // MARK: reading
+
+    func selectArticleID(inputHash: String) async throws -> Int64? {
+        try await fetch(SQLStatement("SELECT id FROM articles WHERE input_hash = ? ORDER BY id LIMIT 1", [.text(inputHash)])).first?["id"].int64
+    }
+
+    func selectEvents(_ query: EventQuery) async throws -> [StoredEvent] {
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        if let actor = query.actor {
+            conditions.append("e.source LIKE ? ESCAPE '\\'")
+            arguments.append(.text(likePrefix(actor.uppercased())))
+        }
+        if let target = query.target {
+            conditions.append("e.target LIKE ? ESCAPE '\\'")
+            arguments.append(.text(likePrefix(target.uppercased())))
+        }
+        if let code = query.code {
+            conditions.append("e.root_code = ?")
+            arguments.append(.text(PreparedArticle.rootCode(code)))
+            if code.count > 2 {
+                conditions.append("e.code LIKE ? ESCAPE '\\'")
+                arguments.append(.text(likePrefix(code)))
+            }
+        }
+        if let since = query.since {
+            conditions.append("e.event_date >= ?")
+            arguments.append(.text(String(since.prefix(10))))
+        }
+        if let until = query.until {
+            conditions.append("e.event_date <> '' AND e.event_date <= ?")
+            arguments.append(.text(String(until.prefix(10))))
+        }
+        if let place = query.place {
+            conditions.append("(lower(e.place_name) = ? OR e.place = ?)")
+            arguments += [.text(place.lowercased()), .text(place.lowercased())]
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let rows = try await fetch(SQLStatement("""
+            SELECT e.*, a.url AS first_url, a.title AS first_title, a.ingested_at AS first_ingested_at
+            FROM events e LEFT JOIN articles a ON a.id = e.first_article_id\(whereClause)
+            ORDER BY e.event_date DESC, e.id DESC LIMIT ? OFFSET ?
+            """, arguments + [.integer(Int64(query.limit)), .integer(Int64(query.offset))]))
+        return try rows.map { row in
+            StoredEvent(event: try row.decode(EventRecord.self), firstURL: row["first_url"].string,
+                        firstTitle: row["first_title"].string, firstIngestedAt: row["first_ingested_at"].string)
+        }
+    }
+
+    func selectMentions(eventID: Int64) async throws -> [EventMentionRecord] {
+        try await fetch(SQLStatement("SELECT * FROM event_mentions WHERE event_id = ? ORDER BY article_id, start_byte, id", [.integer(eventID)]))
+            .map { try $0.decode(EventMentionRecord.self) }
+    }
+
+    func selectArticles(_ query: ArticleQuery) async throws -> [ArticleSummary] {
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        if let story = query.storyID { conditions.append("story_id = ?"); arguments.append(.integer(story)) }
+        if let title = query.title {
+            conditions.append("title LIKE ? ESCAPE '\\'")
+            arguments.append(.text("%" + escapeLike(title) + "%"))
+        }
+        if let source = query.source { conditions.append("source = ?"); arguments.append(.text(source)) }
+        if let since = query.since { conditions.append("published >= ?"); arguments.append(.text(String(since.prefix(10)))) }
+        if let until = query.until {
+            // `published` may carry a time: compare with the day after `until`'s last instant.
+            conditions.append("published < ?")
+            arguments.append(.text(String(until.prefix(10)) + "~"))
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try await fetch(SQLStatement("""
+            SELECT id, story_id, external_id, url, title, source, published, near_duplicate_of, similarity,
+                   \(dialect == .sqlite ? "length(CAST(text AS BLOB))" : "octet_length(text)") AS text_bytes
+            FROM articles\(whereClause) ORDER BY published DESC, id DESC LIMIT ? OFFSET ?
+            """, arguments + [.integer(Int64(query.limit)), .integer(Int64(query.offset))]))
+            .map { try $0.decode(ArticleSummary.self) }
+    }
+
+    func selectArticle(id: Int64) async throws -> ArticleRecord? {
+        try await fetch(SQLStatement("SELECT * FROM articles WHERE id = ?", [.integer(id)])).first.map { try $0.decode(ArticleRecord.self) }
+    }
+
+    func selectActors(limit: Int) async throws -> [ActorSummary] {
+        try await fetch(SQLStatement("""
+            SELECT code, CAST(SUM(mentions) AS BIGINT) AS mentions, CAST(SUM(articles) AS BIGINT) AS articles,
+                   CAST(SUM(as_source) AS BIGINT) AS as_source, CAST(SUM(as_target) AS BIGINT) AS as_target
+            FROM (
+                SELECT code, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles, 0 AS as_source, 0 AS as_target
+                FROM actors GROUP BY code
+                UNION ALL SELECT source, 0, 0, COUNT(*), 0 FROM events WHERE source <> '' GROUP BY source
+                UNION ALL SELECT target, 0, 0, 0, COUNT(*) FROM events WHERE target <> '' GROUP BY target
+            ) counts
+            GROUP BY code ORDER BY SUM(mentions) + SUM(as_source) + SUM(as_target) DESC, code LIMIT ?
+            """, [.integer(Int64(limit))]))
+            .map { try $0.decode(ActorSummary.self) }
+    }
+
+    func selectStats() async throws -> StoreStats {
+        let rows = try await fetch(SQLStatement("""
+            SELECT
+                (SELECT COUNT(*) FROM articles) AS articles,
+                (SELECT COUNT(*) FROM stories) AS stories,
+                (SELECT COUNT(*) FROM articles WHERE near_duplicate_of IS NOT NULL) AS near_duplicates,
+                (SELECT COUNT(*) FROM events) AS events,
+                (SELECT COUNT(*) FROM event_mentions) AS event_mentions,
+                (SELECT COUNT(*) FROM entities) AS entities,
+                (SELECT COUNT(*) FROM actors) AS actors,
+                (SELECT COUNT(*) FROM times) AS times,
+                (SELECT COUNT(*) FROM places) AS places,
+                (SELECT COUNT(*) FROM quotes) AS quotes,
+                (SELECT COUNT(*) FROM quantities) AS quantities,
+                (SELECT MIN(published) FROM articles) AS first_published,
+                (SELECT MAX(published) FROM articles) AS last_published
+            """))
+        guard let row = rows.first else { throw StoreError.database("the statistics query returned no row") }
+        return try row.decode(StoreStats.self)
+    }
+
+    private func likePrefix(_ value: String) -> String { escapeLike(value) + "%" }
+
+    private func escapeLike(_ value: String) -> String {
+        var result = ""
+        for character in value {
+            if character == "%" || character == "_" || character == "\\" { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}
+
+extension RecordCoding {
+    /// An `INSERT` where some columns take a subquery (with its own arguments)
+    /// instead of a bound value, so that rows can refer to rows inserted earlier
+    /// in the same transaction by their natural keys.
+    static func insert<Record: Encodable>(_ record: Record, into table: String, subqueries: [String: SQLStatement]) -> SQLStatement {
+        let pairs = columns(of: record).filter { !($0.name == "id" && $0.value.isNull) }
+        var values: [String] = []
+        var arguments: [SQLValue] = []
+        for pair in pairs {
+            if let subquery = subqueries[pair.name] {
+                values.append(subquery.sql)
+                arguments += subquery.arguments
+            } else {
+                values.append("?")
+                arguments.append(pair.value)
+            }
+        }
+        return SQLStatement("INSERT INTO \(table) (\(pairs.map(\.name).joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))", arguments)
+    }
+}

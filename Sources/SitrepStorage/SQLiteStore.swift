@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+
+/// A ``Store`` in an SQLite file, through GRDB.
+///
+/// A file is opened as a `DatabasePool` (WAL: readers run while one writer
+/// writes); ``inMemory(settings:)`` uses a `DatabaseQueue` for tests. Each
+/// document is written in one transaction. Foreign keys are enforced (GRDB
+/// turns them on for every connection).
+public struct SQLiteStore: Store, SQLBackend {
+    /// Where `--database` points when it is not given.
+    public static let defaultPath = "./sitrep.db"
+
+    let writer: any DatabaseWriter
+    let settings: DeduplicationSettings
+    var dialect: SQLDialect { .sqlite }
+
+    /// Opens (or creates) the database file at `path` and migrates it.
+    public init(path: String, settings: DeduplicationSettings = .standard) async throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL makes NORMAL safe against corruption; only the last commits
+            // before a power cut can be lost, and a re-ingest restores them.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try Self.prepare(db)
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.badLocation(path, reason: "\(error)")
+        }
+        self.settings = settings
+        try await migrate()
+    }
+
+    /// Settings every connection needs. LIKE is case-sensitive, as in
+    /// PostgreSQL, so both backends answer prefix queries alike (and SQLite can
+    /// use an index for them).
+    static func prepare(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA case_sensitive_like = ON")
+    }
+
+    private init(writer: any DatabaseWriter, settings: DeduplicationSettings) {
+        self.writer = writer
+        self.settings = settings
+    }
+
+    /// A fresh, migrated in-memory database.
+    public static func inMemory(settings: DeduplicationSettings = .standard) async throws -> SQLiteStore {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try prepare(db) }
+        let store = SQLiteStore(writer: try DatabaseQueue(configuration: configuration), settings: settings)
+        try await store.migrate()
+        return store
+    }
+
+    public func migrate() async throws {
+        var migrator = DatabaseMigrator()
+        for migration in Migrations.all {
+            migrator.registerMigration(migration.name) { db in
+                for statement in migration.statements(for: .sqlite) { try db.execute(sql: statement) }
+            }
+        }
+        try migrator.migrate(writer)
+    }
+
+    // MARK: SQLBackend
+
+    func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
+        let arguments = StatementArguments(statement.arguments.map(\.databaseValue))
+        return try await writer.read { db in
+            try Row.fetchAll(db, sql: statement.sql, arguments: arguments).map { row in
+                SQLRow(columns: Array(row.columnNames), values: row.databaseValues.map(SQLValue.init))
+            }
+        }
+    }
+
+    func transaction(_ statements: [SQLStatement]) async throws {
+        try await writer.write { db in
+            for statement in statements {
+                try db.execute(sql: statement.sql, arguments: StatementArguments(statement.arguments.map(\.databaseValue)))
+            }
+        }
+    }
+
+    // MARK: Store
+
+    public func store(_ article: PreparedArticle) async throws -> StoreOutcome { try await storeArticle(article, settings: settings) }
+    public func articleID(inputHash: String) async throws -> Int64? { try await selectArticleID(inputHash: inputHash) }
+    public func events(_ query: EventQuery) async throws -> [StoredEvent] { try await selectEvents(query) }
+    public func mentions(eventID: Int64) async throws -> [EventMentionRecord] { try await selectMentions(eventID: eventID) }
+    public func articles(_ query: ArticleQuery) async throws -> [ArticleSummary] { try await selectArticles(query) }
+    public func article(id: Int64) async throws -> ArticleRecord? { try await selectArticle(id: id) }
+    public func actors(limit: Int) async throws -> [ActorSummary] { try await selectActors(limit: limit) }
+    public func stats() async throws -> StoreStats { try await selectStats() }
+
+    public func schemaColumns() async throws -> [String: [String]] {
+        try await writer.read { db in
+            var result: [String: [String]] = [:]
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+            for table in tables {
+                result[table] = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+            }
+            return result
+        }
+    }
+
+    public func close() async throws {
+        if let pool = writer as? DatabasePool { try pool.close() }
+        if let queue = writer as? DatabaseQueue { try queue.close() }
+    }
+}
+
+extension SQLValue {
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case let .int64(v): self = .integer(v)
+        case let .double(v): self = .real(v)
+        case let .string(v): self = .text(v)
+        case let .blob(v): self = .blob(Array(v))
+        }
+    }
+
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case let .integer(v): v.databaseValue
+        case let .real(v): v.databaseValue
+        case let .text(v): v.databaseValue
+        case let .blob(v): Data(v).databaseValue
+        }
+    }
+}
