@@ -29,7 +29,11 @@ let package = Package(
         .target(
             name: "SitrepStages",
             dependencies: ["SitrepCore", "CLibXML2"],
-            resources: [.copy("Models")]
+            resources: [.copy("Models")],
+            // The trained taggers and parser build their run-time tables at start-up;
+            // unoptimized, that alone takes seconds, so debug builds optimize this
+            // target too (`swift run sitrep analyze` and the CLI tests stay fast).
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // The Store protocol and its backends: memory, SQLite (GRDB), PostgreSQL (postgres-nio);
         // migrations, deduplication, queries.

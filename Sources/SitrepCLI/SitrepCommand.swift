@@ -14,7 +14,7 @@ public struct SitrepCommand: ParsableCommand {
         """,
         version: SitrepVersion.current,
         subcommands: [
-            AnalyzeCommand.self, ProcessCommand.self, ExtractCommand.self, TrainCommand.self,
+            AnalyzeCommand.self, ProcessCommand.self, ExtractCommand.self, ParseCommand.self, TrainCommand.self,
             IngestCommand.self, EventsCommand.self, ArticlesCommand.self, ActorsCommand.self, StatsCommand.self,
         ],
         defaultSubcommand: AnalyzeCommand.self

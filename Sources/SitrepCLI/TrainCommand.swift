@@ -8,7 +8,7 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the models of Sitrep's stages from annotated data.",
-        subcommands: [NER.self, NERSpeed.self]
+        subcommands: [NER.self, NERSpeed.self, TrainSyntaxCommand.self]
     )
 }
 

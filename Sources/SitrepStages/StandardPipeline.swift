@@ -12,11 +12,12 @@ public enum StandardPipeline {
         case .extract: ExtractStage()
         case .sentences: SentenceStage()
         case .tokens: TokenStage()
+        case .syntax: SyntaxStage()
         case .entities: EntityStage()
         case .times: TimeStage()
         case .quotes: QuoteStage()
         case .quantities: QuantityStage()
-        case .syntax, .places, .actors, .events: nil
+        case .places, .actors, .events: nil
         }
     }
 

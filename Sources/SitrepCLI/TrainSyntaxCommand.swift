@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import SitrepCore
+import SitrepStages
+
+/// `sitrep train syntax`: the tagger, parser and lemma exceptions (``SyntaxTrainer``).
+///
+/// Hook it into `sitrep train` by adding `TrainSyntaxCommand.self` to
+/// `TrainCommand.configuration.subcommands`.
+struct TrainSyntaxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "syntax",
+        abstract: "Train the POS tagger, dependency parser and lemma exceptions from CoNLL-U files.",
+        discussion: """
+        Reads one or more CoNLL-U training files (plain or gzip-compressed) and writes a \
+        model file. The same inputs and settings always give the same bytes. With --dev, \
+        the dev file is tagged and parsed after training (never trained on) and written \
+        to --dev-output for ud_score.py.
+
+        Example (the committed model, see Sources/SitrepStages/Models/README.md):
+          sitrep train syntax --train ../shared/data/ud/en_ewt-ud-train.conllu.gz \\
+            --train ../shared/data/ud/en_gum-ud-train.conllu.gz \\
+            --output Sources/SitrepStages/Models/syntax-ud.bin
+        """
+    )
+
+    @Option(help: "Training data in CoNLL-U (repeatable; .gz accepted).")
+    var train: [String]
+
+    @Option(name: .shortAndLong, help: "Where to write the model.")
+    var output: String
+
+    @Option(help: "Development data in CoNLL-U, parsed after training (never trained on).")
+    var dev: String?
+
+    @Option(help: "Where to write the parsed --dev file.")
+    var devOutput: String?
+
+    @Option(help: "Tagger passes over the data.")
+    var tagEpochs = SyntaxTrainer.Settings().tagEpochs
+
+    @Option(help: "Parser passes over the data.")
+    var parseEpochs = SyntaxTrainer.Settings().parseEpochs
+
+    @Option(help: "Jack-knife folds for the parser's training tags (0: gold tags).")
+    var folds = SyntaxTrainer.Settings().folds
+
+    @Option(help: "log2 of the tagger's weight rows.")
+    var tagBits = SyntaxTrainer.Settings().tagBits
+
+    @Option(help: "log2 of the parser's transition weight rows.")
+    var actionBits = SyntaxTrainer.Settings().actionBits
+
+    @Option(help: "log2 of the labeller's weight rows.")
+    var labelBits = SyntaxTrainer.Settings().labelBits
+
+    @Option(help: "Seed of the shuffles and exploration.")
+    var seed = SyntaxTrainer.Settings().seed
+
+    func validate() throws {
+        guard tagEpochs >= 1, parseEpochs >= 1 else { throw ValidationError("--tag-epochs and --parse-epochs must be at least 1") }
+        for bits in [tagBits, actionBits, labelBits] where !(10...24).contains(bits) { throw ValidationError("table bits must be in 10...24, not \(bits)") }
+        guard folds == 0 || folds >= 2 else { throw ValidationError("--folds must be 0 or at least 2") }
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func log(_ line: String) {
+            FileHandle.standardError.write(Data("[\(String(format: "%6.1f", Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) * 1e-18))s] \(line)\n".utf8))
+        }
+        var sentences: [SyntaxSentence] = []
+        for path in train {
+            let read = try CoNLLU.read(try Self.readCoNLLU(path), file: path)
+            log("read \(read.count) sentences from \(path)")
+            sentences += read
+        }
+        var settings = SyntaxTrainer.Settings()
+        settings.tagEpochs = tagEpochs
+        settings.parseEpochs = parseEpochs
+        settings.folds = folds
+        settings.seed = seed
+        settings.tagBits = tagBits
+        settings.actionBits = actionBits
+        settings.labelBits = labelBits
+        let info = "sitrep train syntax; train: \(train.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); tag epochs \(tagEpochs), parse epochs \(parseEpochs), folds \(folds), bits \(tagBits)/\(actionBits)/\(labelBits), seed \(seed)"
+        let model = SyntaxTrainer.train(sentences, settings: settings, info: info, log: log)
+        try model.data().write(to: URL(fileURLWithPath: output))
+        log("wrote \(output)")
+        if let dev {
+            var devSentences = try CoNLLU.read(try Self.readCoNLLU(dev), file: dev)
+            let annotator = SyntaxAnnotator(model: model)
+            let parseStart = clock.now
+            for index in devSentences.indices { annotator.annotate(&devSentences[index]) }
+            let seconds = (clock.now - parseStart) / .seconds(1)
+            let words = devSentences.reduce(0) { $0 + $1.count }
+            log("annotated \(words) dev words in \(String(format: "%.3f", seconds)) s (\(Int(Double(words) / seconds)) words/s)")
+            if let devOutput { try CoNLLU.write(devSentences).write(toFile: devOutput, atomically: true, encoding: .utf8) }
+        }
+    }
+
+    /// Reads a CoNLL-U file, decompressing gzip through `gzip -dc`.
+    static func readCoNLLU(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        guard data.starts(with: [0x1F, 0x8B]) else { return String(decoding: data, as: UTF8.self) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-dc", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidationError("gzip -dc \(path) failed with status \(process.terminationStatus)") }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,165 @@
+/// Run-time forms of the weight tables, small enough to stay in cache.
+///
+/// Weights are the Int16 values that the model file stores (``SyntaxModel/data()``), so
+/// integer sums rank classes exactly as the float weights times the table's scale do.
+
+/// A sparse weight table: for each hashed row, its non-zero (class, weight) pairs.
+///
+/// Each entry packs the class in the low 8 bits and the Int16 weight in the high 16.
+struct SyntaxSparseWeights: Sendable {
+    let bits: Int
+    let classes: Int
+    /// `starts[row] ..< starts[row + 1]` are the row's entries.
+    let starts: [UInt32]
+    let entries: [UInt32]
+
+    init(_ table: SyntaxWeights) {
+        precondition(table.stride <= 256, "sparse tables hold at most 256 classes")
+        bits = table.bits
+        classes = table.stride
+        let scale = Self.scale(table)
+        var starts = [UInt32](repeating: 0, count: (1 << table.bits) + 1)
+        var entries: [UInt32] = []
+        for row in 0..<(1 << table.bits) {
+            for cls in 0..<table.stride {
+                let q = Int16(clamping: Int((table.values[row * table.stride + cls] / scale).rounded()))
+                if q != 0 { entries.append(UInt32(UInt16(bitPattern: q)) << 16 | UInt32(cls)) }
+            }
+            starts[row + 1] = UInt32(entries.count)
+        }
+        self.starts = starts
+        self.entries = entries
+    }
+
+    /// The scale the model file uses for `table` (largest magnitude maps to 32767).
+    static func scale(_ table: SyntaxWeights) -> Float {
+        let maxAbs = table.values.reduce(Float(0)) { max($0, abs($1)) }
+        return maxAbs > 0 ? maxAbs / 32767 : 1
+    }
+
+    /// Sums the rows of `features` into `scores[0..<classes]`.
+    @inline(__always)
+    func score(_ features: UnsafePointer<UInt64>, _ count: Int, into scores: UnsafeMutablePointer<Int32>) {
+        for k in 0..<classes { scores[k] = 0 }
+        let shift = UInt64(64 - bits)
+        starts.withUnsafeBufferPointer { starts in
+            entries.withUnsafeBufferPointer { entries in
+                for j in 0..<count {
+                    let row = Int(truncatingIfNeeded: features[j] >> shift)
+                    var index = Int(starts[row])
+                    let end = Int(starts[row + 1])
+                    while index < end {
+                        let entry = entries[index]
+                        scores[Int(entry & 0xFF)] &+= Int32(Int16(truncatingIfNeeded: entry >> 16))
+                        index += 1
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The transition table as Int16 rows of 4.
+struct SyntaxActionWeights: Sendable {
+    let bits: Int
+    let values: [SIMD4<Int16>]
+
+    init(_ table: SyntaxWeights) {
+        precondition(table.stride == 4, "transition tables have 4 columns")
+        bits = table.bits
+        let scale = SyntaxSparseWeights.scale(table)
+        values = (0..<(1 << table.bits)).map { row in
+            var v = SIMD4<Int16>()
+            for k in 0..<4 { v[k] = Int16(clamping: Int((table.values[row * 4 + k] / scale).rounded())) }
+            return v
+        }
+    }
+
+    @inline(__always)
+    func score(_ features: UnsafePointer<UInt64>, _ count: Int) -> SIMD4<Int32> {
+        var sum = SIMD4<Int32>()
+        let shift = UInt64(64 - bits)
+        values.withUnsafeBufferPointer { values in
+            for j in 0..<count {
+                sum &+= SIMD4<Int32>(truncatingIfNeeded: values[Int(truncatingIfNeeded: features[j] >> shift)])
+            }
+        }
+        return sum
+    }
+}
+
+/// A model compiled for fast tagging and parsing.
+struct SyntaxCompiledModel: Sendable {
+    let tagger: SyntaxSparseWeights
+    let actions: SyntaxActionWeights
+    let labeller: SyntaxSparseWeights
+
+    init(_ model: SyntaxModel) {
+        tagger = SyntaxSparseWeights(model.tagger)
+        actions = SyntaxActionWeights(model.actions)
+        labeller = SyntaxSparseWeights(model.labeller)
+    }
+
+    /// Tag classes, greedily left to right (as ``SyntaxTagger``).
+    func tag(_ words: [SyntaxWord], _ amb: [UInt64]) -> [Int] {
+        var result = [Int](repeating: 0, count: words.count)
+        let count = SyntaxTagger.featureCount
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { features in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: tagger.classes) { scores in
+                words.withUnsafeBufferPointer { words in
+                    amb.withUnsafeBufferPointer { amb in
+                        var p1 = -1, p2 = -2
+                        for i in 0..<words.count {
+                            SyntaxTagger.features(words, amb, i, p1: p1, p2: p2, into: features.baseAddress!)
+                            tagger.score(features.baseAddress!, count, into: scores.baseAddress!)
+                            var best = 0
+                            for k in 1..<tagger.classes where scores[k] > scores[best] { best = k }
+                            result[i] = best
+                            p2 = p1; p1 = best
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Heads (0-based, -1 root) and label indices (as ``SyntaxParser``).
+    func parse(words: [UInt64], tags: [Int]) -> (heads: [Int], labels: [Int]) {
+        let n = words.count
+        let (wordAtoms, tagAtoms) = SyntaxParser.atoms(words: words, tags: tags)
+        var c = SyntaxConfiguration(count: n)
+        let count = SyntaxParser.featureCount
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count + SyntaxParser.labelFeatureCount) { features in
+            let labelFeatures = UnsafeMutableBufferPointer(rebasing: features[count...])
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: labeller.classes) { scores in
+                wordAtoms.withUnsafeBufferPointer { wordAtoms in
+                    tagAtoms.withUnsafeBufferPointer { tagAtoms in
+                        let f = features.baseAddress!
+                        while !c.isTerminal {
+                            SyntaxParser.features(c, words: wordAtoms, tags: tagAtoms, into: f)
+                            let s = actions.score(f, count)
+                            var best: SyntaxTransition? = nil
+                            for t in SyntaxTransition.allCases where c.isValid(t) {
+                                if best == nil || s[t.rawValue] > s[best!.rawValue] { best = t }
+                            }
+                            let transition = best!
+                            var label = 0
+                            if transition != .shift {
+                                let head = transition == .left ? c.next : c.stack[c.stack.count - 2]
+                                if head != n {
+                                    SyntaxParser.labelFeatures(c, dependent: c.stack[c.stack.count - 1], head: head, words: wordAtoms, tags: tagAtoms, into: labelFeatures.baseAddress!)
+                                    labeller.score(labelFeatures.baseAddress!, SyntaxParser.labelFeatureCount, into: scores.baseAddress!)
+                                    label = 1
+                                    for k in 2..<labeller.classes where scores[k] > scores[label] { label = k }
+                                }
+                            }
+                            c.apply(transition, label: label)
+                        }
+                    }
+                }
+            }
+        }
+        return ((0..<n).map { c.heads[$0] == n ? -1 : c.heads[$0] }, Array(c.labels[0..<n]))
+    }
+}

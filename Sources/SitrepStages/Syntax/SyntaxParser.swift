@@ -1,0 +1,310 @@
+/// The transitions of the arc-hybrid system (Kuhlmann, Gómez-Rodríguez and Satta 2011).
+public enum SyntaxTransition: Int, Sendable, CaseIterable {
+    /// Moves the first buffer word onto the stack.
+    case shift = 0
+    /// Makes the first buffer word the head of the stack top, and pops it.
+    case left = 1
+    /// Makes the word under the stack top its head, and pops it.
+    case right = 2
+}
+
+/// A parser configuration of the arc-hybrid system over `n` words.
+///
+/// The stack starts with the artificial root (index `n`); the buffer is always the
+/// suffix `next..<n` of the sentence. A right-arc onto the root is allowed only once
+/// the buffer is empty, so every tree has exactly one root.
+public struct SyntaxConfiguration: Sendable {
+    public let n: Int
+    public private(set) var stack: [Int]
+    public private(set) var next = 0
+    /// Head of each word, -1 while unattached, `n` for the root.
+    public private(set) var heads: [Int]
+    public private(set) var labels: [Int]
+    var leftmost: [Int32], leftmost2: [Int32], rightmost: [Int32], rightmost2: [Int32]
+    var leftCount: [Int32], rightCount: [Int32]
+    var leftLabels: [UInt64], rightLabels: [UInt64]
+
+    public init(count n: Int) {
+        self.n = n
+        stack = [n]
+        stack.reserveCapacity(n + 1)
+        heads = [Int](repeating: -1, count: n + 1)
+        labels = [Int](repeating: -1, count: n + 1)
+        leftmost = [Int32](repeating: -1, count: n + 1); leftmost2 = leftmost
+        rightmost = leftmost; rightmost2 = leftmost
+        leftCount = [Int32](repeating: 0, count: n + 1); rightCount = leftCount
+        leftLabels = [UInt64](repeating: 0, count: n + 1); rightLabels = leftLabels
+    }
+
+    public var isTerminal: Bool { next == n && stack.count == 1 }
+
+    public func isValid(_ transition: SyntaxTransition) -> Bool {
+        switch transition {
+        case .shift: next < n
+        case .left: stack.count >= 2 && next < n
+        case .right: stack.count >= 3 || (stack.count == 2 && next == n)
+        }
+    }
+
+    /// Applies a valid transition; `label` is the arc's label index.
+    public mutating func apply(_ transition: SyntaxTransition, label: Int) {
+        switch transition {
+        case .shift:
+            stack.append(next); next += 1
+        case .left:
+            let dependent = stack.removeLast()
+            attach(dependent, to: next, label: label)
+        case .right:
+            let dependent = stack.removeLast()
+            attach(dependent, to: stack[stack.count - 1], label: label)
+        }
+    }
+
+    private mutating func attach(_ dependent: Int, to head: Int, label: Int) {
+        heads[dependent] = head
+        labels[dependent] = label
+        let d = Int32(dependent)
+        let bit: UInt64 = 1 << UInt64(label & 63)
+        if dependent < head {
+            leftCount[head] += 1; leftLabels[head] |= bit
+            if leftmost[head] < 0 || d < leftmost[head] { leftmost2[head] = leftmost[head]; leftmost[head] = d }
+            else if leftmost2[head] < 0 || d < leftmost2[head] { leftmost2[head] = d }
+        } else {
+            rightCount[head] += 1; rightLabels[head] |= bit
+            if rightmost[head] < 0 || d > rightmost[head] { rightmost2[head] = rightmost[head]; rightmost[head] = d }
+            else if rightmost2[head] < 0 || d > rightmost2[head] { rightmost2[head] = d }
+        }
+    }
+
+    /// The dynamic-oracle cost of a valid transition against gold heads (`n` marks the
+    /// root): the number of gold arcs that become unreachable (Goldberg and Nivre 2013).
+    public func cost(_ transition: SyntaxTransition, gold: [Int]) -> Int {
+        var cost = 0
+        switch transition {
+        case .shift:
+            let b = next
+            let s0 = stack[stack.count - 1]
+            for index in 1..<stack.count where gold[stack[index]] == b { cost += 1 }
+            if gold[b] != s0 && stack.contains(gold[b]) { cost += 1 }
+        case .left:
+            let s0 = stack[stack.count - 1]
+            for k in next..<n where gold[k] == s0 { cost += 1 }
+            let h = gold[s0]
+            if h != next && ((stack.count >= 2 && h == stack[stack.count - 2]) || (h > next && h < n)) { cost += 1 }
+        case .right:
+            let s0 = stack[stack.count - 1]
+            for k in next..<n where gold[k] == s0 { cost += 1 }
+            let h = gold[s0]
+            if h >= next && h < n { cost += 1 }
+        }
+        return cost
+    }
+}
+
+/// The dependency parser: greedy arc-hybrid transitions scored by an averaged
+/// perceptron (``SyntaxModel/actions``), each arc labelled by a second perceptron
+/// over the same features (``SyntaxModel/labeller``).
+///
+/// - Complexity: O(n · F) for n words and F = ``featureCount`` features per transition.
+public struct SyntaxParser: Sendable {
+    public let model: SyntaxModel
+
+    public init(model: SyntaxModel) { self.model = model }
+
+    /// Features per configuration.
+    static let featureCount = 78
+
+    /// Writes the features of `config` into `out[0..<featureCount]`.
+    /// `words` and `tags` have one extra slot at index n for the root.
+    static func features(_ c: SyntaxConfiguration, words: UnsafeBufferPointer<UInt64>, tags: UnsafeBufferPointer<UInt64>, into out: UnsafeMutablePointer<UInt64>) {
+        let n = c.n
+        let none: UInt64 = 0xA5A5
+        @inline(__always) func w(_ i: Int) -> UInt64 { i < 0 ? none : words[i] }
+        @inline(__always) func t(_ i: Int) -> UInt64 { i < 0 ? none : tags[i] }
+        @inline(__always) func lab(_ i: Int) -> UInt64 { i < 0 ? none : UInt64(c.labels[i] + 1) }
+        let depth = c.stack.count
+        let s0 = c.stack[depth - 1]
+        let s1 = depth >= 2 ? c.stack[depth - 2] : -1
+        let s2 = depth >= 3 ? c.stack[depth - 3] : -1
+        let b0 = c.next < n ? c.next : -1
+        let b1 = c.next + 1 < n ? c.next + 1 : -1
+        let b2 = c.next + 2 < n ? c.next + 2 : -1
+        @inline(__always) func lm(_ i: Int) -> Int { i < 0 ? -1 : Int(c.leftmost[i]) }
+        @inline(__always) func lm2(_ i: Int) -> Int { i < 0 ? -1 : Int(c.leftmost2[i]) }
+        @inline(__always) func rm(_ i: Int) -> Int { i < 0 ? -1 : Int(c.rightmost[i]) }
+        @inline(__always) func rm2(_ i: Int) -> Int { i < 0 ? -1 : Int(c.rightmost2[i]) }
+        let s0l = lm(s0), s0l2 = lm2(s0), s0r = rm(s0), s0r2 = rm2(s0)
+        let b0l = lm(b0), b0l2 = lm2(b0)
+        let s1l = lm(s1), s1r = rm(s1), s1r2 = rm2(s1)
+        let s0w = w(s0), s0t = t(s0), s1w = w(s1), s1t = t(s1), b0w = w(b0), b0t = t(b0)
+        let b1w = w(b1), b1t = t(b1), b2t = t(b2), s2t = t(s2)
+        let dist: UInt64 = b0 < 0 || s0 == n ? 0 : UInt64(min(b0 - s0, 6))
+        let dist1: UInt64 = s1 < 0 || s1 == n || s0 == n ? 0 : UInt64(min(s0 - s1, 6))
+        let s0vl = s0 < 0 ? 0 : UInt64(c.leftCount[s0]), s0vr = s0 < 0 ? 0 : UInt64(c.rightCount[s0])
+        let b0vl = b0 < 0 ? 0 : UInt64(c.leftCount[b0]), s1vr = s1 < 0 ? 0 : UInt64(c.rightCount[s1])
+        @inline(__always) func f(_ t: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 { SyntaxHash.feature(t, a, b, c) }
+        var k = 0
+        @inline(__always) func add(_ value: UInt64) { out[k] = value; k += 1 }
+        add(f(100, s0w)); add(f(101, s0t)); add(f(102, s0w, s0t))
+        add(f(103, s1w)); add(f(104, s1t)); add(f(105, s1w, s1t))
+        add(f(106, b0w)); add(f(107, b0t)); add(f(108, b0w, b0t))
+        add(f(109, b1w)); add(f(110, b1t)); add(f(111, b1w, b1t))
+        add(f(112, w(b2))); add(f(113, b2t)); add(f(114, s2t)); add(f(115, w(s2), s2t))
+        // pairs
+        add(f(120, s0w &* 31 &+ s0t, b0w &* 31 &+ b0t)); add(f(121, s0w &* 31 &+ s0t, b0w))
+        add(f(122, s0w, b0w &* 31 &+ b0t)); add(f(123, s0w &* 31 &+ s0t, b0t))
+        add(f(124, s0t, b0w &* 31 &+ b0t)); add(f(125, s0w, b0w)); add(f(126, s0t, b0t))
+        add(f(127, b0t, b1t)); add(f(128, s1w &* 31 &+ s1t, s0w &* 31 &+ s0t))
+        add(f(129, s1w, s0w)); add(f(130, s1t, s0t)); add(f(131, s1w, s0t)); add(f(132, s1t, s0w))
+        add(f(133, s1t, s0t, dist1)); add(f(134, s1w, s0w, dist1))
+        // triples
+        add(f(140, b0t, b1t, b2t)); add(f(141, s0t, b0t, b1t)); add(f(142, s1t, s0t, b0t))
+        add(f(143, s0t, t(s0l), b0t)); add(f(144, s0t, t(s0r), b0t)); add(f(145, s0t, b0t, t(b0l)))
+        add(f(146, s1t, s0t, t(s0l))); add(f(147, s1t, s0t, t(s0r))); add(f(148, s2t, s1t, s0t))
+        add(f(149, s1t, t(s1r), s0t)); add(f(150, s1t, t(s1l), s0t))
+        // distance
+        add(f(160, s0w, dist)); add(f(161, s0t, dist)); add(f(162, b0w, dist)); add(f(163, b0t, dist))
+        add(f(164, s0t, b0t, dist)); add(f(165, s0w, b0w, dist))
+        // valency
+        add(f(170, s0w, s0vr)); add(f(171, s0t, s0vr)); add(f(172, s0w, s0vl)); add(f(173, s0t, s0vl))
+        add(f(174, b0w, b0vl)); add(f(175, b0t, b0vl)); add(f(176, s1t, s1vr))
+        // children
+        add(f(180, w(s0l))); add(f(181, t(s0l))); add(f(182, lab(s0l)))
+        add(f(183, w(s0r))); add(f(184, t(s0r))); add(f(185, lab(s0r)))
+        add(f(186, w(b0l))); add(f(187, t(b0l))); add(f(188, lab(b0l)))
+        add(f(189, t(s0l2), lab(s0l2))); add(f(190, t(s0r2), lab(s0r2))); add(f(191, t(b0l2), lab(b0l2)))
+        add(f(192, t(s1r), lab(s1r)))
+        // third order
+        add(f(200, s0t, lab(s0l), lab(s0l2))); add(f(201, s0t, lab(s0r), lab(s0r2))); add(f(202, b0t, lab(b0l), lab(b0l2)))
+        add(f(203, s1t, lab(s1r), lab(s1r2)))
+        // label sets
+        add(f(210, s0w, s0 < 0 ? 0 : c.leftLabels[s0])); add(f(211, s0t, s0 < 0 ? 0 : c.rightLabels[s0]))
+        add(f(212, b0t, b0 < 0 ? 0 : c.leftLabels[b0])); add(f(213, s0t, s0 < 0 ? 0 : c.leftLabels[s0]))
+        add(f(214, s1t, s1 < 0 ? 0 : c.rightLabels[s1]))
+        add(f(0, 1))
+        precondition(k == featureCount, "parser feature count \(k) != \(featureCount)")
+    }
+
+    /// Features of the arc labeller.
+    static let labelFeatureCount = 20
+
+    /// Writes the labeller's features for the arc `head -> dependent` about to be added in
+    /// `c` into `out[0..<labelFeatureCount]`: the two words, their tags, direction,
+    /// distance, the dependent's children and the labels the head already has on that side.
+    static func labelFeatures(_ c: SyntaxConfiguration, dependent d: Int, head h: Int, words: UnsafeBufferPointer<UInt64>, tags: UnsafeBufferPointer<UInt64>, into out: UnsafeMutablePointer<UInt64>) {
+        let n = c.n
+        let none: UInt64 = 0xA5A5
+        @inline(__always) func t(_ i: Int) -> UInt64 { i < 0 || i > n ? none : tags[i] }
+        @inline(__always) func lab(_ i: Int32) -> UInt64 { i < 0 ? none : UInt64(c.labels[Int(i)] + 1) }
+        @inline(__always) func f(_ t: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 { SyntaxHash.feature(t, a, b, c) }
+        let left = d < h
+        let dir: UInt64 = left ? 1 : 2
+        let dist = UInt64(min(abs(h - d), 8))
+        let dw = words[d], dt = tags[d], hw = words[h], ht = tags[h]
+        let depth = c.stack.count
+        let other = left ? (depth >= 2 ? c.stack[depth - 2] : -1) : (c.next < n ? c.next : -1)
+        let sideLabels = left ? c.leftLabels[h] : c.rightLabels[h]
+        let children = UInt64(min(c.leftCount[d] + c.rightCount[d], 4))
+        out[0] = f(300, dir)
+        out[1] = f(301, dw)
+        out[2] = f(302, dt)
+        out[3] = f(303, hw)
+        out[4] = f(304, ht)
+        out[5] = f(305, dt, ht, dir)
+        out[6] = f(306, dw, ht, dir)
+        out[7] = f(307, dt, hw, dir)
+        out[8] = f(308, dw, hw)
+        out[9] = f(309, dt, ht, dist &* 3 &+ dir)
+        out[10] = f(310, dt, lab(c.leftmost[d]), lab(c.rightmost[d]))
+        out[11] = f(311, dt, c.leftLabels[d], c.rightLabels[d])
+        out[12] = f(312, ht, sideLabels, dir)
+        out[13] = f(313, dt, t(d - 1))
+        out[14] = f(314, dt, t(d + 1))
+        out[15] = f(315, dt, ht, other < 0 ? none : tags[other])
+        out[16] = f(316, dw, dt)
+        out[17] = f(317, dt, c.leftmost[d] < 0 ? none : tags[Int(c.leftmost[d])], c.rightmost[d] < 0 ? none : tags[Int(c.rightmost[d])])
+        out[18] = f(318, hw, dt, dist &* 3 &+ dir)
+        out[19] = f(319, dt, ht, children)
+    }
+
+    /// Parses one tagged sentence: `words` are lowercased-form hashes, `tags` tag classes.
+    ///
+    /// - Returns: heads (0-based, -1 for the root) and label indices into ``SyntaxModel/labels``.
+    public func parse(words: [UInt64], tags: [Int]) -> (heads: [Int], labels: [Int]) {
+        Self.parse(words: words, tags: tags, actions: model.actions, labeller: model.labeller)
+    }
+
+    static func atoms(words: [UInt64], tags: [Int]) -> (words: [UInt64], tags: [UInt64]) {
+        var w = words; w.append(0x0000_5000_7000)
+        var t = tags.map { UInt64($0 + 1) }; t.append(0x0000_5000_7001)
+        return (w, t)
+    }
+
+    static func parse(words: [UInt64], tags: [Int], actions: SyntaxWeights, labeller: SyntaxWeights) -> (heads: [Int], labels: [Int]) {
+        let n = words.count
+        let (wordAtoms, tagAtoms) = atoms(words: words, tags: tags)
+        var c = SyntaxConfiguration(count: n)
+        var features = [UInt64](repeating: 0, count: featureCount)
+        var labelScores = [Float](repeating: 0, count: labeller.stride)
+        wordAtoms.withUnsafeBufferPointer { wordAtoms in
+            tagAtoms.withUnsafeBufferPointer { tagAtoms in
+                actions.values.withUnsafeBufferPointer { actionValues in
+                    labeller.values.withUnsafeBufferPointer { labelValues in
+                        features.withUnsafeMutableBufferPointer { buffer in
+                            var labelBuffer = [UInt64](repeating: 0, count: labelFeatureCount)
+                            while !c.isTerminal {
+                                Self.features(c, words: wordAtoms, tags: tagAtoms, into: buffer.baseAddress!)
+                                let scores = actionScores(actionValues, bits: actions.bits, buffer.baseAddress!)
+                                let transition = best(scores, c)
+                                var label = 0
+                                if transition != .shift {
+                                    let head = transition == .left ? c.next : c.stack[c.stack.count - 2]
+                                    if head != n {
+                                        labelBuffer.withUnsafeMutableBufferPointer { lb in
+                                            labelFeatures(c, dependent: c.stack[c.stack.count - 1], head: head, words: wordAtoms, tags: tagAtoms, into: lb.baseAddress!)
+                                            label = bestLabel(labelValues, labeller, lb.baseAddress!, &labelScores)
+                                        }
+                                    }
+                                }
+                                c.apply(transition, label: label)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return ((0..<n).map { c.heads[$0] == n ? -1 : c.heads[$0] }, Array(c.labels[0..<n]))
+    }
+
+    @inline(__always)
+    static func actionScores(_ table: UnsafeBufferPointer<Float>, bits: Int, _ features: UnsafePointer<UInt64>) -> SIMD4<Float> {
+        var sum = SIMD4<Float>(repeating: 0)
+        let shift = UInt64(64 - bits)
+        let base = UnsafeRawPointer(table.baseAddress!)
+        for j in 0..<featureCount {
+            let row = Int(truncatingIfNeeded: features[j] >> shift) &* 16
+            sum += base.loadUnaligned(fromByteOffset: row, as: SIMD4<Float>.self)
+        }
+        return sum
+    }
+
+    @inline(__always)
+    static func best(_ scores: SIMD4<Float>, _ c: SyntaxConfiguration) -> SyntaxTransition {
+        var best: SyntaxTransition? = nil
+        for transition in SyntaxTransition.allCases where c.isValid(transition) {
+            if best == nil || scores[transition.rawValue] > scores[best!.rawValue] { best = transition }
+        }
+        return best!
+    }
+
+    /// The best non-root label (index 0, `root`, is reserved for arcs from the root).
+    @inline(__always)
+    static func bestLabel(_ table: UnsafeBufferPointer<Float>, _ labeller: SyntaxWeights, _ features: UnsafePointer<UInt64>, _ scores: inout [Float]) -> Int {
+        scores.withUnsafeMutableBufferPointer { scores in
+            SyntaxTagger.score(table, bits: labeller.bits, stride: labeller.stride, features, labelFeatureCount, into: scores.baseAddress!)
+            var best = 1
+            for k in 2..<scores.count where scores[k] > scores[best] { best = k }
+            return best
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import SitrepCore
+
+/// The `syntax` stage: UPOS and PTB XPOS tags, lemmas and a UD dependency tree for every
+/// sentence, from the committed model (``SyntaxAnnotator``).
+///
+/// The model ships as the resource `Models/syntax-ud.bin` and is loaded once per process,
+/// on first use (``sharedModel``). Each token's ``SitrepCore/TokenSyntax/head`` is the
+/// 0-based index of its head among the tokens of its sentence, -1 for the root. Tokens
+/// outside every sentence (there should be none) are parsed as sentences of their own.
+///
+/// - Complexity: O(n) in the tokens of the document.
+public struct SyntaxStage: Stage {
+    public let name = "syntax"
+    public let version = "perceptron-archybrid.v1"
+    public let requires: Set<Layer> = [.sentences, .tokens]
+    public let provides: Set<Layer> = [.syntax]
+
+    /// The resource name of the committed model.
+    public static let modelResource = "syntax-ud"
+    public static let modelExtension = "bin"
+
+    private let annotator: SyntaxAnnotator?
+
+    /// A stage using the committed model, loaded on first use.
+    public init() { annotator = nil }
+
+    /// A stage using `model` (tests, experiments).
+    public init(model: SyntaxModel) { annotator = SyntaxAnnotator(model: model) }
+
+    /// The committed model's annotator, loaded once per process; the error if it cannot be loaded.
+    public static let sharedAnnotator: Result<SyntaxAnnotator, any Error> = Result {
+        guard let url = Bundle.module.url(forResource: modelResource, withExtension: modelExtension, subdirectory: "Models") else {
+            throw SyntaxModelError.missing(path: "Models/\(modelResource).\(modelExtension) in the SitrepStages resource bundle")
+        }
+        return SyntaxAnnotator(model: try SyntaxModel.load(contentsOf: url))
+    }
+
+    /// - Throws: ``SyntaxModelError`` when the committed model is missing or damaged.
+    public func process(_ doc: inout Document) throws {
+        let annotator = try self.annotator ?? Self.sharedAnnotator.get()
+        for range in Self.sentenceRanges(doc) {
+            let forms = range.map { String(doc.text(of: doc.tokens[$0].span)) }
+            let result = annotator.annotate(forms: forms)
+            for (offset, index) in range.enumerated() {
+                doc.tokens[index].syntax = TokenSyntax(
+                    upos: result.upos[offset], xpos: result.xpos[offset], lemma: result.lemmas[offset],
+                    head: result.heads[offset], deprel: result.deprels[offset])
+            }
+        }
+    }
+
+    /// The token index ranges of the sentences, in order.
+    static func sentenceRanges(_ doc: Document) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0, currentKey = Int.min, next = 0
+        for (index, token) in doc.tokens.enumerated() {
+            while next < doc.sentences.count && doc.sentences[next].end <= token.span.start { next += 1 }
+            let key = next < doc.sentences.count && doc.sentences[next].contains(token.span) ? next : -1 - index
+            if index > 0 && key != currentKey { ranges.append(start..<index); start = index }
+            currentKey = key
+        }
+        if !doc.tokens.isEmpty { ranges.append(start..<doc.tokens.count) }
+        return ranges
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SitrepCore
+import Testing
+@testable import SitrepStages
+
+@Suite("Syntax model training, files and stage")
+struct SyntaxModelTests {
+    @Test("CoNLL-U reading and writing round-trip, range lines included")
+    func conlluRoundTrip() throws {
+        let sentences = try CoNLLU.read(SyntaxFixtures.treebank)
+        #expect(sentences.count == 5)
+        #expect(sentences[3].count == 7)
+        #expect(sentences[3].rangeLines.count == 1)
+        #expect(sentences[0].heads == [1, -1, 3, 1, 1])
+        let written = CoNLLU.write(sentences)
+        #expect(try CoNLLU.read(written) == sentences)
+        #expect(written == SyntaxFixtures.treebank)
+    }
+
+    @Test("a malformed line names its line number")
+    func badLine() {
+        #expect(throws: CoNLLUError.self) { try CoNLLU.read("1\tword\n") }
+        #expect(throws: CoNLLUError.self) { try CoNLLU.read("1\ta\ta\tX\tX\t_\tx\tdep\t_\t_\n") }
+    }
+
+    @Test("the trained model learns the tiny treebank")
+    func trainsOnFixture() {
+        let model = SyntaxFixtures.model
+        let annotator = SyntaxAnnotator(model: model)
+        var correctTags = 0, correctHeads = 0, total = 0
+        for gold in SyntaxFixtures.sentences {
+            let result = annotator.annotate(forms: gold.forms)
+            correctTags += zip(result.upos, gold.upos).filter { $0 == $1 }.count
+            correctHeads += zip(result.heads, gold.heads).filter { $0 == $1 }.count
+            total += gold.count
+        }
+        #expect(Double(correctTags) / Double(total) >= 0.95)
+        #expect(Double(correctHeads) / Double(total) >= 0.9)
+    }
+
+    @Test("training is deterministic and the file round-trips")
+    func saveLoad() throws {
+        let data = SyntaxFixtures.model.data()
+        let again = SyntaxTrainer.train(SyntaxFixtures.sentences, settings: SyntaxFixtures.settings).data()
+        #expect(data == again)
+        let loaded = try SyntaxModel(data: data)
+        #expect(loaded == SyntaxFixtures.model)
+        #expect(loaded.data() == data)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("syntax-test-\(UUID().uuidString).bin")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try SyntaxModel.load(contentsOf: url) == loaded)
+    }
+
+    @Test("damaged files are refused", arguments: [0, 4, 8, 40])
+    func damaged(length: Int) {
+        let data = SyntaxFixtures.model.data().prefix(length)
+        #expect(throws: SyntaxModelError.self) { try SyntaxModel(data: Data(data)) }
+    }
+
+    @Test("the compiled run-time tables predict as the float tables do")
+    func compiledMatchesFloat() {
+        let model = SyntaxFixtures.model
+        let compiled = SyntaxCompiledModel(model)
+        for gold in SyntaxFixtures.sentences {
+            let words = SyntaxWord.words(gold.forms)
+            let amb = SyntaxTagger.ambiguity(words, model: model)
+            let tags = SyntaxTagger.tag(words, amb, model.tagger)
+            #expect(compiled.tag(words, amb) == tags)
+            let float = SyntaxParser.parse(words: words.map(\.lower), tags: tags, actions: model.actions, labeller: model.labeller)
+            let fast = compiled.parse(words: words.map(\.lower), tags: tags)
+            #expect(fast.heads == float.heads)
+            #expect(fast.labels == float.labels)
+        }
+    }
+
+    @Test("the stage fills every token of every sentence")
+    func stage() throws {
+        let text = "Ruritania expelled two diplomats. The army struck the border town on Tuesday."
+        var doc = Document(id: "t", input: .cleanText(text))
+        let pipeline = try Pipeline([ExtractStage(), SentenceStage(), TokenStage(), SyntaxStage(model: SyntaxFixtures.model)])
+        try pipeline.process(&doc)
+        #expect(doc.sentences.count == 2)
+        #expect(doc.tokens.allSatisfy { $0.syntax != nil })
+        for range in SyntaxStage.sentenceRanges(doc) {
+            let heads = range.map { doc.tokens[$0].syntax!.head }
+            #expect(heads.filter { $0 == -1 }.count == 1)
+            #expect(heads.allSatisfy { $0 >= -1 && $0 < range.count })
+        }
+        #expect(doc.producer(of: .syntax)?.stage == "syntax")
+    }
+
+    @Test("the committed model tags and parses a plain sentence (sanity check)")
+    func committedModel() throws {
+        let annotator = try SyntaxStage.sharedAnnotator.get()
+        let result = annotator.annotate(forms: ["Rebels", "struck", "the", "capital", "on", "Monday", "."])
+        #expect(result.upos == ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"])
+        #expect(result.heads[0] == 1 && result.heads[1] == -1 && result.heads[3] == 1)
+        #expect(result.deprels[0] == "nsubj" && result.deprels[3] == "obj")
+        #expect(result.lemmas[1] == "strike")
+    }
+}
