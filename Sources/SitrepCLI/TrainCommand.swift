@@ -66,11 +66,7 @@ extension TrainCommand {
         }
 
         func run() throws {
-            let clock = ContinuousClock()
-            let start = clock.now
-            func log(_ line: String) {
-                FileHandle.standardError.write(Data("[\(String(format: "%6.1f", (clock.now - start).seconds))s] \(line)\n".utf8))
-            }
+            let log: (String) -> Void = TrainingLog().callAsFunction
             let documents = try LabeledDocument.readCoNLL(try read(train), file: train)
             guard !documents.isEmpty else { throw EntityTrainerError.noTrainingData(file: train) }
             func optional(_ name: String) throws -> String? {
@@ -100,7 +96,7 @@ extension TrainCommand {
         }
 
         private func read(_ path: String) throws -> String {
-            try String(contentsOfFile: path, encoding: .utf8)
+            try readTrainingFile(path)
         }
     }
 
@@ -172,9 +168,3 @@ private func threadCPUTime() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-extension Duration {
-    fileprivate var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }
-}

@@ -64,14 +64,10 @@ struct TrainSyntaxCommand: ParsableCommand {
     }
 
     func run() throws {
-        let clock = ContinuousClock()
-        let start = clock.now
-        func log(_ line: String) {
-            FileHandle.standardError.write(Data("[\(String(format: "%6.1f", Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) * 1e-18))s] \(line)\n".utf8))
-        }
+        let log: (String) -> Void = TrainingLog().callAsFunction
         var sentences: [SyntaxSentence] = []
         for path in train {
-            let read = try CoNLLU.read(try Self.readCoNLLU(path), file: path)
+            let read = try CoNLLU.read(try readTrainingFile(path), file: path)
             log("read \(read.count) sentences from \(path)")
             sentences += read
         }
@@ -88,8 +84,9 @@ struct TrainSyntaxCommand: ParsableCommand {
         try model.data().write(to: URL(fileURLWithPath: output))
         log("wrote \(output)")
         if let dev {
-            var devSentences = try CoNLLU.read(try Self.readCoNLLU(dev), file: dev)
+            var devSentences = try CoNLLU.read(try readTrainingFile(dev), file: dev)
             let annotator = SyntaxAnnotator(model: model)
+            let clock = ContinuousClock()
             let parseStart = clock.now
             for index in devSentences.indices { annotator.annotate(&devSentences[index]) }
             let seconds = (clock.now - parseStart) / .seconds(1)
@@ -97,21 +94,5 @@ struct TrainSyntaxCommand: ParsableCommand {
             log("annotated \(words) dev words in \(String(format: "%.3f", seconds)) s (\(Int(Double(words) / seconds)) words/s)")
             if let devOutput { try CoNLLU.write(devSentences).write(toFile: devOutput, atomically: true, encoding: .utf8) }
         }
-    }
-
-    /// Reads a CoNLL-U file, decompressing gzip through `gzip -dc`.
-    static func readCoNLLU(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
-        guard data.starts(with: [0x1F, 0x8B]) else { return String(decoding: data, as: UTF8.self) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip", "-dc", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("gzip -dc \(path) failed with status \(process.terminationStatus)") }
-        return String(decoding: output, as: UTF8.self)
     }
 }
