@@ -26,13 +26,16 @@ public struct InterchangeProcessor: Sendable {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             return failure(id: nil, line: lineNumber, .emptyLine)
         }
-        if let bad = UTF8Validation.firstInvalidOffset(line) {
-            return failure(id: nil, line: lineNumber, .invalidUTF8(at: bad))
-        }
         let request: InterchangeRequest
         do {
             request = try InterchangeRequest.parse(line: line)
         } catch {
+            // The reader validates UTF-8 inside strings as it copies them, so a
+            // good line is scanned once; only a refused line is checked whole,
+            // to report bad encoding (SR-IN-001) rather than bad JSON.
+            if let bad = UTF8Validation.firstInvalidOffset(line) {
+                return failure(id: nil, line: lineNumber, .invalidUTF8(at: bad))
+            }
             // Echo the id when the object could be read but was refused.
             let id = (try? JSONReader.read(line))?["id"]
             return failure(id: id, line: lineNumber, error)
