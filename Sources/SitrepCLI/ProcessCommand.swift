@@ -41,6 +41,9 @@ struct ProcessCommand: ParsableCommand {
     @Flag(help: "Include token spans ([[start, end], ...]) in the output.")
     var tokens = false
 
+    @Option(help: ArgumentHelp("A folder of compiled CAMEO dictionaries (scripts/compile-cameo.py --out DIR) to code actors and events with, instead of the shipped ones.", valueName: "dir"))
+    var cameoDictionaries: String?
+
     @Flag(help: "Exit with status 1 when any line got an error object.")
     var strict = false
 
@@ -55,7 +58,8 @@ struct ProcessCommand: ParsableCommand {
     func run() throws {
         let pipeline: Pipeline
         do {
-            pipeline = try StandardPipeline.make()
+            let cameo = try cameoDictionaries.map { try CameoDictionary(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
+            pipeline = try StandardPipeline.make(cameo: cameo)
         } catch {
             printError("cannot build the pipeline: \(error)")
             throw ExitStatus.software.exitCode

@@ -140,13 +140,18 @@ public struct Event: Sendable, Equatable {
     /// The clause or sentence the event was coded from.
     public var span: TextSpan
     public var confidence: Double
-    /// The words that triggered the code (the verb or noun pattern).
+    /// The words that triggered the code (the verb or noun pattern); the first is the trigger.
     public var evidence: [TextSpan]
+    /// Event flags: `intent`, `background`, `date-from-document`.
     public var flags: [String]
+    /// A short human-readable account of the rule that fired (verb, pattern, how
+    /// each actor was found).
+    public var rule: String?
 
     public init(code: String, label: String? = nil, source: EventArgument?, target: EventArgument?,
                 date: String? = nil, place: PlaceMention? = nil, span: TextSpan, confidence: Double,
-                evidence: [TextSpan] = [], flags: [String] = []) {
+                evidence: [TextSpan] = [], flags: [String] = [], rule: String? = nil) {
+        self.rule = rule
         self.code = code
         self.label = label
         self.source = source

@@ -8,6 +8,12 @@ import SitrepCore
 public enum StandardPipeline {
     /// The stage filling each slot in this build.
     public static func stage(for slot: StageSlot) -> (any Stage)? {
+        stage(for: slot, cameo: nil)
+    }
+
+    /// The stage filling `slot`; the actor and event coders use `cameo` when given
+    /// (another dictionary set), else the shipped dictionaries.
+    public static func stage(for slot: StageSlot, cameo: CameoDictionary?) -> (any Stage)? {
         switch slot {
         case .extract: ExtractStage()
         case .sentences: SentenceStage()
@@ -17,7 +23,9 @@ public enum StandardPipeline {
         case .times: TimeStage()
         case .quotes: QuoteStage()
         case .quantities: QuantityStage()
-        case .places, .actors, .events: nil
+        case .actors: cameo.map { ActorStage(dictionary: $0) } ?? ActorStage()
+        case .events: cameo.map { EventStage(dictionary: $0) } ?? EventStage()
+        case .places: nil
         }
     }
 
@@ -31,10 +39,10 @@ public enum StandardPipeline {
     ///
     /// - Throws: ``PipelineError/missingLayers(stage:missing:provided:)`` if the
     ///   available stages do not chain.
-    public static func make(through last: StageSlot? = nil) throws -> Pipeline {
+    public static func make(through last: StageSlot? = nil, cameo: CameoDictionary? = nil) throws -> Pipeline {
         var stages: [any Stage] = []
         for slot in StageSlot.allCases {
-            if let stage = stage(for: slot) { stages.append(stage) }
+            if let stage = stage(for: slot, cameo: cameo) { stages.append(stage) }
             if slot == last { break }
         }
         return try Pipeline(stages)

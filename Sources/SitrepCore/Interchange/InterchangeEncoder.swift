@@ -116,7 +116,10 @@ public enum InterchangeEncoder {
             json.key("place"); if let p = event.place { place(p) } else { json.null() }
             span(event.span)
             json.key("confidence"); json.double(event.confidence)
-            json.key("evidence"); json.string(event.evidence.isEmpty ? nil : event.evidence.map(text).joined(separator: " … "))
+            json.key("evidence"); json.string(event.rule ?? (event.evidence.isEmpty ? nil : event.evidence.map(text).joined(separator: " … ")))
+            if let trigger = event.evidence.first {
+                json.key("trigger"); json.beginObject(); span(trigger); json.key("text"); json.string(text(trigger)); json.endObject()
+            }
             json.key("flags"); json.strings(event.flags)
             json.endObject()
         }

@@ -1,0 +1,324 @@
+import SitrepCore
+
+/// The `actors` stage: every mention of a political actor, coded CAMEO-style
+/// (country + role: `TURGOV`, `FRAMIL`, `IGOUNO`, `---REB` when the country is
+/// unknown).
+///
+/// A cascade over each sentence's tokens (``ActorCoder``):
+///
+/// 1. **Dictionary phrases.** Left to right, the longest named actor (Phoenix
+///    countries, people, organizations and armed groups; must start with a capital
+///    letter) or agent noun ("troops", "foreign minister", matched on the lemma of its
+///    last word so plurals count). A named actor's code is the one valid on the
+///    document date: "Erdogan" is `TURGOV` after 2003-03-14 and `TURELI` before.
+/// 2. **Noun phrases.** Adjacent pieces of one noun phrase combine: a country and an
+///    agent ("French troops" `FRAMIL`, "Turkey's defence ministry" `TURGOV`, "the
+///    foreign minister of Iraq" `IRQGOV`), a title and a name ("President Erdogan"
+///    takes the name's own code when it has a role), two agents ("opposition
+///    lawmakers" `---OPPLEG`), a possessive pronoun and an agent ("its jets": the
+///    pronoun's antecedent country + `MIL`).
+/// 3. **Metonymy** (one convention, shared with the event coder): a capital or seat
+///    of power used as an agent - subject, object, passive agent, or after `to`,
+///    `from`, `with`, `against` ("Ankara warned", "loans to Kyiv") - is that country's
+///    government (`TURGOV`, `UKRGOV`); after a locative preposition ("in Ankara") or
+///    inside a name ("Ankara-based") it is a place and gets no actor. Names that are
+///    already seats of power in the dictionary ("the Kremlin" `RUSGOV`) keep their code.
+/// 4. **Back-references.** `he`/`she` go to the latest person-like actor before them,
+///    `it`/`they`/`its`/`their` to the latest group or country, "Mr. X" to the latest
+///    actor whose text ends with X, and "the minister" (an agent with `the` and no
+///    country) to the latest actor with the same role.
+///
+/// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
+public struct ActorStage: Stage {
+    public let name = "actors"
+    public let version = "cameo-dict.v1"
+    public let requires: Set<Layer> = [.sentences, .tokens]
+    public let provides: Set<Layer> = [.actors]
+
+    let dictionary: CameoDictionary?
+    let loadError: String?
+
+    /// A stage with the shipped dictionaries.
+    public init() {
+        switch CameoDictionary.shared {
+        case .success(let d): dictionary = d; loadError = nil
+        case .failure(let e): dictionary = nil; loadError = "\(e)"
+        }
+    }
+
+    /// A stage with other dictionaries (for example the PETRARCH validation set).
+    public init(dictionary: CameoDictionary) {
+        self.dictionary = dictionary
+        loadError = nil
+    }
+
+    public func process(_ doc: inout Document) throws {
+        guard let dictionary else {
+            doc.actors = []
+            doc.report("SR-AC-001", .warning, loadError ?? "CAMEO dictionaries not loaded", stage: name)
+            return
+        }
+        guard !doc.tokens.isEmpty else { doc.actors = []; return }
+        let tokens = ParsedTokens(doc)
+        let day = ActorCoder.documentDay(doc)
+        var coder = ActorCoder(tokens: tokens, dictionary: dictionary, day: day, entities: doc.entities)
+        let found = coder.code()
+        doc.actors = found.map { ActorMention(span: tokens.words.span($0.range), code: $0.code, canonical: $0.canonical, confidence: $0.confidence) }
+        // Entities learn their actor code from an overlapping actor mention.
+        if !doc.entities.isEmpty && !doc.actors.isEmpty {
+            var a = 0
+            for e in doc.entities.indices {
+                let span = doc.entities[e].span
+                while a < doc.actors.count && doc.actors[a].span.end <= span.start { a += 1 }
+                if a < doc.actors.count && doc.actors[a].span.start < span.end {
+                    doc.entities[e].actor = doc.actors[a].code
+                }
+            }
+        }
+    }
+}
+
+/// One coded actor mention, in tokens.
+struct CodedActor {
+    var range: Range<Int>
+    var code: String
+    var canonical: String?
+    var confidence: Double
+    /// The mention names a person (a title, a PER entity, a person's dictionary entry).
+    var isPerson: Bool
+    /// Roles of agent nouns in the mention, for "the minister" back-references.
+    var roles: [String]
+}
+
+/// The actor-coding cascade of ``ActorStage`` over one document.
+struct ActorCoder {
+    let tokens: ParsedTokens
+    let dictionary: CameoDictionary
+    let day: Int32?
+    let entities: [EntityMention]
+
+    private enum Piece {
+        case named(code: String, capital: Bool)
+        case agent(role: String)
+        /// A possessive or personal pronoun resolved to an earlier actor.
+        case pronoun(code: String)
+    }
+
+    private struct Segment {
+        var range: Range<Int>
+        var piece: Piece
+    }
+
+    init(tokens: ParsedTokens, dictionary: CameoDictionary, day: Int32?, entities: [EntityMention]) {
+        self.tokens = tokens
+        self.dictionary = dictionary
+        self.day = day
+        self.entities = entities
+    }
+
+    /// yyyymmdd of the document date, if any.
+    static func documentDay(_ doc: Document) -> Int32? {
+        for candidate in [doc.published, doc.article.published] {
+            guard let text = candidate, text.utf8.count >= 10 else { continue }
+            let digits = text.prefix(10).filter(\.isNumber)
+            if digits.count == 8, let value = Int32(digits) { return value }
+        }
+        return nil
+    }
+
+    // Word lists of the cascade.
+    static let personalPronouns: Set<UInt64> = Set(["he", "she", "him", "her", "his"].map { WordKey.of($0) })
+    static let groupPronouns: Set<UInt64> = Set(["it", "they", "them", "its", "their"].map { WordKey.of($0) })
+    static let possessive: Set<UInt64> = Set(["its", "their", "his", "her"].map { WordKey.of($0) })
+    static let honorifics: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "gen", "col", "sen", "rep"].map { WordKey.of($0) })
+    static let glue: Set<UInt64> = Set(["'s", "'", "of", "for", "the", "-"].map { WordKey.of($0) })
+    static let theWord = WordKey.of("the")
+    /// Prepositions after which a capital is a party to the action, not its place.
+    static let agentiveCases: Set<UInt64> = Set(["to", "from", "with", "against", "by", "toward", "towards", "between", "on"].map { WordKey.of($0) })
+    static let personRoles: Set<String> = ["GOV", "MIL", "LEG", "JUD", "COP", "OPP", "ELI", "MED", "REB", "SPY"]
+
+    mutating func code() -> [CodedActor] {
+        var out: [CodedActor] = []
+        for sentence in tokens.words.sentences where !sentence.isEmpty {
+            let segments = findSegments(sentence, previous: out)
+            out += merge(segments, sentence: sentence, previous: out)
+        }
+        return out
+    }
+
+    /// Step 1 (and pronouns of step 4): dictionary phrases left to right.
+    private func findSegments(_ sentence: Range<Int>, previous: [CodedActor]) -> [Segment] {
+        var segments: [Segment] = []
+        var i = sentence.lowerBound
+        let limit = sentence.upperBound
+        while i < limit {
+            if tokens.isCapitalized(i), let m = dictionary.actors.longest(surface: tokens.surface, lemma: tokens.surface, at: i, limit: limit) {
+                let entry = dictionary.actors.payloads[m.index]
+                if let code = entry.code(on: day) {
+                    segments.append(Segment(range: i..<(i + m.length), piece: .named(code: code, capital: entry.isCapital)))
+                }
+                i += m.length
+                continue
+            }
+            if tokens.upos[i] != "PROPN" || !tokens.hasSyntax, let m = dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: i, limit: limit) {
+                segments.append(Segment(range: i..<(i + m.length), piece: .agent(role: dictionary.agents.payloads[m.index])))
+                i += m.length
+                continue
+            }
+            let key = tokens.surface[i]
+            if ActorCoder.personalPronouns.contains(key) || ActorCoder.groupPronouns.contains(key) {
+                if let antecedent = antecedent(of: i, person: ActorCoder.personalPronouns.contains(key), previous: previous, current: segments) {
+                    segments.append(Segment(range: i..<(i + 1), piece: .pronoun(code: antecedent)))
+                }
+            } else if ActorCoder.honorifics.contains(key), i + 1 < limit, tokens.isCapitalized(i + 1) {
+                // "Mr. Mbeki": the latest actor whose text ends with the surname.
+                var end = i + 1
+                while end + 1 < limit && tokens.isCapitalized(end + 1) { end += 1 }
+                let surname = tokens.surface[end]
+                if let match = previous.last(where: { tokens.surface[$0.range.upperBound - 1] == surname }) {
+                    segments.append(Segment(range: i..<(end + 1), piece: .named(code: match.code, capital: false)))
+                    i = end + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return segments
+    }
+
+    /// The code of the latest compatible actor before token `t`.
+    private func antecedent(of t: Int, person: Bool, previous: [CodedActor], current: [Segment]) -> String? {
+        for segment in current.reversed() {
+            switch segment.piece {
+            case .named(let code, _): if !person || code.count > 3 { return code }
+            case .agent, .pronoun: continue
+            }
+        }
+        for actor in previous.reversed() where !actor.code.hasPrefix("---") {
+            if person == actor.isPerson { return actor.code }
+        }
+        return nil
+    }
+
+    /// Steps 2 and 3: pieces of one noun phrase become one actor; capitals by role.
+    private func merge(_ segments: [Segment], sentence: Range<Int>, previous: [CodedActor]) -> [CodedActor] {
+        var out: [CodedActor] = []
+        var s = 0
+        while s < segments.count {
+            var group = [segments[s]]
+            var e = s + 1
+            while e < segments.count && group.count < 4 && joinable(group.last!, segments[e]) {
+                group.append(segments[e])
+                e += 1
+            }
+            s = e
+            let range = group.first!.range.lowerBound..<group.last!.range.upperBound
+            if let actor = codeOf(group, range: range, previous: previous + out) {
+                out.append(actor)
+            }
+        }
+        return out
+    }
+
+    /// Whether two pieces belong to one noun phrase: nothing between them but
+    /// glue words ("'s", "of", "the") and modifiers, and no clause boundary.
+    private func joinable(_ a: Segment, _ b: Segment) -> Bool {
+        let gap = a.range.upperBound..<b.range.lowerBound
+        guard gap.count <= 3 else { return false }
+        if case .pronoun = b.piece { return false }
+        for t in gap {
+            let key = tokens.surface[t]
+            if ActorCoder.glue.contains(key) { continue }
+            let pos = tokens.upos[t]
+            if tokens.hasSyntax {
+                guard pos == "ADJ" || pos == "NOUN" || pos == "PROPN" || pos == "NUM" else { return false }
+            } else if tokens.words.shapes[t].contains(.symbol) {
+                return false
+            }
+        }
+        // Two named actors side by side are one only when the second is a person or
+        // organization with its own role ("Palestinian leader Yasser Arafat").
+        if case .named = a.piece, case .named(let code, _) = b.piece, gap.isEmpty { return code.count > 3 }
+        return true
+    }
+
+    private func codeOf(_ group: [Segment], range: Range<Int>, previous: [CodedActor]) -> CodedActor? {
+        var country: String?
+        var roles: [String] = []
+        var headNamed: String?
+        var isPerson = false
+        for segment in group {
+            switch segment.piece {
+            case .named(let code, _):
+                if country == nil { country = ActorCoder.countryPart(code) }
+                headNamed = code
+                if code.count > 3 && ActorCoder.personRoles.contains(String(code.suffix(3))) { isPerson = true }
+            case .agent(let role):
+                if !roles.contains(role) { roles.append(role) }
+                if ActorCoder.personRoles.contains(role) { isPerson = true }
+            case .pronoun(let code):
+                if country == nil { country = ActorCoder.countryPart(code) }
+            }
+        }
+        if group.count == 1, case .named(_, let capital) = group[0].piece, capital {
+            // Metonymy: a capital acting is its government; as a location it is a place.
+            guard capitalActs(group[0].range) else { return nil }
+            roles = ["GOV"]
+        }
+        if group.count == 1, case .pronoun(let code) = group[0].piece {
+            return CodedActor(range: range, code: code, canonical: nil, confidence: 0.6, isPerson: ActorCoder.personalPronouns.contains(tokens.surface[range.lowerBound]), roles: [])
+        }
+        var code: String
+        if let headNamed, headNamed.count > 3, case .named = group.last!.piece {
+            code = headNamed
+        } else if let country {
+            code = country + roles.joined()
+            if roles.isEmpty, let headNamed { code = headNamed }
+        } else {
+            // An agent with no country in its phrase: "the minister" refers back to the
+            // latest actor with that role; otherwise the country is unknown.
+            let first = range.lowerBound
+            if first > 0 && tokens.surface[first - 1] == ActorCoder.theWord,
+               let role = roles.last, let match = previous.last(where: { $0.roles.contains(role) && !$0.code.hasPrefix("---") }) {
+                code = match.code
+            } else {
+                code = "---" + roles.joined()
+            }
+        }
+        if overlapsPersonEntity(range) { isPerson = true }
+        let confidence = code.hasPrefix("---") ? 0.5 : (group.count > 1 ? 0.85 : 0.8)
+        return CodedActor(range: range, code: code, canonical: nil, confidence: confidence, isPerson: isPerson, roles: roles)
+    }
+
+    /// The country or organization part of a code: its first three letters
+    /// ("IRQGOV" -> "IRQ"), the code itself for a bare country, nil for "---".
+    static func countryPart(_ code: String) -> String? {
+        if code.hasPrefix("---") { return nil }
+        return String(code.prefix(3))
+    }
+
+    /// Whether a capital's mention is a party to an action (metonymy convention).
+    private func capitalActs(_ range: Range<Int>) -> Bool {
+        guard tokens.hasSyntax else { return false }
+        // The head of the mention: the token whose head lies outside it.
+        let headToken = range.first { !range.contains(tokens.head[$0]) } ?? range.lowerBound
+        switch tokens.deprel[headToken] {
+        case "nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "csubj":
+            return true
+        case "obl", "nmod", "obl:tmod":
+            if let prep = tokens.caseWord(of: headToken) { return ActorCoder.agentiveCases.contains(prep) }
+            return false
+        case "conj":
+            let h = tokens.head[headToken]
+            return h >= 0 && ["nsubj", "nsubj:pass", "obj", "iobj"].contains(tokens.deprel[h])
+        default:
+            return false
+        }
+    }
+
+    private func overlapsPersonEntity(_ range: Range<Int>) -> Bool {
+        guard !entities.isEmpty else { return false }
+        let start = tokens.words.starts[range.lowerBound], end = tokens.words.ends[range.upperBound - 1]
+        return entities.contains { $0.type == .person && $0.span.start < end && $0.span.end > start }
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import SitrepCore
+
+/// The CAMEO dictionaries the actor and event coders read: actor names, agent
+/// nouns, verb patterns, discard phrases and the event-code table.
+///
+/// They are compiled by `scripts/compile-cameo.py` from the open PETRARCH
+/// dictionaries into the tab-separated files of `Models/cameo/` (format in that
+/// script's header) and loaded once per process in one pass over each file. Words
+/// are kept as ``WordKey`` hashes, so matching never builds a `String`.
+///
+/// A different set (the PETRARCH validation dictionaries, or a user's own) is
+/// loaded with ``init(directory:)`` from a folder of the same four files.
+public final class CameoDictionary: Sendable {
+    /// The operational dictionaries shipped with Sitrep (Phoenix actors and agents,
+    /// PETRARCH-2 `CAMEO.2.0` verbs), or the error that kept them from loading.
+    public static let shared: Result<CameoDictionary, any Error> = Result {
+        guard let url = Bundle.module.url(forResource: "cameo", withExtension: nil, subdirectory: "Models") else {
+            throw CameoDictionaryError.missing("Models/cameo is not in the SitrepStages bundle")
+        }
+        return try CameoDictionary(directory: url)
+    }
+
+    /// Named actors: countries, people, organizations, armed groups.
+    let actors: PhraseIndex<ActorEntry>
+    /// Common-noun agents ("troops" -> MIL, "foreign minister" -> GOV).
+    let agents: PhraseIndex<String>
+    let verbs: VerbDictionary
+    /// Sentence discards (sports results, weather) and story discards.
+    let discards: PhraseIndex<Bool>
+    /// CAMEO code -> name ("190" -> "Use conventional military force").
+    let eventNames: [String: String]
+
+    /// Loads `actors.tsv`, `agents.tsv`, `verbs.tsv`, `discards.tsv` and, when
+    /// present, `event-codes.tsv` from `directory`.
+    ///
+    /// - Throws: ``CameoDictionaryError`` when a file is missing or unreadable.
+    public init(directory: URL) throws {
+        func lines(_ name: String, required: Bool = true) throws -> [Substring] {
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                if required { throw CameoDictionaryError.missing("\(url.path): cannot read") }
+                return []
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CameoDictionaryError.malformed("\(url.path): not UTF-8")
+            }
+            return text.split(separator: "\n", omittingEmptySubsequences: true).filter { !$0.hasPrefix("#") }
+        }
+
+        var actors = PhraseIndex<ActorEntry>()
+        for line in try lines("actors.tsv") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2 else { continue }
+            actors.insert(CameoDictionary.keys(fields[0]), ActorEntry(codes: fields[1], capital: fields.count > 2 && fields[2] == "capital"))
+        }
+        var agents = PhraseIndex<String>()
+        for line in try lines("agents.tsv") {
+            let fields = line.split(separator: "\t")
+            guard fields.count >= 2 else { continue }
+            agents.insert(CameoDictionary.keys(fields[0]), String(fields[1]))
+        }
+        var discards = PhraseIndex<Bool>()
+        for line in try lines("discards.tsv") {
+            let fields = line.split(separator: "\t")
+            guard fields.count >= 2 else { continue }
+            // A bare number (a year) as a discard would drop every sentence that dates
+            // its event; background events are told apart by their dates instead.
+            if fields[0].allSatisfy({ $0.isNumber }) { continue }
+            discards.insert(CameoDictionary.keys(fields[0]), fields[1] == "story")
+        }
+        var names: [String: String] = [:]
+        for line in try lines("event-codes.tsv", required: false) {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count >= 2 { names[String(fields[0])] = String(fields[1]) }
+        }
+        self.actors = actors
+        self.agents = agents
+        self.discards = discards
+        self.eventNames = names
+        self.verbs = try VerbDictionary(lines: try lines("verbs.tsv"))
+    }
+
+    /// Word keys of a space-separated phrase.
+    static func keys(_ phrase: Substring) -> [UInt64] {
+        phrase.split(separator: " ").map { WordKey.of($0) }
+    }
+}
+
+/// Why the CAMEO dictionaries could not be loaded.
+public enum CameoDictionaryError: Error, CustomStringConvertible {
+    case missing(String)
+    case malformed(String)
+
+    public var description: String {
+        switch self {
+        case .missing(let what): "CAMEO dictionaries missing: \(what)"
+        case .malformed(let what): "CAMEO dictionaries malformed: \(what)"
+        }
+    }
+}
+
+/// A named actor: its codes, some valid only between two dates.
+struct ActorEntry: Sendable {
+    struct Dated: Sendable {
+        let code: String
+        /// yyyymmdd, inclusive; 0 when open.
+        let from: Int32
+        /// yyyymmdd, exclusive; `Int32.max` when open.
+        let to: Int32
+    }
+    let dated: [Dated]
+    /// The undated code, or the open-ended dated one: the code when no date applies.
+    let fallback: String?
+    /// A country's capital: the metonymy convention makes it the government when it acts.
+    let isCapital: Bool
+
+    /// Parses "TURGOV@2002-11-18..2003-03-14;TURGOV@2003-03-14..;TURELI".
+    init(codes: Substring, capital: Bool) {
+        var dated: [Dated] = []
+        var fallback: String?
+        for part in codes.split(separator: ";") {
+            guard let at = part.firstIndex(of: "@") else {
+                if fallback == nil { fallback = String(part) }
+                continue
+            }
+            let code = String(part[..<at])
+            let range = part[part.index(after: at)...]
+            let bounds = range.components(separatedBy: "..")
+            let from = bounds.first.flatMap(ActorEntry.day) ?? 0
+            let to = bounds.count > 1 ? (ActorEntry.day(bounds[1]) ?? Int32.max) : Int32.max
+            dated.append(Dated(code: code, from: from, to: to))
+        }
+        if fallback == nil { fallback = dated.last(where: { $0.to == Int32.max })?.code }
+        self.dated = dated
+        self.fallback = fallback
+        self.isCapital = capital
+    }
+
+    /// "2003-03-14" -> 20030314.
+    static func day(_ text: some StringProtocol) -> Int32? {
+        let digits = String(text.filter(\.isNumber))
+        guard digits.count == 8 else { return nil }
+        return Int32(digits)
+    }
+
+    /// The code valid on `date` (yyyymmdd), else the fallback.
+    func code(on date: Int32?) -> String? {
+        if let date {
+            for entry in dated where entry.from <= date && date < entry.to { return entry.code }
+        }
+        return fallback
+    }
+}
+
+/// Phrases of one or more words, found by their first word's key; the longest
+/// phrase at a position wins.
+struct PhraseIndex<Payload: Sendable>: Sendable {
+    private var byFirst: [UInt64: [Int32]] = [:]
+    private(set) var phrases: [[UInt64]] = []
+    private(set) var payloads: [Payload] = []
+
+    var count: Int { phrases.count }
+
+    /// Adds a phrase; a repeated phrase keeps its first payload.
+    mutating func insert(_ words: [UInt64], _ payload: Payload) {
+        guard let first = words.first else { return }
+        let index = Int32(phrases.count)
+        phrases.append(words)
+        payloads.append(payload)
+        byFirst[first, default: []].append(index)
+    }
+
+    /// The longest phrase starting at token `start` and ending by `limit`, matching a
+    /// word by its surface key or, for the last word, its lemma key (so "soldiers"
+    /// finds "soldier"); returns its length and payload index.
+    func longest(surface: [UInt64], lemma: [UInt64], at start: Int, limit: Int) -> (length: Int, index: Int)? {
+        guard start < limit else { return nil }
+        var best: (Int, Int)?
+        for first in [surface[start], lemma[start]] {
+            guard let candidates = byFirst[first] else { continue }
+            for index in candidates {
+                let words = phrases[Int(index)]
+                let n = words.count
+                guard start + n <= limit, n > (best?.0 ?? 0) else { continue }
+                var ok = true
+                for k in 0..<n {
+                    let t = start + k
+                    if surface[t] != words[k] && !(lemma[t] == words[k] && (k == n - 1 || k == 0)) { ok = false; break }
+                }
+                if ok { best = (n, Int(index)) }
+            }
+            if surface[start] == lemma[start] { break }
+        }
+        return best.map { (length: $0.0, index: $0.1) }
+    }
+
+    /// Whether any phrase occurs in `keys[range]` (surface words only).
+    func occurs(in keys: [UInt64], _ range: Range<Int>) -> Int? {
+        for start in range {
+            guard let candidates = byFirst[keys[start]] else { continue }
+            for index in candidates {
+                let words = phrases[Int(index)]
+                guard start + words.count <= range.upperBound else { continue }
+                var ok = true
+                for k in 1..<max(words.count, 1) where keys[start + k] != words[k] { ok = false; break }
+                if ok { return Int(index) }
+            }
+        }
+        return nil
+    }
+}

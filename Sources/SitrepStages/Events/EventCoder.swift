@@ -1,0 +1,481 @@
+import SitrepCore
+
+/// The event-coding cascade of ``EventStage`` over one document.
+struct EventCoder {
+    let tokens: ParsedTokens
+    let dictionary: CameoDictionary
+    let actors: [ActorMention]
+    /// Actor mention index of every token, -1 outside all mentions.
+    let actorAt: [Int32]
+    let times: [TimeExpression]
+    let documentDay: Int32?
+    let documentDate: String?
+    let text: String
+
+    /// What the dictionary says about one verb token.
+    struct VerbCode {
+        var code: String
+        var block: Int
+        var pattern: String?
+        var weight: Int
+        /// Token where the pattern's `+` (target) or `$` (source) points, if any.
+        var targetAnchor: Int?
+        var sourceAnchor: Int?
+    }
+
+    init(tokens: ParsedTokens, dictionary: CameoDictionary, doc: Document) {
+        self.tokens = tokens
+        self.dictionary = dictionary
+        self.actors = doc.actors
+        var actorAt = [Int32](repeating: -1, count: tokens.count)
+        var t = 0
+        for (index, actor) in doc.actors.enumerated() {
+            while t < tokens.count && tokens.words.ends[t] <= actor.span.start { t += 1 }
+            var u = t
+            while u < tokens.count && tokens.words.starts[u] < actor.span.end { actorAt[u] = Int32(index); u += 1 }
+        }
+        self.actorAt = actorAt
+        self.times = doc.times
+        self.documentDay = ActorCoder.documentDay(doc)
+        self.documentDate = documentDay.map { d in
+            let s = String(d)
+            return "\(s.prefix(4))-\(s.dropFirst(4).prefix(2))-\(s.suffix(2))"
+        }
+        self.text = doc.text
+    }
+
+    // MARK: Word lists (each with the reason it exists)
+
+    private static func keys(_ words: [String]) -> Set<UInt64> { Set(words.map { WordKey.of($0) }) }
+    /// Auxiliaries of the future: the act is announced, not done.
+    static let futureAux = keys(["will", "'ll", "shall", "would", "wo"])
+    /// Auxiliaries of possibility or obligation: nothing happened.
+    static let hypotheticalAux = keys(["could", "might", "may", "should", "must", "can", "ca", "ought"])
+    static let negators = keys(["not", "n't", "never", "no"])
+    /// Verbs whose infinitive complement is an intent ("plans to attack").
+    static let intentVerbs = keys(["plan", "intend", "pledge", "promise", "vow", "aim", "seek", "want", "hope",
+                                   "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider",
+                                   "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt"])
+    /// Adjectives that make their infinitive hypothetical ("is unlikely to").
+    static let hypotheticalAdjectives = keys(["unlikely", "likely", "possible", "able", "unable", "ready", "willing", "eager", "due", "set", "poised", "about"])
+    /// Verbs whose infinitive complement did not happen; they code themselves (12x).
+    static let negatingVerbs = keys(["refuse", "decline", "reject", "fail", "deny", "avoid", "stop", "cease", "halt", "oppose", "resist", "forget"])
+    /// Verbs whose object is the subject of their infinitive ("urged Iran to talk").
+    static let objectControl = keys(["urge", "ask", "call", "order", "force", "invite", "allow", "help", "encourage",
+                                     "persuade", "tell", "warn", "press", "pressure", "request", "appeal", "compel"])
+    static let conditionalMarks = keys(["if", "unless", "whether"])
+    /// Prepositions that introduce a target.
+    static let targetCases = keys(["to", "against", "with", "on", "toward", "towards", "into", "from", "for", "over", "upon", "at", "between", "about", "onto"])
+    /// Prepositions that introduce a location, the last resort for a target.
+    static let locativeCases = keys(["in", "inside", "near", "across", "throughout", "within", "outside", "around"])
+    static let byWord = WordKey.of("by")
+
+    /// Relations whose subtrees are not part of a verb's own clause.
+    static let clauseStops: Set<String> = ["nsubj", "nsubj:pass", "csubj", "csubj:pass", "ccomp", "advcl", "parataxis",
+                                           "conj", "punct", "acl:relcl", "list", "cc", "mark", "discourse", "vocative", "dep", "reparandum"]
+    /// Relations of the embedded clauses a saying verb reports.
+    static let reportRelations: Set<String> = ["ccomp", "parataxis", "xcomp", "advcl"]
+
+    // MARK: Coding
+
+    mutating func code() -> [Event] {
+        var events: [Event] = []
+        for (sentenceIndex, sentence) in tokens.words.sentences.enumerated() where !sentence.isEmpty {
+            if let discard = dictionary.discards.occurs(in: tokens.surface, sentence), !dictionary.discards.payloads[discard] { continue }
+            events += codeSentence(sentence, index: sentenceIndex)
+        }
+        return events
+    }
+
+    private func codeSentence(_ sentence: Range<Int>, index: Int) -> [Event] {
+        var verbCodes: [Int: VerbCode] = [:]
+        for v in sentence where tokens.upos[v] == "VERB" {
+            if let code = verbCode(v) { verbCodes[v] = code }
+        }
+        guard !verbCodes.isEmpty else { return [] }
+        var suppressed = Set<Int>()
+        var intent = Set<Int>()
+        var dropped = Set<Int>()
+        // Modality and control (step 2).
+        for v in verbCodes.keys.sorted() {
+            if tokens.hasChild(v, relations: ["advmod", "aux", "det"], lemmas: EventCoder.negators) ||
+               tokens.hasChild(v, relations: ["aux"], lemmas: EventCoder.hypotheticalAux) ||
+               tokens.hasChild(v, relations: ["mark"], lemmas: EventCoder.conditionalMarks) {
+                dropped.insert(v)
+                continue
+            }
+            if tokens.hasChild(v, relations: ["aux"], lemmas: EventCoder.futureAux) { intent.insert(v) }
+            var child = v
+            var parent = tokens.head[v]
+            while parent >= 0 && tokens.deprel[child] == "xcomp" {
+                let lemma = tokens.lemma[parent]
+                if EventCoder.negatingVerbs.contains(lemma) { dropped.insert(v); break }
+                if tokens.upos[parent] == "ADJ" && EventCoder.hypotheticalAdjectives.contains(lemma) {
+                    if lemma == WordKey.of("unlikely") || lemma == WordKey.of("unable") { dropped.insert(v) } else { intent.insert(v) }
+                }
+                if EventCoder.intentVerbs.contains(lemma) {
+                    intent.insert(v)
+                    suppressed.insert(parent)
+                }
+                if tokens.hasChild(parent, relations: ["advmod", "aux"], lemmas: EventCoder.negators) { dropped.insert(v); break }
+                child = parent
+                parent = tokens.head[parent]
+            }
+        }
+        // Reported speech (step 4): a saying verb reporting a coded clause is not coded.
+        for (v, code) in verbCodes where code.code.hasPrefix("01") {
+            if code.weight == 0 { suppressed.insert(v); continue }
+            for c in tokens.children[v] where EventCoder.reportRelations.contains(tokens.deprel[c]) {
+                if tokens.subtree(c).contains(where: { verbCodes[$0] != nil && $0 != v }) { suppressed.insert(v) }
+            }
+        }
+        var out: [Event] = []
+        var seen = Set<String>()
+        for v in verbCodes.keys.sorted() where !suppressed.contains(v) && !dropped.contains(v) {
+            guard var verb = verbCodes[v] else { continue }
+            var flags: [String] = []
+            if intent.contains(v) {
+                verb.code = EventCoder.intentCode(verb.code)
+                flags.append("intent")
+            }
+            let passive = tokens.children[v].contains { tokens.deprel[$0] == "nsubj:pass" || tokens.deprel[$0] == "aux:pass" }
+            var sources = sourceActors(of: v, passive: passive)
+            if let anchor = verb.sourceAnchor, let a = firstActor(from: anchor, in: v) { sources = [a] }
+            guard !sources.isEmpty else { continue }
+            var targets: [(actor: Int, code: String, rule: String)] = []
+            if let anchor = verb.targetAnchor, let a = firstActor(from: anchor, in: v) {
+                targets = [(a, actors[a].code, "pattern +")]
+            } else {
+                targets = targetActors(of: v, passive: passive)
+            }
+            let reporter = reportingSource(of: v)
+            for source in sources {
+                let sourceCode = actors[source].code
+                var targetList = targets.filter { $0.actor != source && $0.code != sourceCode }
+                if targetList.isEmpty { targetList = [(-1, "", "none")] }
+                for target in targetList {
+                    let key = "\(sourceCode)|\(target.code)|\(verb.code)"
+                    guard seen.insert(key).inserted else { continue }
+                    out.append(makeEvent(verb: verb, v: v, sentence: sentence, source: source, target: target,
+                                         reporter: reporter, flags: flags))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Step 1: the dictionary code of verb token `v`, or nil.
+    private func verbCode(_ v: Int) -> VerbCode? {
+        let forms = dictionary.verbs.forms(surface: tokens.surface[v], lemma: tokens.lemma[v])
+        guard !forms.isEmpty else { return nil }
+        let clause = tokens.subtree(v, stop: EventCoder.clauseStops)
+        let post = clause.filter { $0 > v }
+        var pre = clause.filter { $0 < v }
+        for c in tokens.children[v] where tokens.deprel[c] == "nsubj" || tokens.deprel[c] == "nsubj:pass" {
+            pre += tokens.subtree(c, stop: ["acl:relcl", "acl", "appos"])
+        }
+        pre.sort()
+        // Prefer a form whose particles are present ("call off" over "call").
+        var best: (form: VerbDictionary.Form, particles: Int)?
+        for form in forms {
+            if !form.particles.isEmpty {
+                guard matchWords(form.particles, in: post) != nil else { continue }
+            }
+            if best == nil || form.particles.count > best!.particles { best = (form, form.particles.count) }
+        }
+        guard let form = best?.form else { return nil }
+        let block = dictionary.verbs.blocks[form.block]
+        var chosen: (pattern: VerbDictionary.Pattern, target: Int?, source: Int?)?
+        for pattern in block.patterns where pattern.weight > (chosen?.pattern.weight ?? 0) {
+            guard let preMatch = match(pattern.pre, in: pre), let postMatch = match(pattern.post, in: post) else { continue }
+            chosen = (pattern, postMatch.target ?? preMatch.target, preMatch.source ?? postMatch.source)
+        }
+        if let chosen {
+            guard let code = chosen.pattern.code else { return nil }
+            return VerbCode(code: code, block: form.block, pattern: chosen.pattern.text, weight: chosen.pattern.weight,
+                            targetAnchor: chosen.target, sourceAnchor: chosen.source)
+        }
+        guard let code = form.code ?? block.defaultCode else { return nil }
+        return VerbCode(code: code, block: form.block, pattern: nil, weight: 0, targetAnchor: nil, sourceAnchor: nil)
+    }
+
+    /// Matches pattern elements in order over `positions` (token indexes, sorted);
+    /// returns where `+` and `$` point, or nil when an element is missing.
+    private func match(_ elements: [VerbDictionary.Element], in positions: [Int]) -> (target: Int?, source: Int?)? {
+        var cursor = 0
+        var target: Int?, source: Int?
+        for element in elements {
+            switch element {
+            case .open, .close:
+                continue
+            case .target:
+                target = cursor < positions.count ? positions[cursor] : nil
+            case .source:
+                source = cursor < positions.count ? positions[cursor] : nil
+            case .word(let key):
+                guard let p = (cursor..<positions.count).first(where: { tokens.surface[positions[$0]] == key || tokens.lemma[positions[$0]] == key }) else { return nil }
+                cursor = p + 1
+            case .synset(let index):
+                var found: Int?
+                search: for p in cursor..<positions.count {
+                    for phrase in dictionary.verbs.synsets[index] where p + phrase.count <= positions.count {
+                        var ok = true
+                        for (k, word) in phrase.enumerated() {
+                            let t = positions[p + k]
+                            if tokens.surface[t] != word && tokens.lemma[t] != word { ok = false; break }
+                        }
+                        if ok { found = p + phrase.count; break search }
+                    }
+                }
+                guard let found else { return nil }
+                cursor = found
+            }
+        }
+        return (target, source)
+    }
+
+    private func matchWords(_ words: [UInt64], in positions: [Int]) -> Int? {
+        match(words.map { .word($0) }, in: positions).map { _ in 0 }
+    }
+
+    // MARK: Actors (step 3)
+
+    /// Actor mentions of the noun phrase headed by `t` and its conjuncts.
+    private func actorsOfPhrase(_ t: Int) -> [Int] {
+        var out: [Int] = []
+        for head in tokens.withConjuncts(t) {
+            if actorAt[head] >= 0 {
+                out.append(Int(actorAt[head]))
+                continue
+            }
+            for u in tokens.subtree(head, stop: ["acl:relcl", "acl", "conj", "cc", "punct", "advcl"]) where actorAt[u] >= 0 {
+                out.append(Int(actorAt[u]))
+                break
+            }
+        }
+        var unique: [Int] = []
+        for a in out where !unique.contains(a) { unique.append(a) }
+        return unique
+    }
+
+    private func sourceActors(of v: Int, passive: Bool) -> [Int] {
+        if passive {
+            for c in tokens.children[v] where tokens.deprel[c] == "obl:agent" || (tokens.deprel[c] == "obl" && tokens.caseWord(of: c) == EventCoder.byWord) {
+                let found = actorsOfPhrase(c)
+                if !found.isEmpty { return found }
+            }
+            return []
+        }
+        for c in tokens.children[v] where tokens.deprel[c] == "nsubj" {
+            return actorsOfPhrase(c)
+        }
+        // No subject of its own: the controller (xcomp), the first conjunct's subject
+        // (conj), or the noun a relative or participial clause modifies.
+        let parent = tokens.head[v]
+        guard parent >= 0 else { return [] }
+        switch tokens.deprel[v] {
+        case "xcomp":
+            if EventCoder.objectControl.contains(tokens.lemma[parent]) {
+                for c in tokens.children[parent] where tokens.deprel[c] == "obj" || tokens.deprel[c] == "iobj" {
+                    let found = actorsOfPhrase(c)
+                    if !found.isEmpty { return found }
+                }
+            }
+            let parentPassive = tokens.children[parent].contains { tokens.deprel[$0] == "nsubj:pass" }
+            return sourceActors(of: parent, passive: parentPassive)
+        case "conj":
+            return sourceActors(of: parent, passive: false)
+        case "acl:relcl", "acl":
+            return actorsOfPhrase(parent)
+        default:
+            return []
+        }
+    }
+
+    private func targetActors(of v: Int, passive: Bool) -> [(actor: Int, code: String, rule: String)] {
+        func wrap(_ list: [Int], _ rule: String) -> [(actor: Int, code: String, rule: String)] {
+            list.map { ($0, actors[$0].code, rule) }
+        }
+        if passive {
+            for c in tokens.children[v] where tokens.deprel[c] == "nsubj:pass" {
+                let found = actorsOfPhrase(c)
+                if !found.isEmpty { return wrap(found, "passive subject") }
+            }
+        }
+        let objects = tokens.children[v].filter { tokens.deprel[$0] == "obj" || tokens.deprel[$0] == "iobj" }
+        for c in objects {
+            let found = actorsOfPhrase(c)
+            if !found.isEmpty { return wrap(found, "object") }
+        }
+        let obliques = tokens.children[v].filter { tokens.baseRelation($0) == "obl" && tokens.deprel[$0] != "obl:agent" }
+        for c in obliques {
+            guard let prep = tokens.caseWord(of: c), EventCoder.targetCases.contains(prep) else { continue }
+            let found = actorsOfPhrase(c)
+            if !found.isEmpty { return wrap(found, "oblique") }
+        }
+        // "imposed sanctions on Russia", "held talks with Iran": the object's own argument.
+        for o in objects {
+            for c in tokens.children[o] where tokens.baseRelation(c) == "nmod" {
+                guard let prep = tokens.caseWord(of: c), EventCoder.targetCases.contains(prep) else { continue }
+                let found = actorsOfPhrase(c)
+                if !found.isEmpty { return wrap(found, "object's argument") }
+            }
+        }
+        // The infinitive's object ("agreed to meet Iran" codes on `meet`, but "wants to
+        // see Iran punished" keeps the object of the complement).
+        for c in tokens.children[v] where tokens.deprel[c] == "xcomp" {
+            for o in tokens.children[c] where tokens.deprel[o] == "obj" {
+                let found = actorsOfPhrase(o)
+                if !found.isEmpty { return wrap(found, "complement object") }
+            }
+        }
+        // Last resort: the location, as its country ("a protest in Beijing" -> CHN).
+        var locations: [Int] = []
+        for c in obliques + objects.flatMap({ tokens.children[$0].filter { tokens.baseRelation($0) == "nmod" } }) {
+            guard let prep = tokens.caseWord(of: c), EventCoder.locativeCases.contains(prep) else { continue }
+            locations += actorsOfPhrase(c)
+        }
+        if let first = locations.first {
+            let code = ActorCoder.countryPart(actors[first].code) ?? actors[first].code
+            return [(first, code, "location")]
+        }
+        // Capitals as locations are not actors; their country still is the target.
+        return []
+    }
+
+    /// The first actor at or after token `anchor` inside `v`'s clause.
+    private func firstActor(from anchor: Int, in v: Int) -> Int? {
+        for t in tokens.subtree(v, stop: EventCoder.clauseStops) where t >= anchor && actorAt[t] >= 0 {
+            return Int(actorAt[t])
+        }
+        return nil
+    }
+
+    /// The actor of the saying verb that reports `v`'s clause, if any.
+    private func reportingSource(of v: Int) -> Int? {
+        var child = v
+        var parent = tokens.head[v]
+        while parent >= 0 {
+            if EventCoder.reportRelations.contains(tokens.deprel[child]) && tokens.deprel[child] != "xcomp",
+               let code = verbCode(parent), code.code.hasPrefix("01") {
+                return sourceActors(of: parent, passive: false).first
+            }
+            child = parent
+            parent = tokens.head[parent]
+        }
+        return nil
+    }
+
+    // MARK: Output
+
+    private func makeEvent(verb: VerbCode, v: Int, sentence: Range<Int>, source: Int, target: (actor: Int, code: String, rule: String),
+                           reporter: Int?, flags: [String]) -> Event {
+        var flags = flags
+        let sourceArgument = EventArgument(span: actors[source].span, code: actors[source].code)
+        let targetArgument: EventArgument? = target.actor >= 0 ? EventArgument(span: actors[target.actor].span, code: target.code) : nil
+        let (date, dateFlags) = eventDate(verb: v, sentence: sentence)
+        flags += dateFlags
+        var confidence = 0.55 + min(0.3, Double(verb.weight) * 0.1)
+        if target.actor < 0 { confidence -= 0.15 }
+        if target.rule == "location" { confidence -= 0.1 }
+        if flags.contains("intent") { confidence -= 0.05 }
+        let block = dictionary.verbs.blocks[verb.block].name
+        var rule = "verb \"\(tokens.words.text(v..<(v + 1)))\" (\(block))"
+        rule += verb.pattern.map { ", pattern \"\($0)\"" } ?? ", default code"
+        rule += " -> \(verb.code)"
+        if flags.contains("intent") { rule += " (intent)" }
+        rule += "; source \(actors[source].code)"
+        rule += target.actor >= 0 ? "; target \(target.code) by \(target.rule)" : "; no target"
+        if let reporter { rule += "; reported by \(actors[reporter].code) \"\(text(of: actors[reporter].span))\"" }
+        return Event(code: verb.code, label: dictionary.eventNames[verb.code], source: sourceArgument, target: targetArgument,
+                     date: date, place: nil, span: tokens.words.span(sentence), confidence: max(0.05, confidence),
+                     evidence: [tokens.words.span(v..<(v + 1))], flags: flags, rule: rule)
+    }
+
+    private func text(of span: TextSpan) -> String {
+        let u = text.utf8
+        return String(decoding: u[u.index(u.startIndex, offsetBy: span.start)..<u.index(u.startIndex, offsetBy: span.end)], as: UTF8.self)
+    }
+
+    /// Step 5: the date of the nearest dated time expression of the sentence, else
+    /// the document date.
+    private func eventDate(verb v: Int, sentence: Range<Int>) -> (String?, [String]) {
+        let sentenceSpan = tokens.words.span(sentence)
+        let verbStart = tokens.words.starts[v]
+        var best: (distance: Int, value: String)?
+        for time in times where time.span.start >= sentenceSpan.start && time.span.end <= sentenceSpan.end && time.type == .date {
+            guard let value = time.value, let first = value.utf8.first, first >= 0x30 && first <= 0x39 else { continue }
+            let distance = abs(time.span.start - verbStart)
+            if best == nil || distance < best!.distance { best = (distance, value) }
+        }
+        guard let value = best?.value else {
+            return (documentDate, documentDate == nil ? [] : ["date-from-document"])
+        }
+        var flags: [String] = []
+        if let documentDay, let eventDay = EventCoder.day(of: value), EventCoder.daysBetween(eventDay, documentDay) > 30 {
+            flags.append("background")
+        }
+        return (value, flags)
+    }
+
+    /// yyyymmdd of a TIMEX3 date value ("2020-06-08"; "2020-06" and "2020" take their last day).
+    static func day(of value: String) -> Int32? {
+        let parts = value.split(separator: "-")
+        guard let year = parts.first.flatMap({ Int32($0) }), parts[0].count == 4 else { return nil }
+        let month = parts.count > 1 ? Int32(parts[1]) ?? 12 : 12
+        let dayOfMonth = parts.count > 2 ? Int32(parts[2].prefix(2)) ?? 28 : 28
+        return year * 10000 + month * 100 + dayOfMonth
+    }
+
+    /// Whole days from `a` to `b` (yyyymmdd), approximately (30-day months).
+    static func daysBetween(_ a: Int32, _ b: Int32) -> Int {
+        func serial(_ d: Int32) -> Int { Int(d / 10000) * 365 + Int((d / 100) % 100) * 30 + Int(d % 100) }
+        return serial(b) - serial(a)
+    }
+
+    /// The intent (03x) or threat (13x) code of an announced act, per CAMEO's own
+    /// correspondences: "will meet" is 036, "will give aid" 033, "will attack" 138.
+    static func intentCode(_ code: String) -> String {
+        let root = code.prefix(2)
+        switch root {
+        case "01", "02", "03", "13", "09", "10", "11", "12":
+            return code
+        case "04": return "036"
+        case "05": return "032"
+        case "06": return "031"
+        case "07":
+            switch code.prefix(3) {
+            case "071": return "0331"
+            case "072": return "0332"
+            case "073": return "0333"
+            case "074": return "0334"
+            default: return "033"
+            }
+        case "08":
+            switch code.prefix(3) {
+            case "081": return "0351"
+            case "082": return "0352"
+            case "083": return "034"
+            case "084": return "0353"
+            case "085": return "0354"
+            case "086": return "0355"
+            case "087": return "0356"
+            default: return "035"
+            }
+        case "14": return "133"
+        case "15": return "138"
+        case "16":
+            return code.hasPrefix("161") || code.hasPrefix("164") ? "1313" : (code.hasPrefix("163") ? "1312" : "131")
+        case "17": return "137"
+        case "18": return "1383"
+        case "19":
+            switch code.prefix(3) {
+            case "191": return "1381"
+            case "192": return "1382"
+            default: return "1384"
+            }
+        case "20": return "1385"
+        default: return code
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import SitrepCore
+
+/// The `events` stage: who did what to whom, coded to CAMEO from the verb
+/// dictionary over the dependency parse.
+///
+/// For every verb of a sentence (``EventCoder``):
+///
+/// 1. **Verb and pattern.** The verb's surface form or lemma opens a block of the
+///    CAMEO verb dictionary (a form may need a particle: "ask for", "call off"). The
+///    block's patterns are matched over the verb's clause - its dependents, minus
+///    subjects and embedded clauses - words before the verb against the subject side,
+///    words after it against the object side, in order; the pattern with the most
+///    words wins and gives the code (4-digit where it is that specific), else the
+///    form's or block's default. A pattern coded `---` marks a non-event use ("fight
+///    corruption") and suppresses the verb.
+/// 2. **Modality.** `will`, `would`, `shall`, or a governing `plan to`, `pledge to`,
+///    `intend to`, `agree to`, `vow to`, `threaten to`: an intent, recoded to the
+///    matching intent or threat code (``EventCoder/intentCode(_:)``: meet -> 036,
+///    attack -> 138, aid -> 033) and the governing verb's own event dropped. Negation
+///    (`not`, `never`, `no`), hypotheticals (`could`, `might`, `may`, `should`, `if`,
+///    `unlikely to`) and refusals (`refused to`, `failed to`) are not events of the
+///    verb; the refusing verb codes itself (`refuse` -> 12x).
+/// 3. **Actors.** The source is the subject (conjuncts give one event each: "Canada
+///    and France condemned"), the passive agent in the passive ("was attacked by
+///    troops"), or the controller of an infinitive ("agreed to meet": the subject of
+///    `agreed`). The target is the actor the pattern's `+` points at, else the object,
+///    else an argument after `to`, `against`, `with`, `on`..., else the location
+///    ("a protest in Beijing": `CHN`, the country only). Actors come from the actors
+///    layer; an event without a source actor, or with the same actor on both sides, is
+///    not coded.
+/// 4. **Reported speech.** A saying verb whose clause holds an event is not itself
+///    coded: "X said that Y attacked Z" is Y attacked Z, with X named in the evidence.
+///    A bare statement (`010` with no pattern) is not an event either.
+/// 5. **Date.** The event takes the date of the time expression nearest its verb in
+///    the sentence, else the document date (flag `date-from-document`); a date more
+///    than 30 days before the document date flags the event `background`, so an
+///    event table counts it at its own date, not as news of the day.
+///
+/// Sentences holding a discard phrase of the dictionary (sports results, weather)
+/// are skipped; a story discard skips the document.
+public struct EventStage: Stage {
+    public let name = "events"
+    public let version = "cameo-verbs.v1"
+    public let requires: Set<Layer> = [.sentences, .tokens, .syntax, .actors]
+    public let provides: Set<Layer> = [.events]
+
+    let dictionary: CameoDictionary?
+    let loadError: String?
+
+    public init() {
+        switch CameoDictionary.shared {
+        case .success(let d): dictionary = d; loadError = nil
+        case .failure(let e): dictionary = nil; loadError = "\(e)"
+        }
+    }
+
+    public init(dictionary: CameoDictionary) {
+        self.dictionary = dictionary
+        loadError = nil
+    }
+
+    public func process(_ doc: inout Document) throws {
+        guard let dictionary else {
+            doc.events = []
+            doc.report("SR-EV-001", .warning, loadError ?? "CAMEO dictionaries not loaded", stage: name)
+            return
+        }
+        guard !doc.tokens.isEmpty else { doc.events = []; return }
+        let tokens = ParsedTokens(doc)
+        guard tokens.hasSyntax else { doc.events = []; return }
+        if let story = dictionary.discards.occurs(in: tokens.surface, 0..<tokens.count), dictionary.discards.payloads[story] {
+            doc.events = []
+            doc.report("SR-EV-002", .info, "story discarded: it holds a story-discard phrase of the CAMEO dictionary", stage: name)
+            return
+        }
+        var coder = EventCoder(tokens: tokens, dictionary: dictionary, doc: doc)
+        doc.events = coder.code()
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SitrepCore
+
+/// The CAMEO verb dictionary: verb blocks with a default code, the inflected
+/// forms that open them (some with particles: "ask for", "call off"), and the
+/// patterns that refine the code by the words around the verb.
+///
+/// Pattern syntax (PETRARCH-2, compiled by `scripts/compile-cameo.py`): elements
+/// before the verb and after it; a word, a synonym set (`&WEAPON`), `$` the
+/// source, `+` the target, parentheses around a prepositional group. The
+/// ``EventCoder`` matches them over the clause the dependency parse gives, in
+/// order; the pattern with the most words wins.
+struct VerbDictionary: Sendable {
+    struct Block: Sendable {
+        let name: String
+        /// nil for "---": the verb alone is not an event.
+        let defaultCode: String?
+        var patterns: [Pattern] = []
+    }
+
+    struct Form: Sendable {
+        let block: Int
+        /// Words that must follow the verb in its clause ("for" in "ask for").
+        let particles: [UInt64]
+        /// A code of the form itself, overriding the block's default.
+        let code: String?
+    }
+
+    enum Element: Sendable, Equatable {
+        case word(UInt64)
+        case synset(Int)
+        case source
+        case target
+        case open
+        case close
+    }
+
+    struct Pattern: Sendable {
+        let pre: [Element]
+        let post: [Element]
+        /// nil for "---": the words mark a non-event use ("fight corruption").
+        let code: String?
+        /// Words and synonym sets the pattern requires: its specificity.
+        let weight: Int
+        /// The pattern as written, for the evidence string.
+        let text: String
+    }
+
+    private(set) var blocks: [Block] = []
+    private var forms: [UInt64: [Form]] = [:]
+    /// Synonym sets: each a list of phrases (word-key sequences).
+    private(set) var synsets: [[[UInt64]]] = []
+
+    init(lines: [Substring]) throws {
+        var synsetIndex: [String: Int] = [:]
+        for line in lines where line.hasPrefix("SYNSET\t") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count >= 3 else { continue }
+            synsetIndex[String(f[1])] = synsets.count
+            synsets.append(f[2].split(separator: "|").map { CameoDictionary.keys($0) }.filter { !$0.isEmpty })
+        }
+        func code(_ s: Substring) -> String? {
+            let trimmed = s.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty || trimmed.hasPrefix("-") ? nil : trimmed
+        }
+        func elements(_ s: Substring) -> [Element] {
+            s.split(separator: " ").compactMap { token in
+                switch token {
+                case "$": return .source
+                case "+": return .target
+                case "(": return .open
+                case ")": return .close
+                default:
+                    if token.hasPrefix("&") { return synsetIndex[String(token)].map { .synset($0) } ?? .word(WordKey.of(token)) }
+                    return .word(WordKey.of(token))
+                }
+            }
+        }
+        for line in lines {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch f.first {
+            case "VERB":
+                guard f.count >= 4 else { continue }
+                blocks.append(Block(name: String(f[3]), defaultCode: code(f[2])))
+            case "FORM":
+                guard f.count >= 5, let block = Int(f[1]), block < blocks.count else { continue }
+                let form = Form(block: block, particles: CameoDictionary.keys(f[3]), code: code(f[4]))
+                forms[WordKey.of(f[2]), default: []].append(form)
+            case "PATTERN":
+                guard f.count >= 5, let block = Int(f[1]), block < blocks.count else { continue }
+                let pre = elements(f[2]), post = elements(f[3])
+                let weight = (pre + post).reduce(0) { n, e in
+                    switch e {
+                    case .word, .synset: n + 1
+                    default: n
+                    }
+                }
+                let text = (f[2].isEmpty ? "" : f[2] + " ") + "*" + (f[3].isEmpty ? "" : " " + f[3])
+                blocks[block].patterns.append(Pattern(pre: pre, post: post, code: code(f[4]), weight: weight, text: String(text)))
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The forms a token opens, by its surface and lemma keys.
+    func forms(surface: UInt64, lemma: UInt64) -> [Form] {
+        let a = forms[surface] ?? []
+        if lemma == surface { return a }
+        let b = forms[lemma] ?? []
+        return a.isEmpty ? b : (b.isEmpty ? a : a + b)
+    }
+}
