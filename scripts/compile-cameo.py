@@ -94,10 +94,14 @@ def phrase_words(raw):
     return words
 
 
-DATE_CODE = re.compile(r"^([A-Za-z~-]+)\s*(?:([<>])(\d{6})|(\d{6})-(\d{6}))?$")
+DATE_CODE = re.compile(r"^([A-Za-z~-]+)\s*(?:([<>])\s*(\d{6,10})|(\d{6,10})\s*-\s*(\d{6,10}))?$")
 
 
 def yymmdd(s):
+    """PETRARCH dates: YYMMDD (years <= 40 are 20YY), or YYYYMMDD; a longer typo keeps its last 8 digits."""
+    if len(s) >= 8:
+        s = s[-8:]
+        return "%s-%s-%s" % (s[:4], s[4:6], s[6:8])
     yy, mm, dd = int(s[:2]), s[2:4], s[4:6]
     year = 2000 + yy if yy <= 40 else 1900 + yy
     return "%04d-%s-%s" % (year, mm, dd)

@@ -22,8 +22,11 @@ import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
     r = json.loads(line)
     d = {"id": r["id"], "text": r["text"], "clean": True}
-    if r.get("date"):
-        d["published"] = r["date"]
+    date = r.get("date") or ""
+    if len(date) == 6 and date.isdigit():  # PETRARCH YYMMDD
+        date = ("20" if int(date[:2]) <= 40 else "19") + date[:2] + "-" + date[2:4] + "-" + date[4:]
+    if len(date) == 10:
+        d["published"] = date
     print(json.dumps(d))
 ' "$1"
 }

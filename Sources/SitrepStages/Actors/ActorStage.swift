@@ -133,6 +133,8 @@ struct ActorCoder {
     static let honorifics: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "gen", "col", "sen", "rep"].map { WordKey.of($0) })
     static let glue: Set<UInt64> = Set(["'s", "'", "of", "for", "the", "-"].map { WordKey.of($0) })
     static let theWord = WordKey.of("the")
+    static let andWord = WordKey.of("and")
+    static let commaWord = WordKey.of(",")
     /// Prepositions after which a capital is a party to the action, not its place.
     static let agentiveCases: Set<UInt64> = Set(["to", "from", "with", "against", "by", "toward", "towards", "between", "on"].map { WordKey.of($0) })
     static let personRoles: Set<String> = ["GOV", "MIL", "LEG", "JUD", "COP", "OPP", "ELI", "MED", "REB", "SPY"]
@@ -160,7 +162,10 @@ struct ActorCoder {
                 i += m.length
                 continue
             }
-            if tokens.upos[i] != "PROPN" || !tokens.hasSyntax, let m = dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: i, limit: limit) {
+            if let m = dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: i, limit: limit),
+               tokens.upos[i] != "PROPN" || ActorCoder.personRoles.contains(dictionary.agents.payloads[m.index]) {
+                // A proper-noun agent is a title ("President", "Defence Minister"), not
+                // a common word inside a name ("European Community").
                 segments.append(Segment(range: i..<(i + m.length), piece: .agent(role: dictionary.agents.payloads[m.index])))
                 i += m.length
                 continue
@@ -217,6 +222,18 @@ struct ActorCoder {
                 out.append(actor)
             }
         }
+        // "US and British activists": a bare country conjoined with a country + role
+        // shares the role (USAOPP, GBROPP).
+        if out.count > 1 {
+            for k in stride(from: out.count - 2, through: 0, by: -1) {
+                let a = out[k], b = out[k + 1]
+                let gap = a.range.upperBound..<b.range.lowerBound
+                guard a.code.count == 3, !a.code.hasPrefix("-"), b.code.count > 3, !b.code.hasPrefix("-"), !gap.isEmpty,
+                      gap.allSatisfy({ tokens.surface[$0] == ActorCoder.andWord || tokens.surface[$0] == ActorCoder.commaWord }) else { continue }
+                out[k].code = a.code + b.code.dropFirst(3)
+                out[k].roles = b.roles
+            }
+        }
         return out
     }
 
@@ -269,8 +286,18 @@ struct ActorCoder {
             return CodedActor(range: range, code: code, canonical: nil, confidence: 0.6, isPerson: ActorCoder.personalPronouns.contains(tokens.surface[range.lowerBound]), roles: [])
         }
         var code: String
-        if let headNamed, headNamed.count > 3, case .named = group.last!.piece {
+        if let country, !roles.isEmpty, ActorCoder.personRoles.contains(roles.last!), case .named = group.last!.piece {
+            // "Iraqi President Saddam Hussein", "U.S. Secretary of State Warren
+            // Christopher": the title says which role the person holds in this text,
+            // which beats the name's dated entries.
+            code = country + roles.last!
+        } else if let headNamed, headNamed.count > 3, case .named = group.last!.piece {
             code = headNamed
+            // "Rwanda's Senate": the possessor's country with the name's role, when the
+            // name's own entry belongs to another country.
+            if let country, group.count > 1, !headNamed.hasPrefix(country), !headNamed.hasPrefix("IGO"), !headNamed.hasPrefix("NGO") {
+                code = country + headNamed.dropFirst(3)
+            }
         } else if let country {
             code = country + roles.joined()
             if roles.isEmpty, let headNamed { code = headNamed }

@@ -10,6 +10,7 @@ struct ParsedTokens {
     let words: TokenWords
     let lemma: [UInt64]
     let upos: [String]
+    let xpos: [String]
     let deprel: [String]
     /// Head token (document index), -1 for a sentence root.
     let head: [Int]
@@ -23,7 +24,7 @@ struct ParsedTokens {
     init(_ doc: Document) {
         words = TokenWords(doc, paragraphs: false)
         let n = doc.tokens.count
-        var lemma = words.keys, upos = [String](repeating: "X", count: n), deprel = [String](repeating: "dep", count: n)
+        var lemma = words.keys, upos = [String](repeating: "X", count: n), xpos = [String](repeating: "X", count: n), deprel = [String](repeating: "dep", count: n)
         var head = [Int](repeating: -1, count: n)
         var children = [[Int]](repeating: [], count: n)
         var hasSyntax = false
@@ -33,6 +34,7 @@ struct ParsedTokens {
                 hasSyntax = true
                 lemma[t] = WordKey.of(syntax.lemma)
                 upos[t] = syntax.upos
+                xpos[t] = syntax.xpos
                 deprel[t] = syntax.deprel
                 if syntax.head >= 0, sentence.lowerBound + syntax.head < sentence.upperBound {
                     head[t] = sentence.lowerBound + syntax.head
@@ -42,6 +44,7 @@ struct ParsedTokens {
         }
         self.lemma = lemma
         self.upos = upos
+        self.xpos = xpos
         self.deprel = deprel
         self.head = head
         self.children = children

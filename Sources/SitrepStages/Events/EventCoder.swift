@@ -97,9 +97,19 @@ struct EventCoder {
         var intent = Set<Int>()
         var dropped = Set<Int>()
         // Modality and control (step 2).
+        var negated = Set<Int>()
         for v in verbCodes.keys.sorted() {
-            if tokens.hasChild(v, relations: ["advmod", "aux", "det"], lemmas: EventCoder.negators) ||
-               tokens.hasChild(v, relations: ["aux"], lemmas: EventCoder.hypotheticalAux) ||
+            if tokens.hasChild(v, relations: ["advmod", "aux", "det"], lemmas: EventCoder.negators) {
+                // "would not provide support": a refusal (12x) where CAMEO has one.
+                if let code = verbCodes[v], let refusal = EventCoder.refusalCode(code.code) {
+                    verbCodes[v]!.code = refusal
+                    negated.insert(v)
+                } else {
+                    dropped.insert(v)
+                }
+                continue
+            }
+            if tokens.hasChild(v, relations: ["aux"], lemmas: EventCoder.hypotheticalAux) ||
                tokens.hasChild(v, relations: ["mark"], lemmas: EventCoder.conditionalMarks) {
                 dropped.insert(v)
                 continue
@@ -129,19 +139,45 @@ struct EventCoder {
                 if tokens.subtree(c).contains(where: { verbCodes[$0] != nil && $0 != v }) { suppressed.insert(v) }
             }
         }
+        // The sentence's main events (step 6): the coded verbs nearest the root of the
+        // parse, counting the verbs whose own event was set aside (a saying verb, an
+        // intent verb) as transparent, and their conjuncts. A news sentence reports one
+        // act and mentions others in its subordinate clauses ("... to help identify
+        // victims killed by ..."); those are left out.
+        let live = verbCodes.keys.filter { !suppressed.contains($0) && !dropped.contains($0) }
+        var depth: [Int: Int] = [:]
+        for v in live {
+            var d = 0
+            var t = tokens.head[v]
+            var child = v
+            while t >= 0 {
+                if tokens.deprel[child] != "conj" && !(suppressed.contains(t) || dropped.contains(t)) { d += 1 }
+                child = t
+                t = tokens.head[t]
+            }
+            depth[v] = d
+        }
+        let shallowest = depth.values.min() ?? 0
         var out: [Event] = []
         var seen = Set<String>()
-        for v in verbCodes.keys.sorted() where !suppressed.contains(v) && !dropped.contains(v) {
+        for v in live.sorted() where depth[v] == shallowest {
             guard var verb = verbCodes[v] else { continue }
             var flags: [String] = []
-            if intent.contains(v) {
+            if negated.contains(v) {
+                flags.append("refusal")
+            } else if intent.contains(v) {
                 verb.code = EventCoder.intentCode(verb.code)
                 flags.append("intent")
             }
             let passive = tokens.children[v].contains { tokens.deprel[$0] == "nsubj:pass" || tokens.deprel[$0] == "aux:pass" }
             var sources = sourceActors(of: v, passive: passive)
             if let anchor = verb.sourceAnchor, let a = firstActor(from: anchor, in: v) { sources = [a] }
-            guard !sources.isEmpty else { continue }
+            if sources.isEmpty {
+                // The act is coded even when its agent is not a known actor ("the
+                // strike killed 12"): the source stays null, never a guess.
+                sources = [-1]
+                flags.append("no-source")
+            }
             var targets: [(actor: Int, code: String, rule: String)] = []
             if let anchor = verb.targetAnchor, let a = firstActor(from: anchor, in: v) {
                 targets = [(a, actors[a].code, "pattern +")]
@@ -150,7 +186,7 @@ struct EventCoder {
             }
             let reporter = reportingSource(of: v)
             for source in sources {
-                let sourceCode = actors[source].code
+                let sourceCode = source >= 0 ? actors[source].code : ""
                 var targetList = targets.filter { $0.actor != source && $0.code != sourceCode }
                 if targetList.isEmpty { targetList = [(-1, "", "none")] }
                 for target in targetList {
@@ -248,24 +284,33 @@ struct EventCoder {
                 out.append(Int(actorAt[head]))
                 continue
             }
-            for u in tokens.subtree(head, stop: ["acl:relcl", "acl", "conj", "cc", "punct", "advcl"]) where actorAt[u] >= 0 {
-                out.append(Int(actorAt[u]))
-                break
-            }
+            // The head's own modifiers first ("Iraqi troops"), then its arguments
+            // ("talks with Iran"); a possessive pronoun alone ("their meeting") is not
+            // the phrase's actor.
+            let inside = tokens.subtree(head, stop: ["acl:relcl", "acl", "conj", "cc", "punct", "advcl"])
+            let candidates = inside.filter { actorAt[$0] >= 0 && !(tokens.upos[$0] == "PRON" && tokens.deprel[$0] == "nmod:poss") }
+            let near = candidates.first { tokens.head[$0] == head && tokens.baseRelation($0) != "nmod" } ?? candidates.first
+            if let near { out.append(Int(actorAt[near])) }
         }
         var unique: [Int] = []
         for a in out where !unique.contains(a) { unique.append(a) }
         return unique
     }
 
-    private func sourceActors(of v: Int, passive: Bool) -> [Int] {
-        if passive {
-            for c in tokens.children[v] where tokens.deprel[c] == "obl:agent" || (tokens.deprel[c] == "obl" && tokens.caseWord(of: c) == EventCoder.byWord) {
-                let found = actorsOfPhrase(c)
-                if !found.isEmpty { return found }
-            }
-            return []
+    private func isPastParticiple(_ v: Int) -> Bool {
+        tokens.deprel[v] == "acl" && tokens.xpos[v] == "VBN"
+    }
+
+    private func passiveAgent(of v: Int) -> [Int] {
+        for c in tokens.children[v] where tokens.deprel[c] == "obl:agent" || (tokens.deprel[c] == "obl" && tokens.caseWord(of: c) == EventCoder.byWord) {
+            let found = actorsOfPhrase(c)
+            if !found.isEmpty { return found }
         }
+        return []
+    }
+
+    private func sourceActors(of v: Int, passive: Bool) -> [Int] {
+        if passive || isPastParticiple(v) { return passiveAgent(of: v) }
         for c in tokens.children[v] where tokens.deprel[c] == "nsubj" {
             return actorsOfPhrase(c)
         }
@@ -285,7 +330,11 @@ struct EventCoder {
             return sourceActors(of: parent, passive: parentPassive)
         case "conj":
             return sourceActors(of: parent, passive: false)
-        case "acl:relcl", "acl":
+        case "acl":
+            // "victims killed by the crash": a past participle's noun is its target.
+            if isPastParticiple(v) { return passiveAgent(of: v) }
+            return actorsOfPhrase(parent)
+        case "acl:relcl":
             return actorsOfPhrase(parent)
         default:
             return []
@@ -301,6 +350,10 @@ struct EventCoder {
                 let found = actorsOfPhrase(c)
                 if !found.isEmpty { return wrap(found, "passive subject") }
             }
+        }
+        if isPastParticiple(v), tokens.head[v] >= 0 {
+            let found = actorsOfPhrase(tokens.head[v])
+            if !found.isEmpty { return wrap(found, "participle's noun") }
         }
         let objects = tokens.children[v].filter { tokens.deprel[$0] == "obj" || tokens.deprel[$0] == "iobj" }
         for c in objects {
@@ -330,16 +383,21 @@ struct EventCoder {
             }
         }
         // Last resort: the location, as its country ("a protest in Beijing" -> CHN).
-        var locations: [Int] = []
         for c in obliques + objects.flatMap({ tokens.children[$0].filter { tokens.baseRelation($0) == "nmod" } }) {
             guard let prep = tokens.caseWord(of: c), EventCoder.locativeCases.contains(prep) else { continue }
-            locations += actorsOfPhrase(c)
+            if let first = actorsOfPhrase(c).first {
+                let code = ActorCoder.countryPart(actors[first].code) ?? actors[first].code
+                return [(first, code, "location")]
+            }
+            // A capital as a location is a place, not an actor; its country is still
+            // where the event happened.
+            for u in tokens.subtree(c, stop: ["acl:relcl", "acl", "conj"]) {
+                guard let m = dictionary.actors.longest(surface: tokens.surface, lemma: tokens.surface, at: u, limit: min(tokens.count, u + 4)) else { continue }
+                if let code = dictionary.actors.payloads[m.index].code(on: documentDay), let country = ActorCoder.countryPart(code) {
+                    return [(-2 - u, country, "location")]
+                }
+            }
         }
-        if let first = locations.first {
-            let code = ActorCoder.countryPart(actors[first].code) ?? actors[first].code
-            return [(first, code, "location")]
-        }
-        // Capitals as locations are not actors; their country still is the target.
         return []
     }
 
@@ -371,12 +429,21 @@ struct EventCoder {
     private func makeEvent(verb: VerbCode, v: Int, sentence: Range<Int>, source: Int, target: (actor: Int, code: String, rule: String),
                            reporter: Int?, flags: [String]) -> Event {
         var flags = flags
-        let sourceArgument = EventArgument(span: actors[source].span, code: actors[source].code)
-        let targetArgument: EventArgument? = target.actor >= 0 ? EventArgument(span: actors[target.actor].span, code: target.code) : nil
+        let sourceArgument = source >= 0 ? EventArgument(span: actors[source].span, code: actors[source].code) : nil
+        let targetArgument: EventArgument?
+        if target.actor >= 0 {
+            targetArgument = EventArgument(span: actors[target.actor].span, code: target.code)
+        } else if target.actor <= -2 {
+            let t = -2 - target.actor
+            targetArgument = EventArgument(span: tokens.words.span(t..<(t + 1)), code: target.code)
+        } else {
+            targetArgument = nil
+        }
         let (date, dateFlags) = eventDate(verb: v, sentence: sentence)
         flags += dateFlags
         var confidence = 0.55 + min(0.3, Double(verb.weight) * 0.1)
-        if target.actor < 0 { confidence -= 0.15 }
+        if target.actor == -1 { confidence -= 0.15 }
+        if source < 0 { confidence -= 0.25 }
         if target.rule == "location" { confidence -= 0.1 }
         if flags.contains("intent") { confidence -= 0.05 }
         let block = dictionary.verbs.blocks[verb.block].name
@@ -384,8 +451,8 @@ struct EventCoder {
         rule += verb.pattern.map { ", pattern \"\($0)\"" } ?? ", default code"
         rule += " -> \(verb.code)"
         if flags.contains("intent") { rule += " (intent)" }
-        rule += "; source \(actors[source].code)"
-        rule += target.actor >= 0 ? "; target \(target.code) by \(target.rule)" : "; no target"
+        rule += source >= 0 ? "; source \(actors[source].code)" : "; no source actor"
+        rule += target.actor != -1 ? "; target \(target.code) by \(target.rule)" : "; no target"
         if let reporter { rule += "; reported by \(actors[reporter].code) \"\(text(of: actors[reporter].span))\"" }
         return Event(code: verb.code, label: dictionary.eventNames[verb.code], source: sourceArgument, target: targetArgument,
                      date: date, place: nil, span: tokens.words.span(sentence), confidence: max(0.05, confidence),
@@ -431,6 +498,31 @@ struct EventCoder {
     static func daysBetween(_ a: Int32, _ b: Int32) -> Int {
         func serial(_ d: Int32) -> Int { Int(d / 10000) * 365 + Int((d / 100) % 100) * 30 + Int(d % 100) }
         return serial(b) - serial(a)
+    }
+
+    /// The refusal (12x) code of a negated act, where CAMEO has one: "did not meet"
+    /// is 125, "would not provide support" 121, "will not release" 1243.
+    static func refusalCode(_ code: String) -> String? {
+        switch code.prefix(2) {
+        case "03":
+            return code.hasPrefix("036") ? "125" : (code.hasPrefix("033") ? "122" : "120")
+        case "04": return "125"
+        case "05": return "120"
+        case "06": return "121"
+        case "07": return "122"
+        case "08":
+            switch code.prefix(3) {
+            case "081": return "1241"
+            case "082": return "1242"
+            case "083": return "123"
+            case "084": return "1243"
+            case "085": return "1244"
+            case "086": return "1245"
+            case "087": return "1246"
+            default: return "124"
+            }
+        default: return nil
+        }
     }
 
     /// The intent (03x) or threat (13x) code of an announced act, per CAMEO's own
