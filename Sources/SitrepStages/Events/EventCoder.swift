@@ -287,7 +287,18 @@ struct EventCoder {
             // The head's own modifiers first ("Iraqi troops"), then its arguments
             // ("talks with Iran"); a possessive pronoun alone ("their meeting") is not
             // the phrase's actor.
-            let inside = tokens.subtree(head, stop: ["acl:relcl", "acl", "conj", "cc", "punct", "advcl"])
+            // Only the phrase's own words: its modifiers and their modifiers, and one
+            // level of prepositional argument (not "targets including caves near Iran").
+            var inside: [Int] = []
+            var queue = [(head, 0)]
+            while let (x, nested) = queue.popLast() {
+                inside.append(x)
+                for c in tokens.children[x] where !["acl:relcl", "acl", "conj", "cc", "punct", "advcl"].contains(tokens.deprel[c]) || (x != head && tokens.deprel[c] == "conj") {
+                    let n = nested + (tokens.baseRelation(c) == "nmod" ? 1 : 0)
+                    if n <= 1 { queue.append((c, n)) }
+                }
+            }
+            inside.sort()
             let candidates = inside.filter { actorAt[$0] >= 0 && !(tokens.upos[$0] == "PRON" && tokens.deprel[$0] == "nmod:poss") }
             let near = candidates.first { tokens.head[$0] == head && tokens.baseRelation($0) != "nmod" } ?? candidates.first
             if let near { out.append(Int(actorAt[near])) }
@@ -298,7 +309,9 @@ struct EventCoder {
     }
 
     private func isPastParticiple(_ v: Int) -> Bool {
-        tokens.deprel[v] == "acl" && tokens.xpos[v] == "VBN"
+        // A participle with an object of its own is active ("warplanes struck
+        // hideouts" misparsed as a modifier), not passive.
+        tokens.deprel[v] == "acl" && tokens.xpos[v] == "VBN" && !tokens.children[v].contains { tokens.deprel[$0] == "obj" }
     }
 
     private func passiveAgent(of v: Int) -> [Int] {
@@ -330,6 +343,10 @@ struct EventCoder {
             return sourceActors(of: parent, passive: parentPassive)
         case "conj":
             return sourceActors(of: parent, passive: false)
+        case "advcl" where tokens.xpos[v] == "VBG":
+            // "..., killing 14 fighters": the participle's agent is the main clause's subject.
+            let parentPassive = tokens.children[parent].contains { tokens.deprel[$0] == "nsubj:pass" }
+            return parentPassive ? [] : sourceActors(of: parent, passive: false)
         case "acl":
             // "victims killed by the crash": a past participle's noun is its target.
             if isPastParticiple(v) { return passiveAgent(of: v) }
