@@ -222,7 +222,7 @@ struct EventCoder {
         guard let form = best?.form else { return nil }
         let block = dictionary.verbs.blocks[form.block]
         var chosen: (pattern: VerbDictionary.Pattern, target: Int?, source: Int?)?
-        for pattern in block.patterns where pattern.weight > (chosen?.pattern.weight ?? 0) {
+        for pattern in block.patterns where chosen == nil || pattern.weight > chosen!.pattern.weight {
             guard let preMatch = match(pattern.pre, in: pre), let postMatch = match(pattern.post, in: post) else { continue }
             chosen = (pattern, postMatch.target ?? preMatch.target, preMatch.source ?? postMatch.source)
         }

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import SitrepCore
+@testable import SitrepStages
+
+/// The actor and event coders, one case per rule of ``ActorStage`` and ``EventStage``,
+/// through the full pipeline (tokens, parse, entities, times) with the shipped
+/// dictionaries, and with a small fictional dictionary for the pattern rules.
+@Suite struct EventStageTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let rule: String
+        let text: String
+        var published = "2024-06-11"
+        /// Expected events as "SOURCE TARGET CODE" ("-" for a missing actor).
+        let events: [String]
+        var flags: [String] = []
+        var testDescription: String { rule }
+    }
+
+    static let shippedPipeline = Result { try StandardPipeline.make() }
+
+    static func run(_ text: String, published: String = "2024-06-11", pipeline: Pipeline) throws -> Document {
+        try pipeline.run(.cleanText(text), id: "t", published: published)
+    }
+
+    static func triples(_ doc: Document) -> [String] {
+        doc.events.map { "\($0.source?.code ?? "-") \($0.target?.code ?? "-") \($0.code)" }
+    }
+
+    static let cases: [Case] = [
+        Case(rule: "subject, verb, object", text: "Turkey attacked Iraq on Monday.", events: ["TUR IRQ 190"]),
+        Case(rule: "passive: the by-agent is the source", text: "Iraq was attacked by Turkey.", events: ["TUR IRQ 190"]),
+        Case(rule: "negation: not an event", text: "Turkey did not attack Iraq.", events: []),
+        Case(rule: "hypothetical: not an event", text: "Turkey could attack Iraq.", events: []),
+        Case(rule: "future: a threat, not the attack", text: "Turkey will attack Iraq.", events: ["TUR IRQ 1384"], flags: ["intent"]),
+        Case(rule: "plans to meet: an intent to meet", text: "Turkey plans to meet Iraq.", events: ["TUR IRQ 036"], flags: ["intent"]),
+        Case(rule: "refusal of cooperation: 12x", text: "Turkey would not meet Iraq.", events: ["TUR IRQ 125"], flags: ["refusal"]),
+        Case(rule: "reported speech codes the reported act", text: "Iran said Turkey attacked Iraq.", events: ["TUR IRQ 190"]),
+        Case(rule: "capitals acting are governments", text: "Ankara warned Baghdad on Tuesday.", events: ["TURGOV IRQGOV 130"]),
+        Case(rule: "compound subjects give one event each", text: "Canada and France condemned Russia.", events: ["CAN RUS 111", "FRA RUS 111"]),
+        Case(rule: "a pronoun takes its antecedent's code", text: "Turkish Foreign Minister Hakan Fidan met Iraqi officials. He criticized Iran.",
+             events: ["TURGOV IRQ 040", "TURGOV IRN 111"]),
+        Case(rule: "a dated entry holds on the document date (after 2003)", text: "Recep Tayyip Erdogan visited Iraq.", events: ["TURGOV IRQ 042"]),
+        Case(rule: "a dated entry holds on the document date (before 2002)", text: "Recep Tayyip Erdogan visited Iraq.", published: "1999-06-11",
+             events: ["TURELI IRQ 042"]),
+        Case(rule: "an event dated long before the document is background", text: "Turkey attacked Iraq in March 2023.",
+             events: ["TUR IRQ 190"], flags: ["background"]),
+    ]
+
+    @Test(arguments: cases)
+    func shippedDictionaries(_ c: Case) throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        let doc = try EventStageTests.run(c.text, published: c.published, pipeline: pipeline)
+        #expect(EventStageTests.triples(doc).sorted() == c.events.sorted(), "\(doc.events.map { $0.rule ?? "" })")
+        for flag in c.flags {
+            #expect(doc.events.allSatisfy { $0.flags.contains(flag) }, "flag \(flag) missing: \(doc.events.map(\.flags))")
+        }
+    }
+
+    @Test func eventCarriesEvidenceTriggerDateAndLabel() throws {
+        let doc = try EventStageTests.run("Iran said Turkey attacked Iraq on Monday.", pipeline: try EventStageTests.shippedPipeline.get())
+        let event = try #require(doc.events.first)
+        #expect(doc.text(of: try #require(event.evidence.first)) == "attacked")
+        #expect(event.date == "2024-06-10")
+        #expect(event.label == "Use conventional military force")
+        #expect(event.rule?.contains("reported by IRN") == true)
+        #expect(doc.text(of: try #require(event.source?.span)) == "Turkey")
+        #expect(event.span == doc.sentences[0])
+        #expect(event.confidence > 0 && event.confidence <= 1)
+    }
+
+    @Test func capitalAsLocationIsAPlaceNotAnActor() throws {
+        let doc = try EventStageTests.run("French troops arrived in Ankara.", pipeline: try EventStageTests.shippedPipeline.get())
+        #expect(doc.actors.map(\.code) == ["FRAMIL"])
+        #expect(!doc.actors.contains { doc.text(of: $0.span) == "Ankara" })
+    }
+
+    @Test func entitiesLearnTheirActorCode() throws {
+        let doc = try EventStageTests.run("Turkey attacked Iraq.", pipeline: try EventStageTests.shippedPipeline.get())
+        #expect(doc.entities.compactMap(\.actor) == ["TUR", "IRQ"])
+    }
+
+    // MARK: A fictional dictionary
+
+    static let miniDictionary = Result {
+        try CameoDictionary(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/cameo-mini", isDirectory: true))
+    }
+
+    @Test func activeDatedCodes() {
+        let entry = ActorEntry(codes: "TURGOV@2002-11-18..2003-03-14;TURGOV@2003-03-14..;TURELI", capital: false)
+        #expect(entry.code(on: 20240101) == "TURGOV")
+        #expect(entry.code(on: 20021201) == "TURGOV")
+        #expect(entry.code(on: 19990101) == "TURELI")
+        #expect(entry.code(on: nil) == "TURELI")
+        let soviet = ActorEntry(codes: "USRUKR@..1991-08-24;UKR@1991-12-21..", capital: false)
+        #expect(soviet.code(on: 19800101) == "USRUKR")
+        #expect(soviet.code(on: nil) == "UKR")
+    }
+
+    @Test func patternsRefineAndSuppressCodes() throws {
+        let pipeline = try StandardPipeline.make(cameo: try EventStageTests.miniDictionary.get())
+        func coded(_ text: String) throws -> [String] { EventStageTests.triples(try EventStageTests.run(text, pipeline: pipeline)) }
+        // The longest matching pattern gives the code; its "+" points at the target.
+        #expect(try coded("Arnor scolded the Gondorian soldiers.") == ["ARN GONMIL 1123"])
+        // A one-element pattern applies when nothing longer matches.
+        #expect(try coded("Arnor scolded Gondor.") == ["ARN GON 111"])
+        // A pattern coded "---" marks a non-event use of the verb.
+        #expect(try coded("Arnor scolded corruption.") == [])
+        // A capital as subject is its country's government.
+        #expect(try coded("Annuminas struck Gondor.") == ["ARNGOV GON 190"])
+        // Dated codes from the fixture, on the document date.
+        #expect(try coded("Saruman struck Gondor.") == ["MORGOV GON 190"])
+        // A sentence with a discard phrase is not coded.
+        #expect(try coded("Arnor struck Gondor in a football match.") == [])
+    }
+
+    @Test func missingDictionaryFolderIsAClearError() {
+        #expect(throws: CameoDictionaryError.self) {
+            _ = try CameoDictionary(directory: URL(fileURLWithPath: "/nonexistent-cameo-dir"))
+        }
+    }
+}
