@@ -133,6 +133,7 @@ struct ActorCoder {
     static let honorifics: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "gen", "col", "sen", "rep"].map { WordKey.of($0) })
     static let glue: Set<UInt64> = Set(["'s", "'", "of", "for", "the", "-"].map { WordKey.of($0) })
     static let theWord = WordKey.of("the")
+    static let placing: Set<UInt64> = Set(["in", "from"].map { WordKey.of($0) })
     static let andWord = WordKey.of("and")
     static let commaWord = WordKey.of(",")
     /// Prepositions after which a capital is a party to the action, not its place.
@@ -243,6 +244,9 @@ struct ActorCoder {
         let gap = a.range.upperBound..<b.range.lowerBound
         guard gap.count <= 3 else { return false }
         if case .pronoun = b.piece { return false }
+        // "authorities in Croatia", "officers from Chad": an agent placed in a country.
+        if case .agent = a.piece, case .named(let code, _) = b.piece, code.count == 3, gap.count == 1,
+           ActorCoder.placing.contains(tokens.surface[gap.lowerBound]) { return true }
         for t in gap {
             let key = tokens.surface[t]
             if ActorCoder.glue.contains(key) { continue }

@@ -69,6 +69,9 @@ struct EventCoder {
     /// Prepositions that introduce a location, the last resort for a target.
     static let locativeCases = keys(["in", "inside", "near", "across", "throughout", "within", "outside", "around"])
     static let byWord = WordKey.of("by")
+    static let toWord = WordKey.of("to")
+    static let accordingWord = WordKey.of("according")
+    static let agreeWord = WordKey.of("agree")
 
     /// Relations whose subtrees are not part of a verb's own clause.
     static let clauseStops: Set<String> = ["nsubj", "nsubj:pass", "csubj", "csubj:pass", "ccomp", "advcl", "parataxis",
@@ -90,7 +93,18 @@ struct EventCoder {
     private func codeSentence(_ sentence: Range<Int>, index: Int) -> [Event] {
         var verbCodes: [Int: VerbCode] = [:]
         for v in sentence where tokens.upos[v] == "VERB" {
-            if let code = verbCode(v) { verbCodes[v] = code }
+            // "according to" is a preposition, whatever its tag.
+            if tokens.surface[v] == EventCoder.accordingWord && v + 1 < sentence.upperBound && tokens.surface[v + 1] == EventCoder.toWord { continue }
+            if var code = verbCode(v) {
+                // "agreed to reopen the border", "agreed to a ceasefire": CAMEO codes an
+                // agreement about a future act as an intent (03x), the act as intent
+                // when the dictionary knows it (handled with the other intent verbs).
+                if tokens.lemma[v] == EventCoder.agreeWord && code.weight == 0 && code.code.hasPrefix("05"),
+                   tokens.children[v].contains(where: { tokens.deprel[$0] == "xcomp" || (tokens.baseRelation($0) == "obl" && tokens.caseWord(of: $0) == EventCoder.toWord) }) {
+                    code.code = "030"
+                }
+                verbCodes[v] = code
+            }
         }
         guard !verbCodes.isEmpty else { return [] }
         var suppressed = Set<Int>()
@@ -231,8 +245,11 @@ struct EventCoder {
             return VerbCode(code: code, block: form.block, pattern: chosen.pattern.text, weight: chosen.pattern.weight,
                             targetAnchor: chosen.target, sourceAnchor: chosen.source)
         }
-        guard let code = form.code ?? block.defaultCode else { return nil }
-        return VerbCode(code: code, block: form.block, pattern: nil, weight: 0, targetAnchor: nil, sourceAnchor: nil)
+        if let code = form.code ?? block.defaultCode {
+            return VerbCode(code: code, block: form.block, pattern: nil, weight: 0, targetAnchor: nil, sourceAnchor: nil)
+        }
+        guard let code = block.inferredCode else { return nil }
+        return VerbCode(code: code, block: form.block, pattern: "(root of the block's patterns)", weight: 0, targetAnchor: nil, sourceAnchor: nil)
     }
 
     /// Matches pattern elements in order over `positions` (token indexes, sorted);

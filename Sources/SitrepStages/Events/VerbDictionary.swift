@@ -16,6 +16,9 @@ struct VerbDictionary: Sendable {
         /// nil for "---": the verb alone is not an event.
         let defaultCode: String?
         var patterns: [Pattern] = []
+        /// For a block without a default: the root its patterns mostly code to, as a
+        /// 3-digit code ("120" for REFUSE), when at least half of them agree.
+        var inferredCode: String?
     }
 
     struct Form: Sendable {
@@ -99,6 +102,22 @@ struct VerbDictionary: Sendable {
                 blocks[block].patterns.append(Pattern(pre: pre, post: post, code: code(f[4]), weight: weight, text: String(text)))
             default:
                 continue
+            }
+        }
+        // Most blocks of the PETRARCH-2 dictionary ("REFUSE", "LIFT", "SIGN") have no
+        // default and code only through patterns; a sentence whose object no pattern
+        // names ("rejected the Senegalese peace plan") would get nothing. The roots of
+        // the block's own patterns say what the verb usually means.
+        for b in blocks.indices where blocks[b].defaultCode == nil {
+            var counts: [Substring: Int] = [:]
+            var total = 0
+            for pattern in blocks[b].patterns {
+                guard let code = pattern.code else { continue }
+                counts[code.prefix(2), default: 0] += 1
+                total += 1
+            }
+            if let (root, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), total >= 3, n * 2 >= total {
+                blocks[b].inferredCode = root + "0"
             }
         }
     }
