@@ -100,8 +100,8 @@ struct ActorCoder {
     private enum Piece {
         case named(code: String, capital: Bool)
         case agent(role: String)
-        /// A possessive or personal pronoun resolved to an earlier actor.
-        case pronoun(code: String)
+        /// A personal or possessive pronoun, resolved to an earlier actor when merged.
+        case pronoun(person: Bool)
     }
 
     private struct Segment {
@@ -156,6 +156,17 @@ struct ActorCoder {
         let limit = sentence.upperBound
         while i < limit {
             if tokens.isCapitalized(i), let m = dictionary.actors.longest(surface: tokens.surface, lemma: tokens.surface, at: i, limit: limit) {
+                // "President Bush" is in the dictionary as one name, coded by date; the
+                // title in the text says the role, so it is read as title + name.
+                if let title = dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: i, limit: limit),
+                   title.length < m.length, ActorCoder.personRoles.contains(dictionary.agents.payloads[title.index]),
+                   let name = dictionary.actors.longest(surface: tokens.surface, lemma: tokens.surface, at: i + title.length, limit: limit),
+                   let code = dictionary.actors.payloads[name.index].code(on: day) {
+                    segments.append(Segment(range: i..<(i + title.length), piece: .agent(role: dictionary.agents.payloads[title.index])))
+                    segments.append(Segment(range: (i + title.length)..<(i + title.length + name.length), piece: .named(code: code, capital: false)))
+                    i += title.length + name.length
+                    continue
+                }
                 let entry = dictionary.actors.payloads[m.index]
                 if let code = entry.code(on: day) {
                     segments.append(Segment(range: i..<(i + m.length), piece: .named(code: code, capital: entry.isCapital)))
@@ -173,9 +184,7 @@ struct ActorCoder {
             }
             let key = tokens.surface[i]
             if ActorCoder.personalPronouns.contains(key) || ActorCoder.groupPronouns.contains(key) {
-                if let antecedent = antecedent(of: i, person: ActorCoder.personalPronouns.contains(key), previous: previous, current: segments) {
-                    segments.append(Segment(range: i..<(i + 1), piece: .pronoun(code: antecedent)))
-                }
+                segments.append(Segment(range: i..<(i + 1), piece: .pronoun(person: ActorCoder.personalPronouns.contains(key))))
             } else if ActorCoder.honorifics.contains(key), i + 1 < limit, tokens.isCapitalized(i + 1) {
                 // "Mr. Mbeki": the latest actor whose text ends with the surname.
                 var end = i + 1
@@ -192,18 +201,10 @@ struct ActorCoder {
         return segments
     }
 
-    /// The code of the latest compatible actor before token `t`.
-    private func antecedent(of t: Int, person: Bool, previous: [CodedActor], current: [Segment]) -> String? {
-        for segment in current.reversed() {
-            switch segment.piece {
-            case .named(let code, _): if !person || code.count > 3 { return code }
-            case .agent, .pronoun: continue
-            }
-        }
-        for actor in previous.reversed() where !actor.code.hasPrefix("---") {
-            if person == actor.isPerson { return actor.code }
-        }
-        return nil
+    /// The latest compatible actor before a pronoun: a person for `he`/`she`, a
+    /// group or country for `it`/`they`.
+    private func antecedent(person: Bool, among actors: [CodedActor]) -> CodedActor? {
+        actors.last { !$0.code.hasPrefix("---") && $0.isPerson == person }
     }
 
     /// Steps 2 and 3: pieces of one noun phrase become one actor; capitals by role.
@@ -277,8 +278,10 @@ struct ActorCoder {
             case .agent(let role):
                 if !roles.contains(role) { roles.append(role) }
                 if ActorCoder.personRoles.contains(role) { isPerson = true }
-            case .pronoun(let code):
-                if country == nil { country = ActorCoder.countryPart(code) }
+            case .pronoun(let person):
+                if country == nil, let antecedent = antecedent(person: person, among: previous) {
+                    country = ActorCoder.countryPart(antecedent.code)
+                }
             }
         }
         if group.count == 1, case .named(_, let capital) = group[0].piece, capital {
@@ -286,8 +289,10 @@ struct ActorCoder {
             guard capitalActs(group[0].range) else { return nil }
             roles = ["GOV"]
         }
-        if group.count == 1, case .pronoun(let code) = group[0].piece {
-            return CodedActor(range: range, code: code, canonical: nil, confidence: 0.6, isPerson: ActorCoder.personalPronouns.contains(tokens.surface[range.lowerBound]), roles: [])
+        if group.count == 1, case .pronoun(let person) = group[0].piece {
+            guard let antecedent = antecedent(person: person, among: previous) else { return nil }
+            return CodedActor(range: range, code: antecedent.code, canonical: tokens.words.text(antecedent.range), confidence: 0.6,
+                              isPerson: person, roles: antecedent.roles)
         }
         var code: String
         if let country, !roles.isEmpty, ActorCoder.personRoles.contains(roles.last!), case .named = group.last!.piece {

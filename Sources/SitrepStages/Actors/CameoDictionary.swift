@@ -67,6 +67,9 @@ public final class CameoDictionary: Sendable {
             // A bare number (a year) as a discard would drop every sentence that dates
             // its event; background events are told apart by their dates instead.
             if fields[0].allSatisfy({ $0.isNumber }) { continue }
+            // Likewise "weeks ago", "years later": a past event is kept and flagged
+            // `background` by its date rather than thrown away.
+            if let last = fields[0].split(separator: " ").last, ["ago", "later", "earlier"].contains(last) { continue }
             discards.insert(CameoDictionary.keys(fields[0]), fields[1] == "story")
         }
         var names: [String: String] = [:]

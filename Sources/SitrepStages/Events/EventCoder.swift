@@ -70,6 +70,7 @@ struct EventCoder {
     static let locativeCases = keys(["in", "inside", "near", "across", "throughout", "within", "outside", "around"])
     static let byWord = WordKey.of("by")
     static let toWord = WordKey.of("to")
+    static let thatWord = WordKey.of("that")
     static let accordingWord = WordKey.of("according")
     static let agreeWord = WordKey.of("agree")
 
@@ -357,7 +358,12 @@ struct EventCoder {
                 }
             }
             let parentPassive = tokens.children[parent].contains { tokens.deprel[$0] == "nsubj:pass" }
-            return sourceActors(of: parent, passive: parentPassive)
+            let controller = sourceActors(of: parent, passive: parentPassive)
+            if controller.isEmpty && parentPassive {
+                // "it is prepared to impose": with no by-agent, the passive subject controls.
+                for c in tokens.children[parent] where tokens.deprel[c] == "nsubj:pass" { return actorsOfPhrase(c) }
+            }
+            return controller
         case "conj":
             return sourceActors(of: parent, passive: false)
         case "advcl" where tokens.xpos[v] == "VBG":
@@ -394,9 +400,15 @@ struct EventCoder {
             let found = actorsOfPhrase(c)
             if !found.isEmpty { return wrap(found, "object") }
         }
-        let obliques = tokens.children[v].filter { tokens.baseRelation($0) == "obl" && tokens.deprel[$0] != "obl:agent" }
+        let obliques = tokens.children[v].filter { tokens.baseRelation($0) == "obl" && (tokens.deprel[$0] != "obl:agent" || !passive) }
         for c in obliques {
-            guard let prep = tokens.caseWord(of: c), EventCoder.targetCases.contains(prep) else { continue }
+            // A preposition that introduces a party; none at all is an object the
+            // parser took for an oblique ("accused the United States of ...").
+            if let prep = tokens.caseWord(of: c) {
+                guard EventCoder.targetCases.contains(prep) || (tokens.deprel[c] == "obl:agent" && !passive) else { continue }
+            } else if tokens.deprel[c] == "obl:tmod" || tokens.deprel[c] == "obl:unmarked" {
+                continue
+            }
             let found = actorsOfPhrase(c)
             if !found.isEmpty { return wrap(found, "oblique") }
         }
@@ -414,6 +426,14 @@ struct EventCoder {
             for o in tokens.children[c] where tokens.deprel[o] == "obj" {
                 let found = actorsOfPhrase(o)
                 if !found.isEmpty { return wrap(found, "complement object") }
+            }
+        }
+        // "demanded that the US cancel ...", "urged Iran to ...": the subject of the
+        // clause the verb governs is whom the demand or appeal is addressed to.
+        for c in tokens.children[v] where ["ccomp", "advcl"].contains(tokens.deprel[c]) && tokens.children[c].contains(where: { tokens.deprel[$0] == "mark" && tokens.surface[$0] == EventCoder.thatWord }) {
+            for s in tokens.children[c] where tokens.deprel[s] == "nsubj" {
+                let found = actorsOfPhrase(s)
+                if !found.isEmpty { return wrap(found, "subject of the demanded clause") }
             }
         }
         // Last resort: the location, as its country ("a protest in Beijing" -> CHN).
