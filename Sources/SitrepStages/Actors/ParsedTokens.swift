@@ -81,7 +81,7 @@ struct ParsedTokens {
         var out = [t]
         var i = 0
         while i < out.count {
-            for c in children[out[i]] where deprel[c] == "conj" && !out.contains(c) { out.append(c) }
+            for c in children[out[i]] where (deprel[c] == "conj" || (deprel[c] == "appos" && upos[c] == "PROPN")) && !out.contains(c) { out.append(c) }
             i += 1
         }
         return out

@@ -63,6 +63,7 @@ struct EventCoder {
     /// Verbs whose object is the subject of their infinitive ("urged Iran to talk").
     static let objectControl = keys(["urge", "ask", "call", "order", "force", "invite", "allow", "help", "encourage",
                                      "persuade", "tell", "warn", "press", "pressure", "request", "appeal", "compel"])
+    static let pluralPronouns = keys(["they", "we"])
     static let conditionalMarks = keys(["if", "unless", "whether"])
     /// Prepositions that introduce a target.
     static let targetCases = keys(["to", "against", "with", "on", "toward", "towards", "into", "from", "for", "over", "upon", "at", "between", "about", "onto"])
@@ -343,6 +344,12 @@ struct EventCoder {
     private func sourceActors(of v: Int, passive: Bool) -> [Int] {
         if passive || isPastParticiple(v) { return passiveAgent(of: v) }
         for c in tokens.children[v] where tokens.deprel[c] == "nsubj" {
+            // "Obama and Putin said they will attack": a pronoun subject of a reported
+            // clause is the reporter.
+            if tokens.upos[c] == "PRON", let reporters = reportersOf(v), !reporters.isEmpty,
+               EventCoder.pluralPronouns.contains(tokens.surface[c]) ? reporters.count > 1 || !actorIsPerson(reporters[0]) : true {
+                return reporters
+            }
             return actorsOfPhrase(c)
         }
         // No subject of its own: the controller (xcomp), the first conjunct's subject
@@ -461,6 +468,22 @@ struct EventCoder {
             return Int(actorAt[t])
         }
         return nil
+    }
+
+    /// The subjects of the saying verb whose clause `v` heads, if `v` is reported.
+    private func reportersOf(_ v: Int) -> [Int]? {
+        let parent = tokens.head[v]
+        guard parent >= 0, ["ccomp", "parataxis"].contains(tokens.deprel[v]),
+              let code = verbCode(parent), code.code.hasPrefix("01") else { return nil }
+        for c in tokens.children[parent] where tokens.deprel[c] == "nsubj" && tokens.upos[c] != "PRON" {
+            return actorsOfPhrase(c)
+        }
+        return nil
+    }
+
+    private func actorIsPerson(_ a: Int) -> Bool {
+        let code = actors[a].code
+        return code.count > 3 && ActorCoder.personRoles.contains(String(code.suffix(3))) && !(actors[a].canonical == nil && code.count == 3)
     }
 
     /// The actor of the saying verb that reports `v`'s clause, if any.
