@@ -106,11 +106,27 @@ struct SituationReport {
         case .actors:
             rows = doc.actors.map { "\($0.code.padding(toLength: 9, withPad: " ", startingAt: 0)) \(quoted($0.span))" }
         case .events:
-            rows = doc.events.map { event in
-                let source = event.source?.code ?? "---", target = event.target?.code ?? "---"
-                var row = "\(event.code) \(event.label ?? "")  \(source) → \(target)"
-                if let date = event.date { row += "  on \(date)" }
-                if let place = event.place?.name { row += "  at \(place)" }
+            // A table: date, source, action (CAMEO code and label), target, trigger word;
+            // the flags after it. Sources and targets show their text and code.
+            func actor(_ a: EventArgument?) -> String {
+                guard let a else { return "-" }
+                guard let span = a.span else { return a.code }
+                return "\(a.code) (\(doc.text(of: span)))"
+            }
+            func cell(_ text: String, _ width: Int) -> String {
+                text.count > width ? String(text.prefix(width - 1)) + "…" : text.padding(toLength: width, withPad: " ", startingAt: 0)
+            }
+            if !doc.events.isEmpty {
+                rows.append(cell("date", 11) + cell("source", 22) + cell("action", 32) + cell("target", 22) + "trigger")
+            }
+            rows += doc.events.map { event in
+                var row = cell(event.date ?? "-", 11) + cell(actor(event.source), 22)
+                row += cell("\(event.code) \(event.label ?? "")", 32) + cell(actor(event.target), 22)
+                row += cell(event.evidence.first.map { "\"" + doc.text(of: $0) + "\"" } ?? "", 12)
+                var notes: [String] = []
+                if let place = event.place?.name { notes.append("at \(place)") }
+                if !event.flags.isEmpty { notes.append(event.flags.joined(separator: ", ")) }
+                if !notes.isEmpty { row += "\n" + String(repeating: " ", count: 13) + dim(notes.joined(separator: "; ")) }
                 return row
             }
         case .times:
@@ -134,7 +150,10 @@ struct SituationReport {
             break
         }
         out += heading(title) + "  " + dim("\(rows.count)") + "\n"
-        for row in rows { out += "  " + wrap(row, indent: 2) + "\n" }
+        for row in rows {
+            // Table rows (events) keep their columns; other rows wrap at the width.
+            out += "  " + (row.contains("\n") || slot == .events ? row : wrap(row, indent: 2)) + "\n"
+        }
         out += "\n"
     }
 

@@ -152,7 +152,7 @@ struct ActorCoder {
     /// Step 1 (and pronouns of step 4): dictionary phrases left to right.
     private func findSegments(_ sentence: Range<Int>, previous: [CodedActor]) -> [Segment] {
         var segments: [Segment] = []
-        var i = sentence.lowerBound
+        var i = datelineEnd(sentence) ?? sentence.lowerBound
         let limit = sentence.upperBound
         while i < limit {
             if tokens.isCapitalized(i), let m = dictionary.actors.longest(surface: tokens.surface, lemma: tokens.surface, at: i, limit: limit) {
@@ -199,6 +199,13 @@ struct ActorCoder {
             i += 1
         }
         return segments
+    }
+
+    /// The end of a ``Dateline`` opening the sentence: the place says where the story
+    /// was filed, not who acted.
+    private func datelineEnd(_ sentence: Range<Int>) -> Int? {
+        let words = (sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + Dateline.maximumTokens)).map { tokens.words.text($0..<($0 + 1)) }
+        return Dateline.length(of: words).map { sentence.lowerBound + $0 }
     }
 
     /// The latest compatible actor before a pronoun: a person for `he`/`she`, a

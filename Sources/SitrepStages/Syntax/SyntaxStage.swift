@@ -41,11 +41,25 @@ public struct SyntaxStage: Stage {
         let annotator = try self.annotator ?? Self.sharedAnnotator.get()
         for range in Self.sentenceRanges(doc) {
             let forms = range.map { String(doc.text(of: doc.tokens[$0].span)) }
-            let result = annotator.annotate(forms: forms)
-            for (offset, index) in range.enumerated() {
-                doc.tokens[index].syntax = TokenSyntax(
-                    upos: result.upos[offset], xpos: result.xpos[offset], lemma: result.lemmas[offset],
-                    head: result.heads[offset], deprel: result.deprels[offset])
+            // A dateline ("KABUL, June 3 (Reuters) –") is parsed apart from the sentence
+            // it opens, and its root attached to the sentence's root as `dep`.
+            let split = Dateline.length(of: forms) ?? 0
+            let main = annotator.annotate(forms: Array(forms[split...]))
+            let mainRoot = main.heads.firstIndex(of: -1).map { $0 + split } ?? split
+            if split > 0 {
+                let dateline = annotator.annotate(forms: Array(forms[..<split]))
+                for offset in 0..<split {
+                    let isRoot = dateline.heads[offset] < 0
+                    doc.tokens[range.lowerBound + offset].syntax = TokenSyntax(
+                        upos: dateline.upos[offset], xpos: dateline.xpos[offset], lemma: dateline.lemmas[offset],
+                        head: isRoot ? mainRoot : dateline.heads[offset], deprel: isRoot ? "dep" : dateline.deprels[offset])
+                }
+            }
+            for offset in 0..<main.heads.count {
+                let head = main.heads[offset]
+                doc.tokens[range.lowerBound + split + offset].syntax = TokenSyntax(
+                    upos: main.upos[offset], xpos: main.xpos[offset], lemma: main.lemmas[offset],
+                    head: head < 0 ? -1 : head + split, deprel: main.deprels[offset])
             }
         }
     }
