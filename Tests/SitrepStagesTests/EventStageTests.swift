@@ -40,6 +40,8 @@ import SitrepCore
         Case(rule: "compound subjects give one event each", text: "Canada and France condemned Russia.", events: ["CAN RUS 111", "FRA RUS 111"]),
         Case(rule: "a pronoun takes its antecedent's code", text: "Turkish Foreign Minister Hakan Fidan met Iraqi officials. He criticized Iran.",
              events: ["TURGOV IRQ 040", "TURGOV IRN 111"]),
+        Case(rule: "\"the man\" takes the latest person's code", text: "Recep Tayyip Erdogan was in Ankara on Monday. The man criticized Iran.",
+             events: ["TURGOV IRN 111"]),
         Case(rule: "a dated entry holds on the document date (after 2003)", text: "Recep Tayyip Erdogan visited Iraq.", events: ["TURGOV IRQ 042"]),
         Case(rule: "a dated entry holds on the document date (before 2002)", text: "Recep Tayyip Erdogan visited Iraq.", published: "1999-06-11",
              events: ["TURELI IRQ 042"]),

@@ -135,6 +135,7 @@ struct ActorCoder {
     static let theWord = WordKey.of("the")
     static let placing: Set<UInt64> = Set(["in", "from"].map { WordKey.of($0) })
     static let andWord = WordKey.of("and")
+    static let personNouns: Set<UInt64> = Set(["man", "woman"].map { WordKey.of($0) })
     static let commaWord = WordKey.of(",")
     /// Prepositions after which a capital is a party to the action, not its place.
     static let agentiveCases: Set<UInt64> = Set(["to", "from", "with", "against", "by", "toward", "towards", "between", "on"].map { WordKey.of($0) })
@@ -185,6 +186,11 @@ struct ActorCoder {
             let key = tokens.surface[i]
             if ActorCoder.personalPronouns.contains(key) || ActorCoder.groupPronouns.contains(key) {
                 segments.append(Segment(range: i..<(i + 1), piece: .pronoun(person: ActorCoder.personalPronouns.contains(key))))
+            } else if key == ActorCoder.theWord, i + 1 < limit, ActorCoder.personNouns.contains(tokens.surface[i + 1]) {
+                // "the man", "the woman": the latest person, like "he" and "she".
+                segments.append(Segment(range: i..<(i + 2), piece: .pronoun(person: true)))
+                i += 2
+                continue
             } else if ActorCoder.honorifics.contains(key), i + 1 < limit, tokens.isCapitalized(i + 1) {
                 // "Mr. Mbeki": the latest actor whose text ends with the surname.
                 var end = i + 1
