@@ -44,6 +44,9 @@ struct ProcessCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of compiled CAMEO dictionaries (scripts/compile-cameo.py --out DIR) to code actors and events with, instead of the shipped ones.", valueName: "dir"))
     var cameoDictionaries: String?
 
+    @Option(help: ArgumentHelp("Stop after this stage slot (\(StageSlot.allCases.map(\.rawValue).joined(separator: ", "))); later layers stay empty.", valueName: "slot"))
+    var through: String?
+
     @Flag(help: "Exit with status 1 when any line got an error object.")
     var strict = false
 
@@ -53,13 +56,16 @@ struct ProcessCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more") }
         guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive") }
+        if let through, StageSlot(rawValue: through) == nil {
+            throw ValidationError("--through must be one of \(StageSlot.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
     }
 
     func run() throws {
         let pipeline: Pipeline
         do {
             let cameo = try cameoDictionaries.map { try CameoDictionary(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
-            pipeline = try StandardPipeline.make(cameo: cameo)
+            pipeline = try StandardPipeline.make(through: through.flatMap(StageSlot.init(rawValue:)), cameo: cameo)
         } catch {
             printError("cannot build the pipeline: \(error)")
             throw ExitStatus.software.exitCode
