@@ -176,7 +176,11 @@ struct EventCoder {
         let shallowest = depth.values.min() ?? 0
         var out: [Event] = []
         var seen = Set<String>()
-        for v in live.sorted() where depth[v] == shallowest {
+        // Of several main verbs ("rejected the plan and said they opposed the force"),
+        // the first carries the sentence's news; a later one is coded only when it
+        // names its own target ("attacked Iraq and shelled Syria").
+        let mainVerbs = live.sorted().filter { depth[$0] == shallowest }
+        for v in mainVerbs where v == mainVerbs.first || hasOwnTarget(v) {
             guard var verb = verbCodes[v] else { continue }
             var flags: [String] = []
             if negated.contains(v) {
@@ -214,6 +218,11 @@ struct EventCoder {
             }
         }
         return out
+    }
+
+    private func hasOwnTarget(_ v: Int) -> Bool {
+        let passive = tokens.children[v].contains { tokens.deprel[$0] == "nsubj:pass" || tokens.deprel[$0] == "aux:pass" }
+        return targetActors(of: v, passive: passive).contains { $0.rule == "object" || $0.rule == "passive subject" }
     }
 
     /// Step 1: the dictionary code of verb token `v`, or nil.
