@@ -260,6 +260,19 @@ def compile_agents(path):
     return sorted(out.items())
 
 
+def merge_extra_agents(agents, path):
+    """Adds Sitrep's own agent nouns (scripts/cameo-agents-extra.tsv); Phoenix entries win."""
+    table = dict(agents)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].rstrip("\n")
+            if not line.strip():
+                continue
+            phrase, role = line.split("\t")
+            table.setdefault(tuple(phrase_words(phrase)), role.strip())
+    return sorted(table.items())
+
+
 def inflections(word):
     """Regular forms of a verb, as PETRARCH generates them."""
     w = word
@@ -397,6 +410,8 @@ def main(argv=None):
     if args.set == "phoenix":
         actors = mark_capitals(actors, args.geo)
     agents = compile_agents(os.path.join(src, spec["agents"]))
+    if args.set == "phoenix":
+        agents = merge_extra_agents(agents, os.path.join(HERE, "cameo-agents-extra.tsv"))
     verbs = compile_verbs(os.path.join(src, spec["verbs"]))
     discards = compile_discards(os.path.join(src, spec["discards"]))
     header = "# Compiled by scripts/compile-cameo.py --set %s from the PETRARCH dictionaries (MIT, Open Event Data Alliance)\n" % args.set

@@ -156,7 +156,8 @@ struct ActorCoder {
         var i = datelineEnd(sentence) ?? sentence.lowerBound
         let limit = sentence.upperBound
         while i < limit {
-            if tokens.isCapitalized(i), let m = dictionary.actors.longest(surface: tokens.surface, lemma: tokens.surface, at: i, limit: limit) {
+            // Plural proper nouns match by their lemma ("Liberians" -> "liberian").
+            if tokens.isCapitalized(i), let m = dictionary.actors.longest(surface: tokens.surface, lemma: tokens.xpos[i] == "NNPS" || tokens.xpos[i] == "NNS" ? tokens.lemma : tokens.surface, at: i, limit: limit) {
                 // "President Bush" is in the dictionary as one name, coded by date; the
                 // title in the text says the role, so it is read as title + name.
                 if let title = dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: i, limit: limit),

@@ -72,6 +72,10 @@ struct EventCoder {
     static let byWord = WordKey.of("by")
     static let toWord = WordKey.of("to")
     static let thatWord = WordKey.of("that")
+    static let ofWord = WordKey.of("of")
+    static let quantityHeads = keys(["ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
+                                     "scores", "some", "many", "most", "all", "group", "groups", "member", "members", "number", "majority",
+                                     "third", "half", "quarter", "one", "two", "three", "several", "crowd", "crowds"])
     static let accordingWord = WordKey.of("according")
     static let agreeWord = WordKey.of("agree")
 
@@ -307,7 +311,15 @@ struct EventCoder {
     /// Actor mentions of the noun phrase headed by `t` and its conjuncts.
     private func actorsOfPhrase(_ t: Int) -> [Int] {
         var out: [Int] = []
-        for head in tokens.withConjuncts(t) {
+        for var head in tokens.withConjuncts(t) {
+            // "Tens of thousands of students", "some 500 workers of the union", "members of
+            // the council": a quantity heads the phrase; the actor is what it counts.
+            var hops = 0
+            while actorAt[head] < 0 && hops < 3 && (tokens.upos[head] == "NUM" || EventCoder.quantityHeads.contains(tokens.lemma[head])),
+                  let inner = tokens.children[head].first(where: { tokens.baseRelation($0) == "nmod" && tokens.caseWord(of: $0) == EventCoder.ofWord }) {
+                head = inner
+                hops += 1
+            }
             if actorAt[head] >= 0 {
                 out.append(Int(actorAt[head]))
                 continue
