@@ -38,16 +38,26 @@ struct SyntaxSparseWeights: Sendable {
     }
 
     /// Sums the rows of `features` into `scores[0..<classes]`.
+    ///
+    /// Two passes: first every feature's row bounds (independent loads the CPU overlaps,
+    /// where one pass would chain each row's `starts` miss to its `entries` miss), then
+    /// the sums.
     @inline(__always)
     func score(_ features: UnsafePointer<UInt64>, _ count: Int, into scores: UnsafeMutablePointer<Int32>) {
         for k in 0..<classes { scores[k] = 0 }
         let shift = UInt64(64 - bits)
-        starts.withUnsafeBufferPointer { starts in
-            entries.withUnsafeBufferPointer { entries in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * count) { bounds in
+            starts.withUnsafeBufferPointer { starts in
                 for j in 0..<count {
                     let row = Int(truncatingIfNeeded: features[j] >> shift)
-                    var index = Int(starts[row])
-                    let end = Int(starts[row + 1])
+                    bounds[2 * j] = starts[row]
+                    bounds[2 * j + 1] = starts[row + 1]
+                }
+            }
+            entries.withUnsafeBufferPointer { entries in
+                for j in 0..<count {
+                    var index = Int(bounds[2 * j])
+                    let end = Int(bounds[2 * j + 1])
                     while index < end {
                         let entry = entries[index]
                         scores[Int(entry & 0xFF)] &+= Int32(Int16(truncatingIfNeeded: entry >> 16))
