@@ -77,6 +77,9 @@ public final class CameoDictionary: Sendable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             if fields.count >= 2 { names[String(fields[0])] = String(fields[1]) }
         }
+        actors.seal()
+        agents.seal()
+        discards.seal()
         self.actors = actors
         self.agents = agents
         self.discards = discards
@@ -159,7 +162,10 @@ struct ActorEntry: Sendable {
 /// Phrases of one or more words, found by their first word's key; the longest
 /// phrase at a position wins.
 struct PhraseIndex<Payload: Sendable>: Sendable {
-    private var byFirst: [UInt64: [Int32]] = [:]
+    private var building: [UInt64: [Int32]] = [:]
+    /// First-word key -> index into `lists` (a ``WordTable``: one multiply per look-up).
+    private var table = WordTable([])
+    private var lists: [[Int32]] = []
     private(set) var phrases: [[UInt64]] = []
     private(set) var payloads: [Payload] = []
 
@@ -171,7 +177,25 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
         let index = Int32(phrases.count)
         phrases.append(words)
         payloads.append(payload)
-        byFirst[first, default: []].append(index)
+        building[first, default: []].append(index)
+    }
+
+    /// Freezes the index for look-ups; call once after the last ``insert(_:_:)``.
+    mutating func seal() {
+        lists = []
+        var pairs: [(UInt64, Int32)] = []
+        for (key, list) in building {
+            pairs.append((key, Int32(lists.count)))
+            lists.append(list)
+        }
+        table = WordTable(pairs)
+        building = [:]
+    }
+
+    @inline(__always)
+    private func candidates(_ key: UInt64) -> [Int32]? {
+        let slot = table.payload(key)
+        return slot < 0 ? nil : lists[Int(slot)]
     }
 
     /// The longest phrase starting at token `start` and ending by `limit`, matching a
@@ -181,7 +205,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
         guard start < limit else { return nil }
         var best: (Int, Int)?
         for first in [surface[start], lemma[start]] {
-            guard let candidates = byFirst[first] else { continue }
+            guard let candidates = candidates(first) else { continue }
             for index in candidates {
                 let words = phrases[Int(index)]
                 let n = words.count
@@ -201,7 +225,7 @@ struct PhraseIndex<Payload: Sendable>: Sendable {
     /// Whether any phrase occurs in `keys[range]` (surface words only).
     func occurs(in keys: [UInt64], _ range: Range<Int>) -> Int? {
         for start in range {
-            guard let candidates = byFirst[keys[start]] else { continue }
+            guard let candidates = candidates(keys[start]) else { continue }
             for index in candidates {
                 let words = phrases[Int(index)]
                 guard start + words.count <= range.upperBound else { continue }

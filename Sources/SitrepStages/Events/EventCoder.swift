@@ -229,6 +229,13 @@ struct EventCoder {
         return targetActors(of: v, passive: passive).contains { $0.rule == "object" || $0.rule == "passive subject" }
     }
 
+    /// Whether token `t` is a saying verb: its dictionary form codes a statement (01x)
+    /// before any pattern ("said", "told", "announced").
+    private func isSaying(_ t: Int) -> Bool {
+        guard tokens.upos[t] == "VERB", let form = dictionary.verbs.forms(surface: tokens.surface[t], lemma: tokens.lemma[t]).first else { return false }
+        return (form.code ?? dictionary.verbs.blocks[form.block].defaultCode)?.hasPrefix("01") == true
+    }
+
     /// Step 1: the dictionary code of verb token `v`, or nil.
     private func verbCode(_ v: Int) -> VerbCode? {
         let forms = dictionary.verbs.forms(surface: tokens.surface[v], lemma: tokens.lemma[v])
@@ -495,7 +502,7 @@ struct EventCoder {
     private func reportersOf(_ v: Int) -> [Int]? {
         let parent = tokens.head[v]
         guard parent >= 0, ["ccomp", "parataxis"].contains(tokens.deprel[v]),
-              let code = verbCode(parent), code.code.hasPrefix("01") else { return nil }
+              isSaying(parent) else { return nil }
         for c in tokens.children[parent] where tokens.deprel[c] == "nsubj" && tokens.upos[c] != "PRON" {
             return actorsOfPhrase(c)
         }
@@ -513,7 +520,7 @@ struct EventCoder {
         var parent = tokens.head[v]
         while parent >= 0 {
             if EventCoder.reportRelations.contains(tokens.deprel[child]) && tokens.deprel[child] != "xcomp",
-               let code = verbCode(parent), code.code.hasPrefix("01") {
+               isSaying(parent) {
                 return sourceActors(of: parent, passive: false).first
             }
             child = parent
