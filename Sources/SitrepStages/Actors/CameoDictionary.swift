@@ -107,55 +107,54 @@ public enum CameoDictionaryError: Error, CustomStringConvertible {
 }
 
 /// A named actor: its codes, some valid only between two dates.
+///
+/// The compiled code list ("TURGOV@2002-11-18..2003-03-14;TURGOV@2003-03-14..;TURELI")
+/// is kept as written and read on look-up: most of the 34,000 entries are never
+/// matched in a run, so parsing them all at start-up would be wasted.
 struct ActorEntry: Sendable {
-    struct Dated: Sendable {
-        let code: String
-        /// yyyymmdd, inclusive; 0 when open.
-        let from: Int32
-        /// yyyymmdd, exclusive; `Int32.max` when open.
-        let to: Int32
-    }
-    let dated: [Dated]
-    /// The undated code, or the open-ended dated one: the code when no date applies.
-    let fallback: String?
+    let codes: Substring
     /// A country's capital: the metonymy convention makes it the government when it acts.
     let isCapital: Bool
 
-    /// Parses "TURGOV@2002-11-18..2003-03-14;TURGOV@2003-03-14..;TURELI".
     init(codes: Substring, capital: Bool) {
-        var dated: [Dated] = []
-        var fallback: String?
-        for part in codes.split(separator: ";") {
-            guard let at = part.firstIndex(of: "@") else {
-                if fallback == nil { fallback = String(part) }
-                continue
-            }
-            let code = String(part[..<at])
-            let range = part[part.index(after: at)...]
-            let bounds = range.components(separatedBy: "..")
-            let from = bounds.first.flatMap(ActorEntry.day) ?? 0
-            let to = bounds.count > 1 ? (ActorEntry.day(bounds[1]) ?? Int32.max) : Int32.max
-            dated.append(Dated(code: code, from: from, to: to))
-        }
-        if fallback == nil { fallback = dated.last(where: { $0.to == Int32.max })?.code }
-        self.dated = dated
-        self.fallback = fallback
+        self.codes = codes
         self.isCapital = capital
     }
 
     /// "2003-03-14" -> 20030314.
     static func day(_ text: some StringProtocol) -> Int32? {
-        let digits = String(text.filter(\.isNumber))
-        guard digits.count == 8 else { return nil }
-        return Int32(digits)
+        var value: Int32 = 0
+        var digits = 0
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 {
+            value = value * 10 + Int32(byte - 0x30)
+            digits += 1
+        }
+        return digits == 8 ? value : nil
     }
 
-    /// The code valid on `date` (yyyymmdd), else the fallback.
+    /// The code valid on `date` (yyyymmdd); without a date, or when no dated code
+    /// covers it, the undated code, else the open-ended dated one.
     func code(on date: Int32?) -> String? {
-        if let date {
-            for entry in dated where entry.from <= date && date < entry.to { return entry.code }
+        var undated: Substring?
+        var openEnded: Substring?
+        for part in codes.split(separator: ";") {
+            guard let at = part.firstIndex(of: "@") else {
+                if undated == nil { undated = part }
+                continue
+            }
+            let code = part[..<at]
+            let range = part[part.index(after: at)...]
+            let dots = range.firstRange(of: "..")
+            let fromText = dots.map { range[..<$0.lowerBound] } ?? range
+            let toText = dots.map { range[$0.upperBound...] } ?? ""
+            let to = ActorEntry.day(toText) ?? Int32.max
+            if to == Int32.max { openEnded = code }
+            if let date {
+                let from = ActorEntry.day(fromText) ?? 0
+                if from <= date && date < to { return String(code) }
+            }
         }
-        return fallback
+        return (undated ?? openEnded).map(String.init)
     }
 }
 

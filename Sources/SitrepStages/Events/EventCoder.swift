@@ -258,7 +258,13 @@ struct EventCoder {
         guard let form = best?.form else { return nil }
         let block = dictionary.verbs.blocks[form.block]
         var chosen: (pattern: VerbDictionary.Pattern, target: Int?, source: Int?)?
+        // The words of the clause, surface and lemma, to skip patterns quickly.
+        var present: [UInt64] = []
+        present.reserveCapacity(2 * (pre.count + post.count))
+        for t in pre { present.append(tokens.surface[t]); present.append(tokens.lemma[t]) }
+        for t in post { present.append(tokens.surface[t]); present.append(tokens.lemma[t]) }
         for pattern in block.patterns where chosen == nil || pattern.weight > chosen!.pattern.weight {
+            guard pattern.words.allSatisfy(present.contains) else { continue }
             guard let preMatch = match(pattern.pre, in: pre), let postMatch = match(pattern.post, in: post) else { continue }
             chosen = (pattern, postMatch.target ?? preMatch.target, preMatch.source ?? postMatch.source)
         }

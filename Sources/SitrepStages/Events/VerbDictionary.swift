@@ -47,6 +47,8 @@ struct VerbDictionary: Sendable {
         let weight: Int
         /// The pattern as written, for the evidence string.
         let text: String
+        /// Its plain words: a pattern is tried only when its clause holds them all.
+        let words: [UInt64]
     }
 
     private(set) var blocks: [Block] = []
@@ -99,7 +101,11 @@ struct VerbDictionary: Sendable {
                     }
                 }
                 let text = (f[2].isEmpty ? "" : f[2] + " ") + "*" + (f[3].isEmpty ? "" : " " + f[3])
-                blocks[block].patterns.append(Pattern(pre: pre, post: post, code: code(f[4]), weight: weight, text: String(text)))
+                let words = (pre + post).compactMap { e -> UInt64? in
+                    if case .word(let key) = e { return key }
+                    return nil
+                }
+                blocks[block].patterns.append(Pattern(pre: pre, post: post, code: code(f[4]), weight: weight, text: String(text), words: words))
             default:
                 continue
             }
