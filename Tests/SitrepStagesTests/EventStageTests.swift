@@ -77,6 +77,21 @@ import SitrepCore
         #expect(!doc.actors.contains { doc.text(of: $0.span) == "Ankara" })
     }
 
+    @Test func pronounsPreferTheMainSubject() throws {
+        let doc = try EventStageTests.run("Turkey's defence ministry said the jets hit targets near Iran. It said the raids would go on. The ministry gave no figures.",
+                                          pipeline: try EventStageTests.shippedPipeline.get())
+        func code(of text: String) -> String? { doc.actors.first { doc.text(of: $0.span) == text }?.code }
+        #expect(code(of: "Turkey's defence ministry") == "TURGOV")
+        #expect(code(of: "It") == "TURGOV")
+        #expect(code(of: "ministry") == "TURGOV")
+    }
+
+    @Test func datelineIsNotAnActor() throws {
+        let doc = try EventStageTests.run("ANKARA, June 11 (Meridian) - Turkish warplanes struck Iraq on Monday.", pipeline: try EventStageTests.shippedPipeline.get())
+        #expect(!doc.actors.contains { doc.text(of: $0.span) == "ANKARA" })
+        #expect(EventStageTests.triples(doc).contains { $0.hasPrefix("TURMIL IRQ 19") }, "\(EventStageTests.triples(doc))")
+    }
+
     @Test func entitiesLearnTheirActorCode() throws {
         let doc = try EventStageTests.run("Turkey attacked Iraq.", pipeline: try EventStageTests.shippedPipeline.get())
         #expect(doc.entities.compactMap(\.actor) == ["TUR", "IRQ"])

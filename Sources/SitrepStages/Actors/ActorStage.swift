@@ -88,6 +88,10 @@ struct CodedActor {
     var isPerson: Bool
     /// Roles of agent nouns in the mention, for "the minister" back-references.
     var roles: [String]
+    /// The mention is a clause subject: pronouns prefer such antecedents.
+    var isSubject = false
+    /// The mention is the subject of its sentence's main verb: preferred above all.
+    var isMainSubject = false
 }
 
 /// The actor-coding cascade of ``ActorStage`` over one document.
@@ -135,6 +139,12 @@ struct ActorCoder {
     static let theWord = WordKey.of("the")
     static let placing: Set<UInt64> = Set(["in", "from"].map { WordKey.of($0) })
     static let andWord = WordKey.of("and")
+    /// Agent nouns that name an institution or a group, not a person.
+    static let institutions: Set<UInt64> = Set(["ministry", "government", "office", "council", "army", "force", "forces", "police", "court",
+                                                 "parliament", "cabinet", "administration", "committee", "authority", "authorities", "military",
+                                                 "navy", "agency", "department", "embassy", "party", "senate", "assembly", "commission", "regime",
+                                                 "junta", "legislature", "congress", "presidency", "command", "headquarters", "service",
+                                                 "directorate", "bureau", "guard", "militia", "group", "movement", "front", "union"].map { WordKey.of($0) })
     static let personNouns: Set<UInt64> = Set(["man", "woman"].map { WordKey.of($0) })
     static let commaWord = WordKey.of(",")
     /// Prepositions after which a capital is a party to the action, not its place.
@@ -217,8 +227,12 @@ struct ActorCoder {
 
     /// The latest compatible actor before a pronoun: a person for `he`/`she`, a
     /// group or country for `it`/`they`.
+    /// Subjects are preferred ("The ministry said the jets hit targets near Iran. It
+    /// said ..." is the ministry), looking back over a few mentions.
     private func antecedent(person: Bool, among actors: [CodedActor]) -> CodedActor? {
-        actors.last { !$0.code.hasPrefix("---") && $0.isPerson == person }
+        let compatible = actors.suffix(8).filter { !$0.code.hasPrefix("---") && $0.isPerson == person }
+        return compatible.last(where: \.isMainSubject) ?? compatible.last(where: \.isSubject) ?? compatible.last
+            ?? actors.last { !$0.code.hasPrefix("---") && $0.isPerson == person }
     }
 
     /// Steps 2 and 3: pieces of one noun phrase become one actor; capitals by role.
@@ -291,7 +305,11 @@ struct ActorCoder {
                 if code.count > 3 && ActorCoder.personRoles.contains(String(code.suffix(3))) { isPerson = true }
             case .agent(let role):
                 if !roles.contains(role) { roles.append(role) }
-                if ActorCoder.personRoles.contains(role) { isPerson = true }
+                // "the minister" is a person, "the ministry" and "the troops" are not.
+                let last = segment.range.upperBound - 1
+                if ActorCoder.personRoles.contains(role) && !tokens.xpos[last].hasSuffix("S") && !ActorCoder.institutions.contains(tokens.lemma[last]) {
+                    isPerson = true
+                }
             case .pronoun(let person):
                 if country == nil, let antecedent = antecedent(person: person, among: previous) {
                     country = ActorCoder.countryPart(antecedent.code)
@@ -305,8 +323,11 @@ struct ActorCoder {
         }
         if group.count == 1, case .pronoun(let person) = group[0].piece {
             guard let antecedent = antecedent(person: person, among: previous) else { return nil }
-            return CodedActor(range: range, code: antecedent.code, canonical: tokens.words.text(antecedent.range), confidence: 0.6,
-                              isPerson: person, roles: antecedent.roles)
+            var actor = CodedActor(range: range, code: antecedent.code, canonical: tokens.words.text(antecedent.range), confidence: 0.6,
+                                   isPerson: person, roles: antecedent.roles)
+            actor.isSubject = isSubject(range)
+            actor.isMainSubject = actor.isSubject && isMainSubject(range)
+            return actor
         }
         var code: String
         if let country, !roles.isEmpty, ActorCoder.personRoles.contains(roles.last!), case .named = group.last!.piece {
@@ -328,8 +349,9 @@ struct ActorCoder {
             // An agent with no country in its phrase: "the minister" refers back to the
             // latest actor with that role; otherwise the country is unknown.
             let first = range.lowerBound
-            if first > 0 && tokens.surface[first - 1] == ActorCoder.theWord,
-               let role = roles.last, let match = previous.last(where: { $0.roles.contains(role) && !$0.code.hasPrefix("---") }) {
+            if first > 0 && tokens.surface[first - 1] == ActorCoder.theWord, let role = roles.last,
+               let match = previous.last(where: { $0.roles.contains(role) && !$0.code.hasPrefix("---") && $0.isSubject })
+                ?? previous.last(where: { $0.roles.contains(role) && !$0.code.hasPrefix("---") }) {
                 code = match.code
             } else {
                 code = "---" + roles.joined()
@@ -337,7 +359,10 @@ struct ActorCoder {
         }
         if overlapsPersonEntity(range) { isPerson = true }
         let confidence = code.hasPrefix("---") ? 0.5 : (group.count > 1 ? 0.85 : 0.8)
-        return CodedActor(range: range, code: code, canonical: nil, confidence: confidence, isPerson: isPerson, roles: roles)
+        var actor = CodedActor(range: range, code: code, canonical: nil, confidence: confidence, isPerson: isPerson, roles: roles)
+        actor.isSubject = isSubject(range)
+        actor.isMainSubject = actor.isSubject && isMainSubject(range)
+        return actor
     }
 
     /// The country or organization part of a code: its first three letters
@@ -345,6 +370,22 @@ struct ActorCoder {
     static func countryPart(_ code: String) -> String? {
         if code.hasPrefix("---") { return nil }
         return String(code.prefix(3))
+    }
+
+    private func isSubject(_ range: Range<Int>) -> Bool {
+        guard tokens.hasSyntax else { return false }
+        let head = range.first { !range.contains(tokens.head[$0]) } ?? range.lowerBound
+        var t = head
+        // "Turkey's defence ministry": the possessor's phrase is the subject.
+        if tokens.deprel[t] == "nmod:poss" || tokens.deprel[t] == "compound", tokens.head[t] >= 0 { t = tokens.head[t] }
+        return tokens.deprel[t] == "nsubj" || tokens.deprel[t] == "nsubj:pass"
+    }
+
+    private func isMainSubject(_ range: Range<Int>) -> Bool {
+        var t = range.first { !range.contains(tokens.head[$0]) } ?? range.lowerBound
+        if tokens.deprel[t] == "nmod:poss" || tokens.deprel[t] == "compound", tokens.head[t] >= 0 { t = tokens.head[t] }
+        let verb = tokens.head[t]
+        return verb >= 0 && tokens.head[verb] < 0
     }
 
     /// Whether a capital's mention is a party to an action (metonymy convention).
