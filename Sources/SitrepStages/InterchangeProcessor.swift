@@ -46,7 +46,8 @@ public struct InterchangeProcessor: Sendable {
     /// Processes a validated request.
     public func process(_ request: InterchangeRequest, lineNumber: Int) -> Output {
         do {
-            let doc = try pipeline.run(request.input, id: request.idString, published: request.published, url: request.url)
+            var doc = try pipeline.run(request.input, id: request.idString, published: request.published, url: request.url)
+            if let note = request.dateNote { doc.report("SR-IN-009", .warning, note, stage: "input") }
             return Output(bytes: InterchangeEncoder.encode(doc, id: request.id, options: options), errorCode: nil)
         } catch {
             let code = "SR-PIPE-001"

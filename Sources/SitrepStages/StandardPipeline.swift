@@ -25,7 +25,7 @@ public enum StandardPipeline {
         case .quantities: QuantityStage()
         case .actors: cameo.map { ActorStage(dictionary: $0) } ?? ActorStage()
         case .events: cameo.map { EventStage(dictionary: $0) } ?? EventStage()
-        case .places: nil
+        case .places: PlaceStage()
         }
     }
 

@@ -6,6 +6,9 @@ public struct InterchangeRequest: Sendable {
     public var input: DocumentInput
     public var url: String?
     public var published: String?
+    /// Set when `published` was not an ISO date: how it was read (or that it was
+    /// ignored). The line is still processed; the note becomes a warning (SR-IN-009).
+    public var dateNote: String?
 
     /// `id` as a plain string, for the ``Document``.
     public var idString: String {
@@ -92,8 +95,16 @@ extension InterchangeRequest {
         let html = try optionalString("html")
         let text = try optionalString("text")
         let url = try optionalString("url")
-        let published = try optionalString("published")
-        if let published, !DocumentDate.isValid(published) { throw .badDate(published) }
+        var published = try optionalString("published")
+        var dateNote: String?
+        if let given = published, !DocumentDate.isValid(given) {
+            // A page's own date format ("24 November 2016", "Tue, 10 Jun 2003 04:00:00
+            // GMT") is read when it is unambiguous; otherwise the date is dropped. The
+            // article is processed either way: a bad date must not lose it.
+            published = DocumentDate.normalize(given)
+            dateNote = published.map { "\"published\" \"\(given.prefix(40))\" read as \($0)" }
+                ?? "\"published\" \"\(given.prefix(40))\" is not a date and was ignored; relative time expressions have no anchor"
+        }
         var clean = false
         if let field = value["clean"], !field.isNull {
             guard let b = field.boolValue else { throw .badField("clean", expected: "true or false", found: field) }
@@ -127,7 +138,7 @@ extension InterchangeRequest {
         } else {
             input = .tokens(tokens!)
         }
-        return InterchangeRequest(id: id, input: input, url: url, published: published)
+        return InterchangeRequest(id: id, input: input, url: url, published: published, dateNote: dateNote)
     }
 }
 
@@ -156,6 +167,46 @@ public enum DocumentDate {
               (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
         if b.count > 10 && b[10] != UInt8(ascii: "T") && b[10] != UInt8(ascii: " ") { return nil }
         return (year, month, day)
+    }
+
+    /// An ISO `YYYY-MM-DD` for a date written with a month name and a four-digit
+    /// year ("24 November 2016", "Nov. 24, 2016", "Thu, 24 Nov 2016 09:55:00 GMT") or
+    /// as `YYYY/MM/DD`; nil when the value is not such a date or is ambiguous.
+    public static func normalize(_ value: String) -> String? {
+        let words = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var year: Int?, month: Int?, day: Int?
+        var numbers: [Int] = []
+        for word in words {
+            if let n = Int(word) {
+                if word.count == 4, (1800...2200).contains(n), year == nil { year = n } else if word.count <= 2 { numbers.append(n) }
+            } else if month == nil, let m = monthNumber(word) {
+                month = m
+            }
+        }
+        if month == nil {
+            // YYYY/MM/DD: the first three numbers in that order.
+            let parts = value.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).prefix(3).compactMap { Int($0.prefix(4)) }
+            guard parts.count == 3, parts[0] > 1800 else { return nil }
+            (year, month, day) = (parts[0], parts[1], parts[2])
+        } else {
+            guard let first = numbers.first(where: { (1...31).contains($0) }) else { return nil }
+            day = first
+        }
+        guard let year, let month, let day, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let iso = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return isValid(iso) ? iso : nil
+    }
+
+    private static func monthNumber(_ word: String) -> Int? {
+        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let lower = word.lowercased()
+        guard lower.count >= 3, let index = names.firstIndex(where: { lower.hasPrefix($0) }) else { return nil }
+        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][index]
+        return full.hasPrefix(lower) || lower == "sept" ? index + 1 : nil
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -8,6 +8,9 @@ struct EventCoder {
     /// Actor mention index of every token, -1 outside all mentions.
     let actorAt: [Int32]
     let times: [TimeExpression]
+    /// Resolved places, for the event's place.
+    let places: [PlaceMention]
+    let paragraphs: [TextSpan]
     let documentDay: Int32?
     let documentDate: String?
     let text: String
@@ -36,6 +39,8 @@ struct EventCoder {
         }
         self.actorAt = actorAt
         self.times = doc.times
+        self.places = doc.places.filter { $0.latitude != nil }
+        self.paragraphs = doc.paragraphs
         self.documentDay = ActorCoder.documentDay(doc)
         self.documentDate = documentDay.map { d in
             let s = String(d)
@@ -566,13 +571,30 @@ struct EventCoder {
         rule += target.actor != -1 ? "; target \(target.code) by \(target.rule)" : "; no target"
         if let reporter { rule += "; reported by \(actors[reporter].code) \"\(text(of: actors[reporter].span))\"" }
         return Event(code: verb.code, label: dictionary.eventNames[verb.code], source: sourceArgument, target: targetArgument,
-                     date: date, place: nil, span: tokens.words.span(sentence), confidence: max(0.05, confidence),
+                     date: date, place: eventPlace(verb: v, sentence: sentence), span: tokens.words.span(sentence), confidence: max(0.05, confidence),
                      evidence: [tokens.words.span(v..<(v + 1))], flags: flags, rule: rule)
     }
 
     private func text(of span: TextSpan) -> String {
         let u = text.utf8
         return String(decoding: u[u.index(u.startIndex, offsetBy: span.start)..<u.index(u.startIndex, offsetBy: span.end)], as: UTF8.self)
+    }
+
+    /// The event's place: the resolved place of its sentence nearest the verb, else
+    /// the nearest in its paragraph, else none.
+    private func eventPlace(verb v: Int, sentence: Range<Int>) -> PlaceMention? {
+        guard !places.isEmpty else { return nil }
+        let verbStart = tokens.words.starts[v]
+        let sentenceSpan = tokens.words.span(sentence)
+        func nearest(in span: TextSpan) -> PlaceMention? {
+            places.filter { $0.span.start >= span.start && $0.span.end <= span.end }
+                .min { abs($0.span.start - verbStart) < abs($1.span.start - verbStart) }
+        }
+        if let place = nearest(in: sentenceSpan) { return place }
+        if let paragraph = paragraphs.first(where: { $0.start <= sentenceSpan.start && sentenceSpan.end <= $0.end }) {
+            return nearest(in: paragraph)
+        }
+        return nil
     }
 
     /// Step 5: the date of the nearest dated time expression of the sentence, else

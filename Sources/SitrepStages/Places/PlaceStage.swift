@@ -1,0 +1,196 @@
+import Foundation
+import SitrepCore
+
+/// The `places` stage: toponyms resolved to GeoNames places with coordinates.
+///
+/// A cascade (``PlaceResolver``):
+///
+/// 1. **Recognition.** Every LOC entity, and every MISC entity that is a demonym
+///    ("Malian" -> Mali, as a country mention). A leading "the" and compass words
+///    ("northern Iraq") are not part of the name looked up. A capital used as an
+///    agent ("Moscow said", "loans to Kyiv") is the country's government, not a
+///    point - the metonymy convention shared with the actor coder - and is left out.
+/// 2. **Candidates.** All gazetteer places with that name (name, ASCII name, common
+///    alternate names), or none: the mention is kept, with null coordinates.
+/// 3. **Prior.** Population (log scale) plus a preference by kind: a continent or
+///    country over a subdivision, a subdivision over a capital, a capital over an
+///    administrative seat, a seat over a village.
+/// 4. **Context.** "Alexandria, Louisiana" and "Paris, France": a following
+///    subdivision or country that contains the candidate decides. Then the other
+///    places of the document vote for their countries (spatial minimality): a
+///    candidate in a country the rest of the article is about gains. One sense per
+///    discourse: a name resolved once keeps that resolution in the document.
+public struct PlaceStage: Stage {
+    public let name = "places"
+    public let version = "geonames-rules.v1"
+    public let requires: Set<Layer> = [.sentences, .tokens, .entities]
+    public let provides: Set<Layer> = [.places]
+
+    let gazetteer: Gazetteer?
+    let loadError: String?
+
+    public init() {
+        switch Gazetteer.shared {
+        case .success(let g): gazetteer = g; loadError = nil
+        case .failure(let e): gazetteer = nil; loadError = "\(e)"
+        }
+    }
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        loadError = nil
+    }
+
+    public func process(_ doc: inout Document) throws {
+        guard let gazetteer else {
+            doc.places = []
+            doc.report("SR-PL-001", .warning, loadError ?? "gazetteer not loaded", stage: name)
+            return
+        }
+        guard !doc.tokens.isEmpty, !doc.entities.isEmpty else { doc.places = []; return }
+        let tokens = ParsedTokens(doc)
+        var resolver = PlaceResolver(tokens: tokens, gazetteer: gazetteer)
+        doc.places = resolver.resolve(doc.entities)
+    }
+}
+
+/// The resolution cascade of ``PlaceStage`` over one document.
+struct PlaceResolver {
+    let tokens: ParsedTokens
+    let gazetteer: Gazetteer
+
+    struct Mention {
+        var range: Range<Int>
+        /// Tokens of the name looked up (without "the", compass words).
+        var name: Range<Int>
+        var candidates: [Int32]
+        var demonymCountry: String?
+        var chosen: Int32?
+    }
+
+    static let compass: Set<UInt64> = Set(["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                                          "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"].map { WordKey.of($0) })
+    static let theWord = WordKey.of("the")
+    static let commaWord = WordKey.of(",")
+
+    mutating func resolve(_ entities: [EntityMention]) -> [PlaceMention] {
+        var mentions: [Mention] = []
+        var t = 0
+        for entity in entities where entity.type == .location || entity.type == .miscellaneous {
+            while t < tokens.count && tokens.words.ends[t] <= entity.span.start { t += 1 }
+            var end = t
+            while end < tokens.count && tokens.words.starts[end] < entity.span.end { end += 1 }
+            guard end > t else { continue }
+            var name = t..<end
+            while name.count > 1 && tokens.surface[name.lowerBound] == PlaceResolver.theWord { name = (name.lowerBound + 1)..<name.upperBound }
+            // "West Virginia" is a name; "northern Iraq" is Iraq.
+            if gazetteer.candidates(tokens.surface[name]) == nil {
+                while name.count > 1 && PlaceResolver.compass.contains(tokens.surface[name.lowerBound]) { name = (name.lowerBound + 1)..<name.upperBound }
+            }
+            let keys = tokens.surface[name]
+            if entity.type == .miscellaneous {
+                // Demonyms are country mentions; other MISC entities are not places.
+                guard name.count == 1, let country = gazetteer.demonyms[Gazetteer.key(tokens.words.text(name))] else { continue }
+                mentions.append(Mention(range: t..<end, name: name, candidates: gazetteer.countries[country].map { [$0] } ?? [], demonymCountry: country))
+                continue
+            }
+            let candidates = gazetteer.candidates(keys) ?? []
+            if actsAsCapital(name, candidates) { continue }
+            mentions.append(Mention(range: t..<end, name: name, candidates: candidates))
+        }
+        guard !mentions.isEmpty else { return [] }
+
+        // First pass: prior and "X, Y" context.
+        for i in mentions.indices {
+            mentions[i].chosen = best(mentions[i], votes: [:], total: 0)
+        }
+        // Second pass: the other mentions vote for their countries.
+        var votes: [String: Int] = [:]
+        var total = 0
+        for m in mentions {
+            guard let c = m.chosen else { continue }
+            let place = gazetteer.places[Int(c)]
+            votes[place.country, default: 0] += place.kind == .country ? 2 : 1
+            total += place.kind == .country ? 2 : 1
+        }
+        var sense: [UInt64: Int32] = [:]
+        for i in mentions.indices {
+            let key = Gazetteer.key(tokens.words.text(mentions[i].name))
+            if let earlier = sense[key] { mentions[i].chosen = earlier; continue }
+            var own: [String: Int] = [:]
+            if let c = mentions[i].chosen {
+                let place = gazetteer.places[Int(c)]
+                own[place.country] = place.kind == .country ? 2 : 1
+            }
+            let others = votes.mapValues { $0 }.merging(own) { a, b in a - b }
+            mentions[i].chosen = best(mentions[i], votes: others, total: max(0, total - own.values.reduce(0, +)))
+            if let c = mentions[i].chosen { sense[key] = c }
+        }
+        return mentions.map { m in
+            let span = tokens.words.span(m.range)
+            guard let c = m.chosen else { return PlaceMention(span: span, name: nil) }
+            let place = gazetteer.places[Int(c)]
+            return PlaceMention(span: span, name: place.name, geonameID: place.geonameID > 0 ? Int(place.geonameID) : nil,
+                                country: place.country, latitude: place.latitude, longitude: place.longitude)
+        }
+    }
+
+    /// The best candidate of `m`, by prior, "X, Y" context and the other mentions' countries.
+    private func best(_ m: Mention, votes: [String: Int], total: Int) -> Int32? {
+        guard !m.candidates.isEmpty else { return nil }
+        let following = followingName(after: m.range)
+        var bestIndex: Int32?
+        var bestScore = -Double.infinity
+        for c in m.candidates {
+            let place = gazetteer.places[Int(c)]
+            var score = log10(Double(max(place.population, 0)) + 10)
+            switch place.kind {
+            case .continent: score += 8
+            case .country: score += 7
+            case .subdivision: score += 5.5
+            case .capital: score += 1.5
+            case .adminSeat: score += 0.7
+            case .populated: break
+            }
+            if let following {
+                if following.key == place.admin1 && place.admin1 != Gazetteer.key("") { score += 6 }
+                if following.country == place.country { score += 4 }
+            }
+            if total > 0, let n = votes[place.country], n > 0 { score += 5 * Double(n) / Double(total) }
+            if score > bestScore { bestScore = score; bestIndex = c }
+        }
+        return bestIndex
+    }
+
+    /// "Alexandria, Louisiana": the name after a comma, with the country it names if any.
+    private func followingName(after range: Range<Int>) -> (key: UInt64, country: String?)? {
+        let comma = range.upperBound
+        guard comma + 1 < tokens.count, tokens.surface[comma] == PlaceResolver.commaWord, tokens.isCapitalized(comma + 1) else { return nil }
+        var end = comma + 2
+        while end < tokens.count && end - comma <= 3 && tokens.isCapitalized(end) { end += 1 }
+        let name = (comma + 1)..<end
+        let key = Gazetteer.key(tokens.words.text(name))
+        var country: String?
+        if let list = gazetteer.candidates(tokens.surface[name]) {
+            for c in list where gazetteer.places[Int(c)].kind == .country { country = gazetteer.places[Int(c)].country }
+        }
+        return (key, country)
+    }
+
+    /// Whether the mention is a capital used as an agent (metonymy: a government, not a place).
+    private func actsAsCapital(_ name: Range<Int>, _ candidates: [Int32]) -> Bool {
+        guard tokens.hasSyntax, name.count <= 2,
+              candidates.contains(where: { gazetteer.places[Int($0)].kind == .capital }),
+              !candidates.contains(where: { gazetteer.places[Int($0)].kind == .country }) else { return false }
+        let head = name.first { !name.contains(tokens.head[$0]) } ?? name.lowerBound
+        switch tokens.deprel[head] {
+        case "nsubj", "nsubj:pass", "obl:agent", "iobj":
+            return true
+        case "obl", "nmod":
+            if let prep = tokens.caseWord(of: head) { return ActorCoder.agentiveCases.contains(prep) && prep != WordKey.of("on") }
+            return false
+        default:
+            return false
+        }
+    }
+}
