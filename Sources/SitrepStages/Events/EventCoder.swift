@@ -78,6 +78,7 @@ struct EventCoder {
     static let toWord = WordKey.of("to")
     static let thatWord = WordKey.of("that")
     static let ofWord = WordKey.of("of")
+    static let atWord = WordKey.of("at")
     static let quantityHeads = keys(["ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
                                      "scores", "some", "many", "most", "all", "group", "groups", "member", "members", "number", "majority",
                                      "third", "half", "quarter", "one", "two", "three", "several", "crowd", "crowds"])
@@ -580,17 +581,38 @@ struct EventCoder {
         return String(decoding: u[u.index(u.startIndex, offsetBy: span.start)..<u.index(u.startIndex, offsetBy: span.end)], as: UTF8.self)
     }
 
-    /// The event's place: the resolved place of its sentence nearest the verb, else
-    /// the nearest in its paragraph, else none.
+    /// The event's place: a place named in a locative argument of its clause ("in
+    /// northern Iraq"), else the resolved place of its sentence nearest the verb, else
+    /// the nearest in its paragraph, else none. Demonyms ("Turkish jets") say whose
+    /// actor it is, not where the event happened, and are passed over.
     private func eventPlace(verb v: Int, sentence: Range<Int>) -> PlaceMention? {
         guard !places.isEmpty else { return nil }
         let verbStart = tokens.words.starts[v]
         let sentenceSpan = tokens.words.span(sentence)
+        func tokenAt(_ offset: Int) -> Int? {
+            var lo = sentence.lowerBound, hi = sentence.upperBound
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if tokens.words.starts[mid] < offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < sentence.upperBound && tokens.words.starts[lo] == offset ? lo : nil
+        }
+        let clause = Set(tokens.subtree(v, stop: EventCoder.clauseStops))
+        var inSentence: [PlaceMention] = []
+        for place in places where place.span.start >= sentenceSpan.start && place.span.end <= sentenceSpan.end {
+            guard let t = tokenAt(place.span.start) else { continue }
+            if tokens.upos[t] == "ADJ" || tokens.xpos[t] == "JJ" { continue }
+            inSentence.append(place)
+            if clause.contains(t), let prep = tokens.caseWord(of: t) ?? tokens.caseWord(of: tokens.head[t] >= 0 ? tokens.head[t] : t),
+               EventCoder.locativeCases.contains(prep) || prep == EventCoder.atWord {
+                return place
+            }
+        }
+        if let place = inSentence.min(by: { abs($0.span.start - verbStart) < abs($1.span.start - verbStart) }) { return place }
         func nearest(in span: TextSpan) -> PlaceMention? {
             places.filter { $0.span.start >= span.start && $0.span.end <= span.end }
                 .min { abs($0.span.start - verbStart) < abs($1.span.start - verbStart) }
         }
-        if let place = nearest(in: sentenceSpan) { return place }
         if let paragraph = paragraphs.first(where: { $0.start <= sentenceSpan.start && sentenceSpan.end <= $0.end }) {
             return nearest(in: paragraph)
         }

@@ -94,7 +94,8 @@ public final class Gazetteer: Sendable {
            let text = String(data: data, encoding: .utf8) {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let f = line.split(separator: "\t")
-                if f.count >= 2 { demonyms[Gazetteer.key(f[0])] = String(f[1]) }
+                // The first country listed for a demonym is its main one ("Chinese" -> CN).
+                if f.count >= 2, demonyms[Gazetteer.key(f[0])] == nil { demonyms[Gazetteer.key(f[0])] = String(f[1]) }
             }
         }
         self.places = places

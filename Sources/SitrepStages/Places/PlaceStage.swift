@@ -76,11 +76,17 @@ struct PlaceResolver {
     mutating func resolve(_ entities: [EntityMention]) -> [PlaceMention] {
         var mentions: [Mention] = []
         var t = 0
-        for entity in entities where entity.type == .location || entity.type == .miscellaneous {
+        for entity in entities where entity.type != .person {
             while t < tokens.count && tokens.words.ends[t] <= entity.span.start { t += 1 }
             var end = t
             while end < tokens.count && tokens.words.starts[end] < entity.span.end { end += 1 }
             guard end > t else { continue }
+            if entity.type == .organization {
+                // "University of Michigan", "Kirkuk Police Department": a well-known place
+                // named inside an organization's name is a toponym of its own.
+                mentions += embeddedPlaces(t..<end)
+                continue
+            }
             var name = t..<end
             while name.count > 1 && tokens.surface[name.lowerBound] == PlaceResolver.theWord { name = (name.lowerBound + 1)..<name.upperBound }
             // "West Virginia" is a name; "northern Iraq" is Iraq.
@@ -113,6 +119,12 @@ struct PlaceResolver {
             votes[place.country, default: 0] += place.kind == .country ? 2 : 1
             total += place.kind == .country ? 2 : 1
         }
+        // Subdivisions the document names ("Louisiana"): its towns are likelier there.
+        var regions = Set<UInt64>()
+        for m in mentions {
+            guard let c = m.chosen, gazetteer.places[Int(c)].kind == .subdivision else { continue }
+            regions.insert(Gazetteer.key(gazetteer.places[Int(c)].name))
+        }
         var sense: [UInt64: Int32] = [:]
         for i in mentions.indices {
             let key = Gazetteer.key(tokens.words.text(mentions[i].name))
@@ -123,7 +135,7 @@ struct PlaceResolver {
                 own[place.country] = place.kind == .country ? 2 : 1
             }
             let others = votes.mapValues { $0 }.merging(own) { a, b in a - b }
-            mentions[i].chosen = best(mentions[i], votes: others, total: max(0, total - own.values.reduce(0, +)))
+            mentions[i].chosen = best(mentions[i], votes: others, total: max(0, total - own.values.reduce(0, +)), regions: regions)
             if let c = mentions[i].chosen { sense[key] = c }
         }
         return mentions.map { m in
@@ -135,8 +147,34 @@ struct PlaceResolver {
         }
     }
 
+    /// Places named inside `range` (an organization's name): countries, subdivisions,
+    /// continents and places of 100,000 people or more, longest name first.
+    private func embeddedPlaces(_ range: Range<Int>) -> [Mention] {
+        var found: [Mention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var matched = 0
+            if tokens.isCapitalized(i) {
+                for length in stride(from: min(gazetteer.longestName, range.upperBound - i), through: 1, by: -1) {
+                    guard let list = gazetteer.candidates(tokens.surface[i..<(i + length)]) else { continue }
+                    let notable = list.filter { c in
+                        let p = gazetteer.places[Int(c)]
+                        return p.kind == .country || p.kind == .subdivision || p.kind == .continent || p.population >= 100_000
+                    }
+                    if !notable.isEmpty {
+                        found.append(Mention(range: i..<(i + length), name: i..<(i + length), candidates: notable))
+                        matched = length
+                        break
+                    }
+                }
+            }
+            i += max(matched, 1)
+        }
+        return found
+    }
+
     /// The best candidate of `m`, by prior, "X, Y" context and the other mentions' countries.
-    private func best(_ m: Mention, votes: [String: Int], total: Int) -> Int32? {
+    private func best(_ m: Mention, votes: [String: Int], total: Int, regions: Set<UInt64> = []) -> Int32? {
         guard !m.candidates.isEmpty else { return nil }
         let following = followingName(after: m.range)
         var bestIndex: Int32?
@@ -147,7 +185,15 @@ struct PlaceResolver {
             switch place.kind {
             case .continent: score += 8
             case .country: score += 7
-            case .subdivision: score += 5.5
+            // Subdivisions carry no population in the source: a fixed prior between a
+            // large country and a large city - unless a city of a million people in the
+            // same country has the name (Paris, Moscow, Tokyo are cities first).
+            case .subdivision:
+                let bigCity = m.candidates.contains { other in
+                    let o = gazetteer.places[Int(other)]
+                    return o.kind != .subdivision && o.kind != .country && o.country == place.country && o.population >= 1_000_000
+                }
+                score = bigCity ? 6 : 11
             case .capital: score += 1.5
             case .adminSeat: score += 0.7
             case .populated: break
@@ -157,6 +203,7 @@ struct PlaceResolver {
                 if following.country == place.country { score += 4 }
             }
             if total > 0, let n = votes[place.country], n > 0 { score += 5 * Double(n) / Double(total) }
+            if place.kind != .subdivision && regions.contains(place.admin1) { score += 3 }
             if score > bestScore { bestScore = score; bestIndex = c }
         }
         return bestIndex

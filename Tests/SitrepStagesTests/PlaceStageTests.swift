@@ -1,0 +1,51 @@
+import Testing
+import SitrepCore
+@testable import SitrepStages
+
+/// One case per rule of ``PlaceStage``, through the full pipeline with the shipped
+/// gazetteer: which spans are places, and where they were resolved.
+@Suite struct PlaceStageTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let rule: String
+        let text: String
+        /// Expected places as "text => name, country" ("text => ?" for an unresolved one).
+        let places: [String]
+        var testDescription: String { rule }
+    }
+
+    static let pipeline = Result { try StandardPipeline.make(through: .places) }
+
+    static let cases: [Case] = [
+        Case(rule: "\"City, State\" beats a larger namesake", text: "A fire destroyed a warehouse in Alexandria, Louisiana, on Monday.",
+             places: ["Alexandria => Alexandria, US", "Louisiana => Louisiana, US"]),
+        Case(rule: "a city of a million is the city, not its province", text: "Protesters marched in Paris and in Lyon.",
+             places: ["Paris => Paris, FR", "Lyon => Lyon, FR"]),
+        Case(rule: "compass words are not part of the name", text: "Turkish jets struck militant positions in northern Iraq.",
+             places: ["Turkish => Turkey, TR", "Iraq => Iraq, IQ"]),
+        Case(rule: "a compass word inside a name stays", text: "The storm reached West Virginia on Sunday.",
+             places: ["West Virginia => West Virginia, US"]),
+        Case(rule: "a capital acting is a government, not a place", text: "Moscow said the talks had failed.", places: []),
+        Case(rule: "a capital as a location is a place", text: "The talks were held in Moscow.", places: ["Moscow => Moscow, RU"]),
+        Case(rule: "a place inside an organization's name", text: "Researchers at the University of Michigan published the study.",
+             places: ["Michigan => Michigan, US"]),
+        Case(rule: "country aliases", text: "Officials in the U.S. and the UK disagreed.",
+             places: ["U.S. => United States, US", "UK => United Kingdom, GB"]),
+    ]
+
+    @Test(arguments: cases)
+    func resolves(_ c: Case) throws {
+        let doc = try PlaceStageTests.pipeline.get().run(.cleanText(c.text), id: "t", published: "2024-06-11")
+        let found = doc.places.map { place in
+            "\(doc.text(of: place.span)) => " + (place.name.map { "\($0), \(place.country ?? "?")" } ?? "?")
+        }
+        #expect(found == c.places)
+        #expect(doc.places.allSatisfy { ($0.latitude == nil) == ($0.longitude == nil) })
+    }
+
+    @Test func eventsTakeThePlaceOfTheirClause() throws {
+        let doc = try StandardPipeline.make().run(.cleanText("Turkish jets struck militant positions in northern Iraq."), id: "t", published: "2024-06-11")
+        let event = try #require(doc.events.first)
+        #expect(event.place?.name == "Iraq")
+        #expect(event.place?.geonameID == 99237)
+    }
+}
