@@ -601,7 +601,10 @@ struct EventCoder {
         var inSentence: [PlaceMention] = []
         for place in places where place.span.start >= sentenceSpan.start && place.span.end <= sentenceSpan.end {
             guard let t = tokenAt(place.span.start) else { continue }
-            if tokens.upos[t] == "ADJ" || tokens.xpos[t] == "JJ" { continue }
+            // A place modifying a noun ("Turkish warplanes", "the Iraq war") is not where
+            // the event happened.
+            let last = (t..<sentence.upperBound).last { tokens.words.starts[$0] < place.span.end } ?? t
+            if tokens.upos[t] == "ADJ" || tokens.xpos[t] == "JJ" || ["amod", "compound"].contains(tokens.deprel[last]) { continue }
             inSentence.append(place)
             if clause.contains(t), let prep = tokens.caseWord(of: t) ?? tokens.caseWord(of: tokens.head[t] >= 0 ? tokens.head[t] : t),
                EventCoder.locativeCases.contains(prep) || prep == EventCoder.atWord {

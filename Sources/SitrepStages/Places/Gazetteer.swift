@@ -6,8 +6,10 @@ import SitrepCore
 /// each under its name, ASCII name and (for large places) common alternate names.
 ///
 /// Compiled by `scripts/compile-gazetteer.py` into `Models/places/` and loaded once
-/// per process. Names are looked up by a 64-bit key of their lower-cased words
-/// (``Gazetteer/key(_:)``), so matching a text span never builds a `String`.
+/// per process. Loading reads the files as bytes and builds no `String` per place
+/// (names are ranges into the file, made into strings only for output); names are
+/// found by a 64-bit key of their lower-cased words (``Gazetteer/key(_:)``) in a
+/// sorted key array, so matching a text span never builds a `String` either.
 public final class Gazetteer: Sendable {
     /// The shipped gazetteer, or the error that kept it from loading.
     public static let shared: Result<Gazetteer, any Error> = Result {
@@ -21,8 +23,8 @@ public final class Gazetteer: Sendable {
     enum Kind: UInt8, Sendable {
         case populated = 0, capital, adminSeat, subdivision, country, continent
 
-        init(feature: Substring) {
-            switch feature {
+        init(feature: ArraySlice<UInt8>) {
+            switch String(decoding: feature, as: UTF8.self) {
             case "CONT": self = .continent
             case "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR": self = .country
             case "ADM1": self = .subdivision
@@ -33,86 +35,150 @@ public final class Gazetteer: Sendable {
         }
     }
 
+    /// ISO 3166-1 alpha-2 code as two ASCII bytes.
+    typealias Country = UInt16
+
     struct Place: Sendable {
         let geonameID: Int32
         let latitude: Double
         let longitude: Double
-        /// ISO 3166-1 alpha-2.
-        let country: String
+        let country: Country
         let kind: Kind
         let population: Int32
         /// Key of the first-level subdivision's name ("texas"), for "Austin, Texas".
         let admin1: UInt64
-        let name: String
+        /// Key of the place's own name.
+        let nameKey: UInt64
+        /// The primary name: `bytes[nameStart ..< nameStart + nameLength]` of its file.
+        let file: UInt8
+        let nameStart: Int32
+        let nameLength: Int32
     }
 
     let places: [Place]
-    /// Name key -> indexes into `places`.
-    private let byName: [UInt64: [Int32]]
-    /// Country (ISO-2) -> the country's own row.
-    let countries: [String: Int32]
-    /// Demonym key ("malian") -> country ISO-2.
-    let demonyms: [UInt64: String]
+    /// The files' bytes, for names.
+    private let files: [[UInt8]]
+    /// (name key, place index), sorted by key.
+    private let names: [(key: UInt64, place: Int32)]
+    /// Country -> the country's own row.
+    let countries: [Country: Int32]
+    /// Demonym key ("malian") -> country.
+    let demonyms: [UInt64: Country]
     /// Longest name in words, to bound phrase look-ups.
     let longestName: Int
 
     public init(directory: URL) throws {
         var places: [Place] = []
-        var byName: [UInt64: [Int32]] = [:]
-        var countries: [String: Int32] = [:]
+        var names: [(key: UInt64, place: Int32)] = []
+        var countries: [Country: Int32] = [:]
+        var files: [[UInt8]] = []
         var longest = 1
-        for file in ["gazetteer.tsv", "admin1.tsv"] {
+        for (fileIndex, file) in ["gazetteer.tsv", "admin1.tsv"].enumerated() {
             let path = directory.appendingPathComponent(file).path
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: path) else {
                 throw CameoDictionaryError.missing("\(path): cannot read")
             }
-            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard f.count >= 8, let lat = Double(f[1]), let lon = Double(f[2]) else { continue }
-                let names = f[7].split(separator: "|")
-                guard let first = names.first else { continue }
-                let kind = Kind(feature: f[4])
-                let index = Int32(places.count)
-                places.append(Place(geonameID: Int32(f[0]) ?? 0, latitude: lat, longitude: lon, country: String(f[3]), kind: kind,
-                                    population: Int32(f[5]) ?? 0, admin1: Gazetteer.key(f[6]), name: String(first)))
-                // A country's own row: the most populous country row with its code (not
-                // an overseas territory filed under it).
-                if kind == .country, countries[String(f[3])].map({ places[Int($0)].population < (Int32(f[5]) ?? 0) }) ?? true {
-                    countries[String(f[3])] = index
+            let bytes = [UInt8](data)
+            files.append(bytes)
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart, bytes[lineStart] != 0x23 else { continue }  // '#'
+                // Fields: geonameid, lat, lon, country, feature, population, admin1, names.
+                var fields: [Range<Int>] = []
+                var s = lineStart
+                for i in lineStart..<lineEnd where bytes[i] == 0x09 {
+                    fields.append(s..<i)
+                    s = i + 1
                 }
-                var seen: Set<UInt64> = []
-                for name in names {
-                    let key = Gazetteer.key(name)
-                    guard seen.insert(key).inserted else { continue }
-                    byName[key, default: []].append(index)
-                    longest = max(longest, name.split(separator: " ").count)
+                fields.append(s..<lineEnd)
+                guard fields.count >= 8, fields[3].count == 2 || fields[3].isEmpty,
+                      let lat = Gazetteer.decimal(bytes[fields[1]]), let lon = Gazetteer.decimal(bytes[fields[2]]) else { continue }
+                // Continents have no country: 0.
+                let country = fields[3].isEmpty ? 0 : Country(bytes[fields[3].lowerBound]) << 8 | Country(bytes[fields[3].lowerBound + 1])
+                let kind = Kind(feature: bytes[fields[4]])
+                let population = Int32(clamping: Gazetteer.integer(bytes[fields[5]]))
+                let index = Int32(places.count)
+                // Names, "|"-separated; the first is the primary one.
+                var nameRanges: [Range<Int>] = []
+                var n = fields[7].lowerBound
+                for i in fields[7] where bytes[i] == 0x7C {
+                    if i > n { nameRanges.append(n..<i) }
+                    n = i + 1
+                }
+                if fields[7].upperBound > n { nameRanges.append(n..<fields[7].upperBound) }
+                guard let primary = nameRanges.first else { continue }
+                places.append(Place(geonameID: Int32(clamping: Gazetteer.integer(bytes[fields[0]])), latitude: lat, longitude: lon,
+                                    country: country, kind: kind, population: population, admin1: Gazetteer.key(bytes[fields[6]]),
+                                    nameKey: Gazetteer.key(bytes[primary]), file: UInt8(fileIndex),
+                                    nameStart: Int32(primary.lowerBound), nameLength: Int32(primary.count)))
+                if kind == .country, countries[country].map({ places[Int($0)].population < population }) ?? true {
+                    // A country's own row: the most populous country row with its code
+                    // (not an overseas territory filed under it).
+                    countries[country] = index
+                }
+                var previous: UInt64?
+                for range in nameRanges {
+                    let key = Gazetteer.key(bytes[range])
+                    if key == previous { continue }
+                    previous = key
+                    names.append((key, index))
+                    var words = 1
+                    for i in range where bytes[i] == 0x20 { words += 1 }
+                    longest = max(longest, words)
                 }
             }
         }
-        var demonyms: [UInt64: String] = [:]
+        names.sort { $0.key < $1.key || ($0.key == $1.key && $0.place < $1.place) }
+        var demonyms: [UInt64: Country] = [:]
         if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("demonyms.tsv").path),
            let text = String(data: data, encoding: .utf8) {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let f = line.split(separator: "\t")
+                guard f.count >= 2, f[1].utf8.count == 2 else { continue }
+                let code = Array(f[1].utf8)
                 // The first country listed for a demonym is its main one ("Chinese" -> CN).
-                if f.count >= 2, demonyms[Gazetteer.key(f[0])] == nil { demonyms[Gazetteer.key(f[0])] = String(f[1]) }
+                let key = Gazetteer.key(Array(f[0].utf8)[...])
+                if demonyms[key] == nil { demonyms[key] = Country(code[0]) << 8 | Country(code[1]) }
             }
         }
         self.places = places
-        self.byName = byName
+        self.files = files
+        self.names = names
         self.countries = countries
         self.demonyms = demonyms
         self.longestName = min(longest, 6)
     }
 
-    /// The key of a name: its words' ``WordKey``s combined, so "New York" written in
-    /// the text as two tokens has the key of the gazetteer's "New York".
-    static func key(_ name: some StringProtocol) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for word in name.split(whereSeparator: { $0 == " " }) {
-            hash = combine(hash, WordKey.of(word))
+    /// The primary name of a place.
+    func name(of place: Place) -> String {
+        let start = Int(place.nameStart)
+        return String(decoding: files[Int(place.file)][start..<(start + Int(place.nameLength))], as: UTF8.self)
+    }
+
+    /// "US" for a ``Country``; nil for none (a continent).
+    static func string(_ country: Country) -> String? {
+        country == 0 ? nil : String(decoding: [UInt8(country >> 8), UInt8(country & 0xFF)], as: UTF8.self)
+    }
+
+    /// The key of a name: its space-separated words' ``WordKey``s combined, so "New
+    /// York" written in the text as two tokens has the key of the gazetteer's "New York".
+    static func key(_ name: ArraySlice<UInt8>) -> UInt64 {
+        name.withUnsafeBufferPointer { buf in
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var start = 0
+            for i in 0...buf.count where i == buf.count || buf[i] == 0x20 {
+                if i > start { hash = combine(hash, WordKey.of(buf, start, i)) }
+                start = i + 1
+            }
+            return hash
         }
-        return hash
+    }
+
+    static func key(_ name: some StringProtocol) -> UInt64 {
+        key(Array(name.utf8)[...])
     }
 
     @inline(__always)
@@ -124,6 +190,41 @@ public final class Gazetteer: Sendable {
     func candidates(_ keys: ArraySlice<UInt64>) -> [Int32]? {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
         for k in keys { hash = Gazetteer.combine(hash, k) }
-        return byName[hash]
+        var lo = 0, hi = names.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if names[mid].key < hash { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Int32] = []
+        while lo < names.count && names[lo].key == hash {
+            if out.last != names[lo].place { out.append(names[lo].place) }
+            lo += 1
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    private static func integer(_ bytes: ArraySlice<UInt8>) -> Int {
+        var n = 0
+        for b in bytes where b >= 0x30 && b <= 0x39 { n = n &* 10 &+ Int(b - 0x30) }
+        return n
+    }
+
+    /// A decimal such as "-92.4451".
+    private static func decimal(_ bytes: ArraySlice<UInt8>) -> Double? {
+        var negative = false
+        var whole = 0.0, fraction = 0.0, scale = 1.0
+        var seenDot = false, digits = 0
+        for b in bytes {
+            switch b {
+            case 0x2D where digits == 0 && !negative: negative = true
+            case 0x2E where !seenDot: seenDot = true
+            case 0x30...0x39:
+                digits += 1
+                if seenDot { scale /= 10; fraction += Double(b - 0x30) * scale } else { whole = whole * 10 + Double(b - 0x30) }
+            default: return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return negative ? -(whole + fraction) : whole + fraction
     }
 }

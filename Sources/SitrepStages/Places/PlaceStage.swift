@@ -64,7 +64,7 @@ struct PlaceResolver {
         /// Tokens of the name looked up (without "the", compass words).
         var name: Range<Int>
         var candidates: [Int32]
-        var demonymCountry: String?
+        var demonymCountry: Gazetteer.Country?
         var chosen: Int32?
     }
 
@@ -111,7 +111,7 @@ struct PlaceResolver {
             mentions[i].chosen = best(mentions[i], votes: [:], total: 0)
         }
         // Second pass: the other mentions vote for their countries.
-        var votes: [String: Int] = [:]
+        var votes: [Gazetteer.Country: Int] = [:]
         var total = 0
         for m in mentions {
             guard let c = m.chosen else { continue }
@@ -123,13 +123,13 @@ struct PlaceResolver {
         var regions = Set<UInt64>()
         for m in mentions {
             guard let c = m.chosen, gazetteer.places[Int(c)].kind == .subdivision else { continue }
-            regions.insert(Gazetteer.key(gazetteer.places[Int(c)].name))
+            regions.insert(gazetteer.places[Int(c)].nameKey)
         }
         var sense: [UInt64: Int32] = [:]
         for i in mentions.indices {
             let key = Gazetteer.key(tokens.words.text(mentions[i].name))
             if let earlier = sense[key] { mentions[i].chosen = earlier; continue }
-            var own: [String: Int] = [:]
+            var own: [Gazetteer.Country: Int] = [:]
             if let c = mentions[i].chosen {
                 let place = gazetteer.places[Int(c)]
                 own[place.country] = place.kind == .country ? 2 : 1
@@ -142,8 +142,8 @@ struct PlaceResolver {
             let span = tokens.words.span(m.range)
             guard let c = m.chosen else { return PlaceMention(span: span, name: nil) }
             let place = gazetteer.places[Int(c)]
-            return PlaceMention(span: span, name: place.name, geonameID: place.geonameID > 0 ? Int(place.geonameID) : nil,
-                                country: place.country, latitude: place.latitude, longitude: place.longitude)
+            return PlaceMention(span: span, name: gazetteer.name(of: place), geonameID: place.geonameID > 0 ? Int(place.geonameID) : nil,
+                                country: Gazetteer.string(place.country), latitude: place.latitude, longitude: place.longitude)
         }
     }
 
@@ -174,7 +174,7 @@ struct PlaceResolver {
     }
 
     /// The best candidate of `m`, by prior, "X, Y" context and the other mentions' countries.
-    private func best(_ m: Mention, votes: [String: Int], total: Int, regions: Set<UInt64> = []) -> Int32? {
+    private func best(_ m: Mention, votes: [Gazetteer.Country: Int], total: Int, regions: Set<UInt64> = []) -> Int32? {
         guard !m.candidates.isEmpty else { return nil }
         let following = followingName(after: m.range)
         var bestIndex: Int32?
@@ -210,14 +210,14 @@ struct PlaceResolver {
     }
 
     /// "Alexandria, Louisiana": the name after a comma, with the country it names if any.
-    private func followingName(after range: Range<Int>) -> (key: UInt64, country: String?)? {
+    private func followingName(after range: Range<Int>) -> (key: UInt64, country: Gazetteer.Country?)? {
         let comma = range.upperBound
         guard comma + 1 < tokens.count, tokens.surface[comma] == PlaceResolver.commaWord, tokens.isCapitalized(comma + 1) else { return nil }
         var end = comma + 2
         while end < tokens.count && end - comma <= 3 && tokens.isCapitalized(end) { end += 1 }
         let name = (comma + 1)..<end
         let key = Gazetteer.key(tokens.words.text(name))
-        var country: String?
+        var country: Gazetteer.Country?
         if let list = gazetteer.candidates(tokens.surface[name]) {
             for c in list where gazetteer.places[Int(c)].kind == .country { country = gazetteer.places[Int(c)].country }
         }
