@@ -35,27 +35,22 @@ public struct ActorStage: Stage {
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
-    let dictionary: CameoDictionary?
-    let loadError: String?
+    /// The dictionaries, or why they could not be loaded (reported on every document).
+    let dictionary: Result<CameoDictionary, any Error>
 
     /// A stage with the shipped dictionaries.
-    public init() {
-        switch CameoDictionary.shared {
-        case .success(let d): dictionary = d; loadError = nil
-        case .failure(let e): dictionary = nil; loadError = "\(e)"
-        }
-    }
+    public init() { dictionary = CameoDictionary.shared }
 
     /// A stage with other dictionaries (for example the PETRARCH validation set).
-    public init(dictionary: CameoDictionary) {
-        self.dictionary = dictionary
-        loadError = nil
-    }
+    public init(dictionary: CameoDictionary) { self.dictionary = .success(dictionary) }
 
     public func process(_ doc: inout Document) throws {
-        guard let dictionary else {
+        let dictionary: CameoDictionary
+        switch self.dictionary {
+        case .success(let loaded): dictionary = loaded
+        case .failure(let error):
             doc.actors = []
-            doc.report("SR-AC-001", .warning, loadError ?? "CAMEO dictionaries not loaded", stage: name)
+            doc.report("SR-AC-001", .warning, "\(error)", stage: name)
             return
         }
         guard !doc.tokens.isEmpty else { doc.actors = []; return }

@@ -44,25 +44,22 @@ public struct EventStage: Stage {
     public let requires: Set<Layer> = [.sentences, .tokens, .syntax, .actors]
     public let provides: Set<Layer> = [.events]
 
-    let dictionary: CameoDictionary?
-    let loadError: String?
+    /// The dictionaries, or why they could not be loaded (reported on every document).
+    let dictionary: Result<CameoDictionary, any Error>
 
-    public init() {
-        switch CameoDictionary.shared {
-        case .success(let d): dictionary = d; loadError = nil
-        case .failure(let e): dictionary = nil; loadError = "\(e)"
-        }
-    }
+    /// A stage with the shipped dictionaries.
+    public init() { dictionary = CameoDictionary.shared }
 
-    public init(dictionary: CameoDictionary) {
-        self.dictionary = dictionary
-        loadError = nil
-    }
+    /// A stage with other dictionaries (for example the PETRARCH validation set).
+    public init(dictionary: CameoDictionary) { self.dictionary = .success(dictionary) }
 
     public func process(_ doc: inout Document) throws {
-        guard let dictionary else {
+        let dictionary: CameoDictionary
+        switch self.dictionary {
+        case .success(let loaded): dictionary = loaded
+        case .failure(let error):
             doc.events = []
-            doc.report("SR-EV-001", .warning, loadError ?? "CAMEO dictionaries not loaded", stage: name)
+            doc.report("SR-EV-001", .warning, "\(error)", stage: name)
             return
         }
         guard !doc.tokens.isEmpty else { doc.events = []; return }

@@ -26,25 +26,21 @@ public struct PlaceStage: Stage {
     public let requires: Set<Layer> = [.sentences, .tokens, .entities]
     public let provides: Set<Layer> = [.places]
 
-    let gazetteer: Gazetteer?
-    let loadError: String?
+    /// The gazetteer, or why it could not be loaded (reported on every document).
+    let gazetteer: Result<Gazetteer, any Error>
 
-    public init() {
-        switch Gazetteer.shared {
-        case .success(let g): gazetteer = g; loadError = nil
-        case .failure(let e): gazetteer = nil; loadError = "\(e)"
-        }
-    }
+    /// A stage with the shipped gazetteer.
+    public init() { gazetteer = Gazetteer.shared }
 
-    public init(gazetteer: Gazetteer) {
-        self.gazetteer = gazetteer
-        loadError = nil
-    }
+    public init(gazetteer: Gazetteer) { self.gazetteer = .success(gazetteer) }
 
     public func process(_ doc: inout Document) throws {
-        guard let gazetteer else {
+        let gazetteer: Gazetteer
+        switch self.gazetteer {
+        case .success(let loaded): gazetteer = loaded
+        case .failure(let error):
             doc.places = []
-            doc.report("SR-PL-001", .warning, loadError ?? "gazetteer not loaded", stage: name)
+            doc.report("SR-PL-001", .warning, "\(error)", stage: name)
             return
         }
         guard !doc.tokens.isEmpty, !doc.entities.isEmpty else { doc.places = []; return }
