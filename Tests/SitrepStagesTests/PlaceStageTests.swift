@@ -28,6 +28,8 @@ import SitrepCore
         Case(rule: "a capital as a location is a place", text: "The talks were held in Moscow.", places: ["Moscow => Moscow, RU"]),
         Case(rule: "a place inside an organization's name", text: "Researchers at the University of Michigan published the study.",
              places: ["Michigan => Michigan, US"]),
+        Case(rule: "a county takes its namesake town's point, without an id", text: "Deputies in Boone County, Kentucky, arrested two men.",
+             places: ["Boone County => Boone County, US", "Kentucky => Kentucky, US"]),
         Case(rule: "country aliases", text: "Officials in the U.S. and the UK disagreed.",
              places: ["U.S. => United States, US", "UK => United Kingdom, GB"]),
     ]
@@ -40,6 +42,7 @@ import SitrepCore
         }
         #expect(found == c.places)
         #expect(doc.places.allSatisfy { ($0.latitude == nil) == ($0.longitude == nil) })
+        #expect(doc.places.filter { doc.text(of: $0.span).hasSuffix("County") }.allSatisfy { $0.geonameID == nil })
     }
 
     @Test func eventsTakeThePlaceOfTheirClause() throws {

@@ -15,6 +15,9 @@ import SitrepCore
 /// 3. **Prior.** Population (log scale) plus a preference by kind: a continent or
 ///    country over a subdivision, a subdivision over a capital, a capital over an
 ///    administrative seat, a seat over a village.
+/// 3b. **Counties.** A name ending in County, Parish, Township, Borough or District
+///    that the gazetteer lacks takes the point of a namesake town (the seat often shares
+///    the name), chosen by the same context; its GeoNames id stays null.
 /// 4. **Context.** "Alexandria, Louisiana" and "Paris, France": a following
 ///    subdivision or country that contains the candidate decides. Then the other
 ///    places of the document vote for their countries (spatial minimality): a
@@ -62,11 +65,15 @@ struct PlaceResolver {
         var candidates: [Int32]
         var demonymCountry: Gazetteer.Country?
         var chosen: Int32?
+        /// Resolved through a namesake town ("Boone County" -> Boone): the point is
+        /// approximate and the GeoNames id is not the county's, so none is given.
+        var approximate = false
     }
 
     static let compass: Set<UInt64> = Set(["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                                           "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"].map { WordKey.of($0) })
     static let theWord = WordKey.of("the")
+    static let districtWords: Set<UInt64> = Set(["county", "parish", "township", "borough", "district"].map { WordKey.of($0) })
     static let commaWord = WordKey.of(",")
 
     mutating func resolve(_ entities: [EntityMention]) -> [PlaceMention] {
@@ -96,9 +103,18 @@ struct PlaceResolver {
                 mentions.append(Mention(range: t..<end, name: name, candidates: gazetteer.countries[country].map { [$0] } ?? [], demonymCountry: country))
                 continue
             }
-            let candidates = gazetteer.candidates(keys) ?? []
+            var candidates = gazetteer.candidates(keys) ?? []
+            if candidates.isEmpty, name.count > 1, PlaceResolver.districtWords.contains(tokens.surface[name.upperBound - 1]) {
+                // "Boone County", "Rapides Parish": the gazetteer has no counties; a town of
+                // the same name in the region is usually within the county or close by
+                // (the seat often shares the name), which is the best point available.
+                candidates = (gazetteer.candidates(tokens.surface[name.lowerBound..<(name.upperBound - 1)]) ?? [])
+                    .filter { gazetteer.places[Int($0)].kind != .country && gazetteer.places[Int($0)].kind != .continent }
+            }
             if actsAsCapital(name, candidates) { continue }
-            mentions.append(Mention(range: t..<end, name: name, candidates: candidates))
+            var mention = Mention(range: t..<end, name: name, candidates: candidates)
+            mention.approximate = !candidates.isEmpty && gazetteer.candidates(keys) == nil
+            mentions.append(mention)
         }
         guard !mentions.isEmpty else { return [] }
 
@@ -138,6 +154,10 @@ struct PlaceResolver {
             let span = tokens.words.span(m.range)
             guard let c = m.chosen else { return PlaceMention(span: span, name: nil) }
             let place = gazetteer.places[Int(c)]
+            if m.approximate {
+                return PlaceMention(span: span, name: tokens.words.text(m.name), geonameID: nil, country: Gazetteer.string(place.country),
+                                    latitude: place.latitude, longitude: place.longitude)
+            }
             return PlaceMention(span: span, name: gazetteer.name(of: place), geonameID: place.geonameID > 0 ? Int(place.geonameID) : nil,
                                 country: Gazetteer.string(place.country), latitude: place.latitude, longitude: place.longitude)
         }
