@@ -45,12 +45,8 @@ public struct ActorStage: Stage {
     public init(dictionary: CameoDictionary) { self.dictionary = .success(dictionary) }
 
     public func process(_ doc: inout Document) throws {
-        let dictionary: CameoDictionary
-        switch self.dictionary {
-        case .success(let loaded): dictionary = loaded
-        case .failure(let error):
+        guard let dictionary = self.dictionary.loaded(reporting: "SR-AC-001", stage: name, into: &doc) else {
             doc.actors = []
-            doc.report("SR-AC-001", .warning, "\(error)", stage: name)
             return
         }
         guard !doc.tokens.isEmpty else { doc.actors = []; return }
@@ -115,14 +111,14 @@ struct ActorCoder {
         self.entities = entities
     }
 
-    /// yyyymmdd of the document date, if any.
+    /// The document date as the time stage reads it: `published`, else the article's own.
+    static func documentDate(_ doc: Document) -> CalendarDay? {
+        CalendarDay.parse(doc.published) ?? CalendarDay.parse(doc.article.published)
+    }
+
+    /// yyyymmdd of the document date, the form the dictionaries' dated codes use.
     static func documentDay(_ doc: Document) -> Int32? {
-        for candidate in [doc.published, doc.article.published] {
-            guard let text = candidate, text.utf8.count >= 10 else { continue }
-            let digits = text.prefix(10).filter(\.isNumber)
-            if digits.count == 8, let value = Int32(digits) { return value }
-        }
-        return nil
+        documentDate(doc).map { Int32($0.year * 10000 + $0.month * 100 + $0.day) }
     }
 
     // Word lists of the cascade.

@@ -93,6 +93,19 @@ public final class CameoDictionary: Sendable {
     }
 }
 
+extension Result where Failure == any Error {
+    /// The loaded table of a stage, or nil after reporting on `doc` why it is missing
+    /// (the stage then leaves its layer empty rather than failing the document).
+    func loaded(reporting id: String, stage: String, into doc: inout Document) -> Success? {
+        switch self {
+        case .success(let table): return table
+        case .failure(let error):
+            doc.report(id, .warning, "\(error)", stage: stage)
+            return nil
+        }
+    }
+}
+
 /// Why the CAMEO dictionaries could not be loaded.
 public enum CameoDictionaryError: Error, CustomStringConvertible {
     case missing(String)

@@ -11,8 +11,9 @@ struct EventCoder {
     /// Resolved places, for the event's place.
     let places: [PlaceMention]
     let paragraphs: [TextSpan]
+    /// yyyymmdd, for the dictionaries' dated codes.
     let documentDay: Int32?
-    let documentDate: String?
+    let documentCalendarDay: CalendarDay?
     let text: String
 
     /// What the dictionary says about one verb token.
@@ -42,10 +43,7 @@ struct EventCoder {
         self.places = doc.places.filter { $0.latitude != nil }
         self.paragraphs = doc.paragraphs
         self.documentDay = ActorCoder.documentDay(doc)
-        self.documentDate = documentDay.map { d in
-            let s = String(d)
-            return "\(s.prefix(4))-\(s.dropFirst(4).prefix(2))-\(s.suffix(2))"
-        }
+        self.documentCalendarDay = ActorCoder.documentDate(doc)
         self.text = doc.text
     }
 
@@ -634,28 +632,25 @@ struct EventCoder {
             if best == nil || distance < best!.distance { best = (distance, value) }
         }
         guard let value = best?.value else {
-            return (documentDate, documentDate == nil ? [] : ["date-from-document"])
+            guard let documentCalendarDay else { return (nil, []) }
+            return (documentCalendarDay.value, ["date-from-document"])
         }
         var flags: [String] = []
-        if let documentDay, let eventDay = EventCoder.day(of: value), EventCoder.daysBetween(eventDay, documentDay) > 30 {
+        if let documentCalendarDay, let eventDay = EventCoder.lastDay(of: value), documentCalendarDay.ordinal - eventDay.ordinal > 30 {
             flags.append("background")
         }
         return (value, flags)
     }
 
-    /// yyyymmdd of a TIMEX3 date value ("2020-06-08"; "2020-06" and "2020" take their last day).
-    static func day(of value: String) -> Int32? {
+    /// The last day a TIMEX3 date value covers ("2020-06-08"; "2020-06" is June 30,
+    /// "2020" December 31), so that an event is background only when all of it is.
+    static func lastDay(of value: String) -> CalendarDay? {
+        if let day = CalendarDay.parse(value) { return day }
         let parts = value.split(separator: "-")
-        guard let year = parts.first.flatMap({ Int32($0) }), parts[0].count == 4 else { return nil }
-        let month = parts.count > 1 ? Int32(parts[1]) ?? 12 : 12
-        let dayOfMonth = parts.count > 2 ? Int32(parts[2].prefix(2)) ?? 28 : 28
-        return year * 10000 + month * 100 + dayOfMonth
-    }
-
-    /// Whole days from `a` to `b` (yyyymmdd), approximately (30-day months).
-    static func daysBetween(_ a: Int32, _ b: Int32) -> Int {
-        func serial(_ d: Int32) -> Int { Int(d / 10000) * 365 + Int((d / 100) % 100) * 30 + Int(d % 100) }
-        return serial(b) - serial(a)
+        guard let first = parts.first, first.count == 4, let year = Int(first) else { return nil }
+        let month = parts.count > 1 ? Int(parts[1].prefix(2)) ?? 12 : 12
+        guard (1...12).contains(month) else { return nil }
+        return CalendarDay(year: year, month: month, day: CalendarDay.daysIn(month: month, year: year))
     }
 
     /// The refusal (12x) code of a negated act, where CAMEO has one: "did not meet"

@@ -54,12 +54,8 @@ public struct EventStage: Stage {
     public init(dictionary: CameoDictionary) { self.dictionary = .success(dictionary) }
 
     public func process(_ doc: inout Document) throws {
-        let dictionary: CameoDictionary
-        switch self.dictionary {
-        case .success(let loaded): dictionary = loaded
-        case .failure(let error):
+        guard let dictionary = self.dictionary.loaded(reporting: "SR-EV-001", stage: name, into: &doc) else {
             doc.events = []
-            doc.report("SR-EV-001", .warning, "\(error)", stage: name)
             return
         }
         guard !doc.tokens.isEmpty else { doc.events = []; return }

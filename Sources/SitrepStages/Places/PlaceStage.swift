@@ -38,12 +38,8 @@ public struct PlaceStage: Stage {
     public init(gazetteer: Gazetteer) { self.gazetteer = .success(gazetteer) }
 
     public func process(_ doc: inout Document) throws {
-        let gazetteer: Gazetteer
-        switch self.gazetteer {
-        case .success(let loaded): gazetteer = loaded
-        case .failure(let error):
+        guard let gazetteer = self.gazetteer.loaded(reporting: "SR-PL-001", stage: name, into: &doc) else {
             doc.places = []
-            doc.report("SR-PL-001", .warning, "\(error)", stage: name)
             return
         }
         guard !doc.tokens.isEmpty, !doc.entities.isEmpty else { doc.places = []; return }
