@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The document model, stage protocol, pipeline and interchange codec. No I/O, no dependencies.
@@ -46,11 +47,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `sitrep serve`: the JSON API (Hummingbird) over a Store, its OpenAPI
+        // document, and the web UI's files (plain HTML, CSS, JavaScript and the
+        // compiled world map), served from the binary.
+        .target(
+            name: "SitrepServer",
+            dependencies: [
+                "SitrepCore", "SitrepStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Web"), .copy("OpenAPI")]
+        ),
         // The command-line interface: analyze, process, extract, train, ingest and the queries.
         .target(
             name: "SitrepCLI",
             dependencies: [
-                "SitrepCore", "SitrepStages", "SitrepStorage",
+                "SitrepCore", "SitrepStages", "SitrepStorage", "SitrepServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +72,10 @@ let package = Package(
         // Fixtures are read through #filePath-relative paths, not as bundle resources.
         .testTarget(name: "SitrepStagesTests", dependencies: ["SitrepStages", "SitrepCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SitrepStorageTests", dependencies: ["SitrepStorage", "SitrepStages", "SitrepCore"]),
+        .testTarget(
+            name: "SitrepServerTests",
+            dependencies: ["SitrepServer", "SitrepStorage", "SitrepStages", "SitrepCore"]
+        ),
         .testTarget(name: "SitrepCLITests", dependencies: ["SitrepCLI", "SitrepStages", "SitrepCore"]),
     ]
 )

@@ -33,6 +33,9 @@ public struct CodePointIndex: Sendable {
         checkpoints = marks
     }
 
+    /// Length of the text in UTF-8 bytes: the largest valid byte offset.
+    public var byteCount: Int { bytes.count }
+
     /// Total number of code points in the text.
     public var codePointCount: Int { codePoint(atByte: bytes.count) }
 

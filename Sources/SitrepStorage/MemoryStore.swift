@@ -106,27 +106,72 @@ public actor MemoryStore: Store {
         articleRecords.first { $0.inputHash == inputHash }?.id
     }
 
-    public func events(_ query: EventQuery) async throws -> [StoredEvent] {
-        let code = query.code
-        let matches = eventRecords.filter { event in
-            if let actor = query.actor, !event.source.hasPrefix(actor.uppercased()) { return false }
-            if let target = query.target, !event.target.hasPrefix(target.uppercased()) { return false }
-            if let code {
-                if event.rootCode != PreparedArticle.rootCode(code) { return false }
-                if code.count > 2 && !event.code.hasPrefix(code) { return false }
-            }
-            if let since = query.since, event.eventDate < String(since.prefix(10)) { return false }
-            if let until = query.until, event.eventDate.isEmpty || event.eventDate > String(until.prefix(10)) { return false }
-            if let place = query.place?.lowercased(), event.placeName?.lowercased() != place && event.place != place { return false }
-            return true
+    /// Whether an event passes the query's filters (the SQL backends' `WHERE`).
+    private func matches(_ event: EventRecord, _ query: EventQuery) -> Bool {
+        if let actor = query.actor, !event.source.hasPrefix(actor.uppercased()) { return false }
+        if let target = query.target, !event.target.hasPrefix(target.uppercased()) { return false }
+        if let code = query.code {
+            if event.rootCode != PreparedArticle.rootCode(code) { return false }
+            if code.count > 2 && !event.code.hasPrefix(code) { return false }
         }
-        return matches
+        if let since = query.since, event.eventDate < String(since.prefix(10)) { return false }
+        if let until = query.until, event.eventDate.isEmpty || event.eventDate > String(until.prefix(10)) { return false }
+        if let place = query.place?.lowercased(), event.placeName?.lowercased() != place && event.place != place { return false }
+        return true
+    }
+
+    private func stored(_ event: EventRecord) -> StoredEvent {
+        let first = event.firstArticleID.map { articleRecords[Int($0) - 1] }
+        return StoredEvent(event: event, firstURL: first?.url, firstTitle: first?.title, firstIngestedAt: first?.ingestedAt)
+    }
+
+    public func events(_ query: EventQuery) async throws -> [StoredEvent] {
+        eventRecords.filter { matches($0, query) }
             .sorted { ($0.eventDate, $0.id!) > ($1.eventDate, $1.id!) }
             .dropFirst(query.offset).prefix(query.limit)
-            .map { event in
-                let first = event.firstArticleID.map { articleRecords[Int($0) - 1] }
-                return StoredEvent(event: event, firstURL: first?.url, firstTitle: first?.title, firstIngestedAt: first?.ingestedAt)
-            }
+            .map(stored)
+    }
+
+    public func event(id: Int64) async throws -> StoredEvent? {
+        id >= 1 && id <= eventRecords.count ? stored(eventRecords[Int(id) - 1]) : nil
+    }
+
+    public func layers(articleID: Int64) async throws -> ArticleLayers {
+        var layers = ArticleLayers()
+        func ordered<Record>(_ rows: [Record], _ article: (Record) -> Int64, _ span: (Record) -> (Int, Int)) -> [Record] {
+            rows.filter { article($0) == articleID }.sorted { span($0) < span($1) }
+        }
+        layers.entities = ordered(entities, \.articleID) { ($0.startByte, $0.endByte) }
+        layers.actors = ordered(actorRecords, \.articleID) { ($0.startByte, $0.endByte) }
+        layers.times = ordered(times, \.articleID) { ($0.startByte, $0.endByte) }
+        layers.places = ordered(places, \.articleID) { ($0.startByte, $0.endByte) }
+        layers.quotes = ordered(quotes, \.articleID) { ($0.startByte, $0.endByte) }
+        layers.quantities = ordered(quantities, \.articleID) { ($0.startByte, $0.endByte) }
+        layers.events = ordered(mentionRecords, \.articleID) { ($0.startByte, $0.endByte) }
+            .map { ArticleEventMention(mention: $0, event: eventRecords[Int($0.eventID) - 1]) }
+        return layers
+    }
+
+    public func timeline(_ query: EventQuery) async throws -> [TimelineBucket] {
+        var counts: [String: TimelineBucket] = [:]
+        for event in eventRecords where !event.eventDate.isEmpty && matches(event, query) {
+            counts[event.eventDate + " " + event.rootCode, default: TimelineBucket(date: event.eventDate, rootCode: event.rootCode, events: 0)].events += 1
+        }
+        return counts.values.sorted { ($0.date, $0.rootCode) < ($1.date, $1.rootCode) }
+    }
+
+    public func eventPlaces(_ query: EventQuery, limit: Int) async throws -> [PlaceBucket] {
+        Aggregation.places(eventRecords.compactMap { event in
+            guard !event.place.isEmpty, let lat = event.latitude, let lon = event.longitude, matches(event, query) else { return nil }
+            return (key: event.place, name: event.placeName, country: event.country, lat: lat, lon: lon, root: event.rootCode, events: 1)
+        }, limit: limit)
+    }
+
+    public func actorPairs(_ query: EventQuery, limit: Int) async throws -> [ActorPair] {
+        Aggregation.pairs(eventRecords.compactMap { event in
+            guard !event.source.isEmpty, !event.target.isEmpty, matches(event, query) else { return nil }
+            return (source: event.source, target: event.target, root: event.rootCode, events: 1)
+        }, limit: limit)
     }
 
     public func mentions(eventID: Int64) async throws -> [EventMentionRecord] {

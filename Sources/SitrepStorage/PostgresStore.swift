@@ -191,6 +191,11 @@ public final class PostgresStore: Store, SQLBackend {
     public func mentions(eventID: Int64) async throws -> [EventMentionRecord] { try await selectMentions(eventID: eventID) }
     public func articles(_ query: ArticleQuery) async throws -> [ArticleSummary] { try await selectArticles(query) }
     public func article(id: Int64) async throws -> ArticleRecord? { try await selectArticle(id: id) }
+    public func event(id: Int64) async throws -> StoredEvent? { try await selectEvent(id: id) }
+    public func layers(articleID: Int64) async throws -> ArticleLayers { try await selectLayers(articleID: articleID) }
+    public func timeline(_ query: EventQuery) async throws -> [TimelineBucket] { try await selectTimeline(query) }
+    public func eventPlaces(_ query: EventQuery, limit: Int) async throws -> [PlaceBucket] { try await selectEventPlaces(query, limit: limit) }
+    public func actorPairs(_ query: EventQuery, limit: Int) async throws -> [ActorPair] { try await selectActorPairs(query, limit: limit) }
     public func actors(limit: Int) async throws -> [ActorSummary] { try await selectActors(limit: limit) }
     public func stats() async throws -> StoreStats { try await selectStats() }
 

@@ -120,7 +120,7 @@ public struct PreparedArticle: Sendable {
                 sourceText: event.source?.span.map(text), targetText: event.target?.span.map(text),
                 startByte: event.span.start, endByte: event.span.end,
                 evidence: String(decoding: evidence.bytes, as: UTF8.self),
-                confidence: event.confidence, flags: Self.json(event.flags))
+                confidence: event.confidence, flags: Self.json(event.flags), rule: event.rule)
             return (key, mention)
         }
     }

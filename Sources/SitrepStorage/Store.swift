@@ -10,8 +10,9 @@ import SitrepCore
 /// ## Topics
 /// - Setting up: ``migrate()``, ``close()``, ``StoreLocation``
 /// - Writing: ``store(_:)``, ``articleID(inputHash:)``, ``StoreOutcome``
-/// - Reading: ``events(_:)``, ``mentions(eventID:)``, ``articles(_:)``, ``article(id:)``,
-///   ``actors(limit:)``, ``stats()``
+/// - Reading: ``events(_:)``, ``event(id:)``, ``mentions(eventID:)``, ``articles(_:)``, ``article(id:)``,
+///   ``layers(articleID:)``, ``actors(limit:)``, ``stats()``
+/// - Aggregates for the API and UI: ``timeline(_:)``, ``eventPlaces(_:limit:)``, ``actorPairs(_:limit:)``
 /// - Schema: ``schemaColumns()``
 public protocol Store: Sendable {
     /// Applies the migrations not yet applied. Safe to call on every open.
@@ -36,6 +37,24 @@ public protocol Store: Sendable {
 
     /// One full article record.
     func article(id: Int64) async throws -> ArticleRecord?
+
+    /// One deduplicated event by id.
+    func event(id: Int64) async throws -> StoredEvent?
+
+    /// Every annotation layer of one article, and the events it reports (empty
+    /// when there is no such article).
+    func layers(articleID: Int64) async throws -> ArticleLayers
+
+    /// Events per day and CAMEO root for the query's filters, oldest first;
+    /// events without a date are left out.
+    func timeline(_ query: EventQuery) async throws -> [TimelineBucket]
+
+    /// Events per place with coordinates for the query's filters, most events first.
+    func eventPlaces(_ query: EventQuery, limit: Int) async throws -> [PlaceBucket]
+
+    /// Source→target actor pairs for the query's filters, most events first;
+    /// events without a source or a target are left out.
+    func actorPairs(_ query: EventQuery, limit: Int) async throws -> [ActorPair]
 
     /// Actor codes by number of mentions and events.
     func actors(limit: Int) async throws -> [ActorSummary]

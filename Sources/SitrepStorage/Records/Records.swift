@@ -299,6 +299,8 @@ public struct EventMentionRecord: Codable, Sendable, Equatable {
     public var confidence: Double
     /// JSON array of flag strings.
     public var flags: String
+    /// The coding rule that produced the mention (the interchange `evidence`), when known.
+    public var rule: String?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -309,7 +311,7 @@ public struct EventMentionRecord: Codable, Sendable, Equatable {
         case targetText = "target_text"
         case startByte = "start_byte"
         case endByte = "end_byte"
-        case evidence, confidence, flags
+        case evidence, confidence, flags, rule
     }
 }
 

@@ -10,6 +10,12 @@ protocol SQLBackend: Sendable {
     func transaction(_ statements: [SQLStatement]) async throws
 }
 
+/// An event with its first reporting article's URL, title and ingest time.
+private let storedEventColumns = """
+    SELECT e.*, a.url AS first_url, a.title AS first_title, a.ingested_at AS first_ingested_at
+    FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
+    """
+
 /// The largest number of bound values put in one multi-row `INSERT`
 /// (SQLite allows 32,766, PostgreSQL 65,535).
 private let maxArgumentsPerStatement = 8_000
@@ -135,7 +141,9 @@ extension SQLBackend {
         try await fetch(SQLStatement("SELECT id FROM articles WHERE input_hash = ? ORDER BY id LIMIT 1", [.text(inputHash)])).first?["id"].int64
     }
 
-    func selectEvents(_ query: EventQuery) async throws -> [StoredEvent] {
+    /// The `WHERE` clause (empty, or starting with " WHERE ") and its arguments
+    /// for an event query's filters, over the table alias `e`.
+    private func eventFilter(_ query: EventQuery, extra: [String] = []) -> (sql: String, arguments: [SQLValue]) {
         var conditions: [String] = []
         var arguments: [SQLValue] = []
         if let actor = query.actor {
@@ -163,19 +171,90 @@ extension SQLBackend {
             arguments.append(.text(String(until.prefix(10))))
         }
         if let place = query.place {
-            conditions.append("(lower(e.place_name) = ? OR e.place = ?)")
+            // Both terms have an index (the place key, and lower(place_name)).
+            conditions.append("(e.place = ? OR lower(e.place_name) = ?)")
             arguments += [.text(place.lowercased()), .text(place.lowercased())]
         }
-        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        conditions += extra
+        return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+
+    private func storedEvent(_ row: SQLRow) throws -> StoredEvent {
+        StoredEvent(event: try row.decode(EventRecord.self), firstURL: row["first_url"].string,
+                    firstTitle: row["first_title"].string, firstIngestedAt: row["first_ingested_at"].string)
+    }
+
+    func selectEvents(_ query: EventQuery) async throws -> [StoredEvent] {
+        let filter = eventFilter(query)
         let rows = try await fetch(SQLStatement("""
-            SELECT e.*, a.url AS first_url, a.title AS first_title, a.ingested_at AS first_ingested_at
-            FROM events e LEFT JOIN articles a ON a.id = e.first_article_id\(whereClause)
+            \(storedEventColumns)\(filter.sql)
             ORDER BY e.event_date DESC, e.id DESC LIMIT ? OFFSET ?
-            """, arguments + [.integer(Int64(query.limit)), .integer(Int64(query.offset))]))
-        return try rows.map { row in
-            StoredEvent(event: try row.decode(EventRecord.self), firstURL: row["first_url"].string,
-                        firstTitle: row["first_title"].string, firstIngestedAt: row["first_ingested_at"].string)
+            """, filter.arguments + [.integer(Int64(query.limit)), .integer(Int64(query.offset))]))
+        return try rows.map(storedEvent)
+    }
+
+    func selectEvent(id: Int64) async throws -> StoredEvent? {
+        try await fetch(SQLStatement("\(storedEventColumns) WHERE e.id = ?", [.integer(id)])).first.map(storedEvent)
+    }
+
+    func selectTimeline(_ query: EventQuery) async throws -> [TimelineBucket] {
+        let filter = eventFilter(query, extra: ["e.event_date <> ''"])
+        return try await fetch(SQLStatement("""
+            SELECT e.event_date AS date, e.root_code AS root_code, COUNT(*) AS events FROM events e\(filter.sql)
+            GROUP BY e.event_date, e.root_code ORDER BY e.event_date, e.root_code
+            """, filter.arguments)).map { row in
+            TimelineBucket(date: row["date"].string ?? "", rootCode: row["root_code"].string ?? "", events: Int(row["events"].int64 ?? 0))
         }
+    }
+
+    func selectEventPlaces(_ query: EventQuery, limit: Int) async throws -> [PlaceBucket] {
+        let filter = eventFilter(query, extra: ["e.place <> ''", "e.lat IS NOT NULL", "e.lon IS NOT NULL"])
+        let rows = try await fetch(SQLStatement("""
+            SELECT e.place AS place, MIN(e.place_name) AS name, MIN(e.country) AS country, MIN(e.lat) AS lat, MIN(e.lon) AS lon,
+                   e.root_code AS root_code, COUNT(*) AS events
+            FROM events e\(filter.sql) GROUP BY e.place, e.root_code
+            """, filter.arguments))
+        return Aggregation.places(rows.map { row in
+            (key: row["place"].string ?? "", name: row["name"].string, country: row["country"].string,
+             lat: row["lat"].double ?? 0, lon: row["lon"].double ?? 0, root: row["root_code"].string ?? "",
+             events: Int(row["events"].int64 ?? 0))
+        }, limit: limit)
+    }
+
+    func selectActorPairs(_ query: EventQuery, limit: Int) async throws -> [ActorPair] {
+        let filter = eventFilter(query, extra: ["e.source <> ''", "e.target <> ''"])
+        let rows = try await fetch(SQLStatement("""
+            SELECT e.source AS source, e.target AS target, e.root_code AS root_code, COUNT(*) AS events
+            FROM events e\(filter.sql) GROUP BY e.source, e.target, e.root_code
+            """, filter.arguments))
+        return Aggregation.pairs(rows.map { row in
+            (source: row["source"].string ?? "", target: row["target"].string ?? "", root: row["root_code"].string ?? "",
+             events: Int(row["events"].int64 ?? 0))
+        }, limit: limit)
+    }
+
+    func selectLayers(articleID: Int64) async throws -> ArticleLayers {
+        var layers = ArticleLayers()
+        let id = SQLValue.integer(articleID)
+        func rows<Record: Decodable>(_ table: String, _ type: Record.Type) async throws -> [Record] {
+            try await fetch(SQLStatement("SELECT * FROM \(table) WHERE article_id = ? ORDER BY start_byte, end_byte, id", [id]))
+                .map { try $0.decode(Record.self) }
+        }
+        layers.entities = try await rows(EntityRecord.table, EntityRecord.self)
+        layers.actors = try await rows(ActorRecord.table, ActorRecord.self)
+        layers.times = try await rows(TimeRecord.table, TimeRecord.self)
+        layers.places = try await rows(PlaceRecord.table, PlaceRecord.self)
+        layers.quotes = try await rows(QuoteRecord.table, QuoteRecord.self)
+        layers.quantities = try await rows(QuantityRecord.table, QuantityRecord.self)
+        let mentions = try await rows(EventMentionRecord.table, EventMentionRecord.self)
+        if !mentions.isEmpty {
+            let ids = Array(Set(mentions.map(\.eventID))).sorted()
+            let events = try await fetch(SQLStatement("SELECT * FROM events WHERE id IN (\(placeholders(ids.count)))", ids.map { .integer($0) }))
+                .map { try $0.decode(EventRecord.self) }
+            let byID = Dictionary(events.compactMap { event in event.id.map { ($0, event) } }, uniquingKeysWith: { first, _ in first })
+            layers.events = mentions.compactMap { mention in byID[mention.eventID].map { ArticleEventMention(mention: mention, event: $0) } }
+        }
+        return layers
     }
 
     func selectMentions(eventID: Int64) async throws -> [EventMentionRecord] {
