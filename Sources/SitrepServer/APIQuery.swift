@@ -108,10 +108,11 @@ public struct APIQuery: Sendable, Equatable {
         return raw
     }
 
-    /// An actor code prefix: letters and digits only (CAMEO codes are A–Z and 0–9).
+    /// An actor code prefix: letters, digits and `-` (CAMEO codes are A–Z and
+    /// 0–9, with `---` for an unknown country, as in `---BUS`).
     public func actorCode(_ name: String) throws(APIError) -> String? {
         guard let raw = string(name) else { return nil }
-        guard raw.utf8.count <= 15, raw.utf8.allSatisfy({ isASCIILetterOrDigit($0) }) else {
+        guard raw.utf8.count <= 15, raw.utf8.allSatisfy({ isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") }) else {
             throw .badRequest("'\(name)' must be a CAMEO actor code prefix such as TUR or TURMIL")
         }
         return raw.uppercased()

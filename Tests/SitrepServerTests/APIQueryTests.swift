@@ -30,6 +30,7 @@ struct APIQueryTests {
         #expect(try good.date("since") == "2026-03-01")
         #expect(try good.eventCode("code") == "19")
         #expect(try APIQuery("code=4").eventCode("code") == "04")
+        #expect(try APIQuery("actor=---bus").actorCode("actor") == "---BUS")
         let filters = try good.eventQuery()
         #expect(filters.actor == "TURMIL" && filters.code == "19" && filters.limit == 20 && filters.since == "2026-03-01")
 

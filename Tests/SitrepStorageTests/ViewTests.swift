@@ -93,4 +93,37 @@ struct ViewTests {
             #expect(try await store.layers(articleID: 9_999) == ArticleLayers())
         }
     }
+
+    @Test("prefix and place filters merge their index branches newest first, and page across them", arguments: Backend.available)
+    func branchedEventQueries(backend: Backend) async throws {
+        try await backend.withStore { store in
+            // Six events over six days from three codes that share the prefix RUR,
+            // plus one from another actor; places by GeoNames id and by name only.
+            let text = Hay.wire
+            var doc = DocumentBuilder.document(id: "x", text: text, title: "Many events", published: "2026-03-01")
+            let sources = ["RUR", "RURGOV", "RURMIL", "RURGOV", "RUR", "RURMIL", "FENGOV"]
+            doc.events = sources.enumerated().map { day, source in
+                var event = DocumentBuilder.event("042", source: source, target: "FENGOV", place: "Strelsau",
+                                                  date: "2026-03-0\(day + 1)", trigger: "summoned", in: text)
+                if day % 2 == 0 { event.place?.geonameID = 999_001 }
+                return event
+            }
+            _ = try await store.store(DocumentBuilder.prepared(doc))
+
+            let all = try await store.events(EventQuery(actor: "RUR"))
+            #expect(all.map(\.event.eventDate) == ["2026-03-06", "2026-03-05", "2026-03-04", "2026-03-03", "2026-03-02", "2026-03-01"])
+            #expect(all.map(\.event.source) == ["RURMIL", "RUR", "RURGOV", "RURMIL", "RURGOV", "RUR"])
+            let page = try await store.events(EventQuery(actor: "rur", limit: 2, offset: 3))
+            #expect(page.map(\.event.eventDate) == ["2026-03-03", "2026-03-02"])
+            #expect(try await store.events(EventQuery(actor: "RURG")).count == 2)
+            #expect(try await store.events(EventQuery(actor: "ZZZ")).isEmpty)
+            #expect(try await store.events(EventQuery(target: "FEN", limit: 3)).map(\.event.eventDate) == ["2026-03-07", "2026-03-06", "2026-03-05"])
+
+            // By name: every event once, whether its key is the id or the name.
+            let byName = try await store.events(EventQuery(place: "strelsau"))
+            #expect(byName.count == 7)
+            #expect(Set(byName.map(\.event.place)) == ["999001", "strelsau"])
+            #expect(try await store.events(EventQuery(place: "999001")).count == 4)
+        }
+    }
 }

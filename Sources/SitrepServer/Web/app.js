@@ -66,6 +66,13 @@ function build(node, attrs, children) {
   return node;
 }
 
+/** Replaces the children of `node`; like h(), skips null and flattens arrays
+ *  (DOM replaceChildren() would print a null as the text "null"). */
+function fill(node, ...children) {
+  node.replaceChildren();
+  return build(node, null, children);
+}
+
 /** Only http(s) links from the data become clickable: a stored
  *  "javascript:" URL must not run when someone clicks it. */
 function safeURL(url) {
@@ -248,10 +255,9 @@ const tooltip = {
   /** Shows `title` and [key, value] rows (or plain nodes) next to the pointer. */
   show(event, title, rows = []) {
     const el = this.el;
-    // replaceChildren() would print a null as "null": pass nodes only.
-    el.replaceChildren(
-      ...(title ? [h("div", { class: "tt-title" }, title)] : []),
-      ...rows.map((row) => (Array.isArray(row)
+    fill(el,
+      title ? h("div", { class: "tt-title" }, title) : null,
+      rows.map((row) => (Array.isArray(row)
         ? h("div", { class: "tt-row" }, h("span", { class: "tt-key" }, row[0]), h("span", { class: "tt-value" }, row[1]))
         : row)));
     el.hidden = false;
@@ -347,9 +353,9 @@ async function route() {
     lastDashboardHash = location.hash || "#/";
     done = showDashboard(params, token);
   } else if ((match = path.match(/^\/event\/([^/]+)$/))) {
-    done = showEvent(decodeURIComponent(match[1]), token);
+    done = showEvent(decode(match[1]), token);
   } else if ((match = path.match(/^\/article\/([^/]+)$/))) {
-    done = showArticle(decodeURIComponent(match[1]), params, token);
+    done = showArticle(decode(match[1]), params, token);
   } else {
     document.body.dataset.view = "notfound";
     document.title = "Not found · Sitrep";
@@ -360,14 +366,36 @@ async function route() {
   }
   try {
     await done;
+  } catch (err) {
+    // A bug, not a failed request (those are shown in their panels): say so
+    // on the page, and in the console, where the browser test looks.
+    console.error("Sitrep UI:", err);
+    if (token === routeToken) viewMessage(view(), `Something went wrong showing this page: ${err.message}`, "error");
   } finally {
     if (token === routeToken) document.body.dataset.ready = "1";
   }
 }
 
-/** A message in place of a panel's content (loading, empty, error). */
+/** decodeURIComponent() that returns malformed input unchanged instead of throwing. */
+function decode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A message in place of a panel's content (loading, empty, error); in a
+ *  table it becomes one full-width row, so the table stays for the next load. */
 function panelMessage(container, text, kind = "empty") {
-  container.replaceChildren(h("div", { class: `panel-message ${kind}` }, text));
+  const message = h("div", { class: `panel-message ${kind}` }, text);
+  if (container.tagName === "TABLE") container.replaceChildren(h("tbody", {}, h("tr", {}, h("td", { colspan: 99 }, message))));
+  else container.replaceChildren(message);
+}
+
+/** A whole view's loading or error message, in a panel of its own. */
+function viewMessage(container, text, kind) {
+  container.replaceChildren(h("section", { class: "panel" }, h("div", { class: `panel-message ${kind}` }, text)));
 }
 
 function errorText(err) {
@@ -480,7 +508,7 @@ async function showDashboard(params, token) {
   const filters = currentFilters(params);
   const offset = Math.max(0, Number.parseInt(params.get("offset") || "0", 10) || 0);
   dashboard.filters = filters;
-  dashboard.offset = offset;
+  dashboard.data = {}; // nothing stale for a resize to redraw while the new data loads
 
   const form = document.getElementById("filter-form");
   for (const f of FILTER_FIELDS) form.elements[f.key].value = filters[f.key] || "";
@@ -496,8 +524,12 @@ async function showDashboard(params, token) {
       render(data);
     })
     .catch((err) => {
+      if (!(err instanceof ApiError)) console.error("Sitrep UI:", err); // a bug in a renderer, not a failed request
       if (token !== routeToken) return;
       panelMessage(container, errorText(err), "error");
+      // Rankings, pager and range of the same panel would describe the old filters.
+      const panel = container.closest(".panel");
+      for (const node of panel.querySelectorAll(".rank-list, .pager, #event-range")) node.replaceChildren();
     })
     .finally(() => container.classList.remove("is-loading"));
 
@@ -522,7 +554,7 @@ function renderFilterSummary(filters) {
     box.replaceChildren(h("span", { class: "muted" }, "All events. Filter with the form, or click a day, a place or an actor."));
     return;
   }
-  box.replaceChildren(h("span", { class: "muted" }, "Filtered by"),
+  fill(box, h("span", { class: "muted" }, "Filtered by"),
     keys.map((key) => {
       let value = filters[key];
       if (key === "place" && dashboard.placeNames.has(value)) value = `${dashboard.placeNames.get(value)} (${value})`;
@@ -769,7 +801,7 @@ function forceLayout(nodes, edges, width, height, iterations = 300, seed = 20260
   const links = edges
     .map((e) => [index.get(e.source), index.get(e.target), 0.6 + 0.8 * Math.log1p(e.events) / Math.log1p(maxEvents)])
     .filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
-  const gravity = 0.05;
+  const gravity = 1.2;
   const aspect = Math.sqrt(width / height);
   const start = Math.min(width, height) / 8;
   for (let it = 0; it < iterations; it++) {
@@ -799,9 +831,10 @@ function forceLayout(nodes, edges, width, height, iterations = 300, seed = 20260
       // a space squeezed to the box's aspect ratio, so the layout comes out as
       // an ellipse that fills a wide box rather than a circle in its middle.
       const gx = p.x / aspect, gy = p.y * aspect;
-      const d = Math.sqrt(gx * gx + gy * gy) || 0.01;
-      p.dx -= gx * gravity * d / k;
-      p.dy -= gy * gravity * d / k;
+      // Linear in the distance: with the 1/d repulsion that spreads the nodes
+      // evenly over a disc instead of piling components onto a ring.
+      p.dx -= gx * gravity;
+      p.dy -= gy * gravity;
       const len = Math.sqrt(p.dx * p.dx + p.dy * p.dy) || 1;
       const step = Math.min(len, temperature);
       p.x += (p.dx / len) * step;
@@ -857,7 +890,7 @@ function drawNetwork() {
     const ux = tx / tl, uy = ty / tl;
     const tipX = b.x - ux * (b.r + 1.5), tipY = b.y - uy * (b.r + 1.5);
     const strokeW = 1.2 + 3.8 * Math.sqrt(edge.events / maxEdge);
-    const headLen = 5 + strokeW * 1.5, headW = 2.5 + strokeW;
+    const headLen = 4 + strokeW * 1.2, headW = 2 + strokeW * 0.7;
     const baseX = tipX - ux * headLen, baseY = tipY - uy * headLen;
     const color = rootStyle(dominantRoot(edge.roots)).color;
     const group = svg("g", { class: "edge", "data-source": edge.source, "data-target": edge.target },
@@ -881,10 +914,13 @@ function drawNetwork() {
   const selected = dashboard.filters.actor || null;
   for (const node of nodes) {
     const p = at.get(node.code);
+    // A click filters by the role the actor plays here: an actor that only
+    // receives events filters as target, or the list would come up empty.
+    const filterKey = edges.some((e) => e.source === node.code) ? "actor" : "target";
     const circle = svg("circle", {
       class: `node${selected && node.code.startsWith(selected) ? " selected" : ""}`,
       cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: p.r.toFixed(1), tabindex: 0, role: "button",
-      "data-actor": node.code, "aria-label": `${node.code}: ${node.events} events`,
+      "data-actor": node.code, "data-filter": filterKey, "aria-label": `${node.code}: ${node.events} events`,
     });
     const partners = edges.filter((e) => e.source === node.code || e.target === node.code)
       .sort((x, y) => y.events - x.events).slice(0, 5);
@@ -898,8 +934,8 @@ function drawNetwork() {
       for (const { el, edge } of edgeEls) el.classList.toggle("lit", edge.source === node.code || edge.target === node.code);
     });
     circle.addEventListener("mouseleave", () => chart.classList.remove("focusing"));
-    circle.addEventListener("click", () => addFilter("actor", node.code));
-    circle.addEventListener("keydown", (event) => { if (event.key === "Enter") addFilter("actor", node.code); });
+    circle.addEventListener("click", () => addFilter(filterKey, node.code));
+    circle.addEventListener("keydown", (event) => { if (event.key === "Enter") addFilter(filterKey, node.code); });
     nodeLayer.append(circle);
     if (labelled.has(node.code)) {
       labelLayer.append(svg("text", { x: (p.x + p.r + 3).toFixed(1), y: (p.y + 4).toFixed(1), class: "node-label" }, node.code));
@@ -963,7 +999,7 @@ function renderEventList(data, filters, offset) {
     : "";
   const limit = data.limit || EVENTS_PAGE;
   const pager = document.getElementById("event-pager");
-  pager.replaceChildren(
+  fill(pager,
     offset > 0 ? h("a", { class: "btn", id: "events-prev", href: dashboardHash({ ...filters, offset: Math.max(0, offset - limit) }) }, "← Newer") : null,
     items.length >= limit ? h("a", { class: "btn", id: "events-next", href: dashboardHash({ ...filters, offset: offset + limit }) }, "Older →") : null);
 }
@@ -975,12 +1011,12 @@ async function showEvent(id, token) {
   document.title = `Event ${id} · Sitrep`;
   const container = h("div", { class: "event-view", id: "event-view" });
   view().replaceChildren(breadcrumbs([["Events", lastDashboardHash], [`Event ${id}`]]), container);
-  panelMessage(container, "Loading event…", "loading");
+  viewMessage(container, "Loading event…", "loading");
   let event;
   try {
     event = await api(`/api/events/${encodeURIComponent(id)}`);
   } catch (err) {
-    if (token === routeToken) panelMessage(container, errorText(err), "error");
+    if (token === routeToken) viewMessage(container, errorText(err), "error");
     return;
   }
   if (token !== routeToken) return;
@@ -1062,12 +1098,13 @@ const LAYERS = [
  * Flattens every layer into spans {layer, cls, start, end, item}. An event
  * contributes its trigger words (`triggers`: [[start, end]], or a `trigger`
  * object) as "l-event" and its sentence as the fainter "l-evsent"; without
- * triggers the sentence itself is the highlighted span.
+ * triggers the sentence itself is the "l-event" span, marked `whole` so it is
+ * drawn lighter (a bold sentence would shout).
  */
 function collectSpans(article) {
   const spans = [];
-  const add = (layer, cls, start, end, item) => {
-    if (Number.isInteger(start) && Number.isInteger(end) && end > start) spans.push({ layer, cls, start, end, item });
+  const add = (layer, cls, start, end, item, whole = false) => {
+    if (Number.isInteger(start) && Number.isInteger(end) && end > start) spans.push({ layer, cls, start, end, item, whole });
   };
   for (const layer of LAYERS) {
     for (const item of article[layer.key] || []) {
@@ -1076,7 +1113,7 @@ function collectSpans(article) {
           : item.trigger ? [[item.trigger.start, item.trigger.end]] : [];
         add("events", "l-evsent", item.start, item.end, item);
         if (triggers.length) for (const [s, e] of triggers) add("events", "l-event", s, e, item);
-        else add("events", "l-event", item.start, item.end, item);
+        else add("events", "l-event", item.start, item.end, item, true);
       } else {
         add(layer.key, layer.cls, item.start, item.end, item);
         if (layer.key === "quotes" && item.speaker) add("quotes", "l-speaker", item.speaker.start, item.speaker.end, item);
@@ -1145,12 +1182,12 @@ async function showArticle(id, params, token) {
   document.title = `Article ${id} · Sitrep`;
   const container = h("div", { class: "article-view", id: "article-view" });
   view().replaceChildren(breadcrumbs([["Events", lastDashboardHash], [`Article ${id}`]]), container);
-  panelMessage(container, "Loading article…", "loading");
+  viewMessage(container, "Loading article…", "loading");
   let article;
   try {
     article = await api(`/api/articles/${encodeURIComponent(id)}`);
   } catch (err) {
-    if (token === routeToken) panelMessage(container, errorText(err), "error");
+    if (token === routeToken) viewMessage(container, errorText(err), "error");
     return;
   }
   if (token !== routeToken) return;
@@ -1172,8 +1209,11 @@ async function showArticle(id, params, token) {
     }
     const classes = new Set(["ann"]);
     for (const s of piece.spans) classes.add(s.cls);
+    if (piece.spans.some((s) => s.cls === "l-event") && piece.spans.every((s) => s.cls !== "l-event" || s.whole)) classes.add("l-event-whole");
     const el = h("span", { class: [...classes].join(" "), "data-start": piece.start, "data-end": piece.end }, text);
-    const trigger = piece.spans.find((s) => s.cls === "l-event") || piece.spans.find((s) => s.cls === "l-evsent");
+    // The colour comes from a real trigger first, then a whole-sentence event, then a sentence.
+    const trigger = piece.spans.find((s) => s.cls === "l-event" && !s.whole)
+      || piece.spans.find((s) => s.cls === "l-event") || piece.spans.find((s) => s.cls === "l-evsent");
     if (trigger) el.style.setProperty("--ev", rootStyle(trigger.item.code).color);
     if (piece.spans.some((s) => s.cls === "l-event")) el.dataset.eventIds = [...new Set(piece.spans.filter((s) => s.layer === "events").map((s) => s.item.event_id))].join(" ");
     coverage.set(el, piece.spans);

@@ -211,14 +211,15 @@ public enum Migrations {
             """),
         // The coding rule behind each mention (shown as evidence in the API and UI),
         // and indexes for the API's common event queries: by source or target
-        // actor, by place, each newest first (the event key's own index serves
-        // neither order), so that they stay fast at millions of events.
+        // actor, by place key or name, each newest first (the event key's own
+        // index serves neither order), so that they stay fast at millions of
+        // events (see `selectEvents`).
         Migration(name: "v2-mention-rule-and-event-indexes", template: """
             ALTER TABLE event_mentions ADD COLUMN rule TEXT;
             CREATE INDEX events_source_date ON events (source, event_date);
             CREATE INDEX events_target_date ON events (target, event_date);
             CREATE INDEX events_place_date ON events (place, event_date);
-            CREATE INDEX events_place_lower ON events (lower(place_name))
+            CREATE INDEX events_place_name_date ON events (lower(place_name), event_date)
             """),
     ]
 }

@@ -184,13 +184,89 @@ extension SQLBackend {
                     firstTitle: row["first_title"].string, firstIngestedAt: row["first_ingested_at"].string)
     }
 
+    /// Events newest first.
+    ///
+    /// A filter that matches several index keys cannot be read in date order
+    /// from one index: `actor=USA` covers `USA`, `USAGOV`, `USAMIL`...; `place`
+    /// matches the place key or the name. Read naively, the database collects
+    /// every match (125,000 rows for USA among a million events) and sorts them
+    /// to return 100. Instead the filter is split into one branch per exact key,
+    /// each reading its `(key, event_date)` index backwards and stopping after
+    /// `limit + offset` rows, and the branches are merged: a few hundred rows
+    /// read whatever the store's size.
     func selectEvents(_ query: EventQuery) async throws -> [StoredEvent] {
-        let filter = eventFilter(query)
-        let rows = try await fetch(SQLStatement("""
-            \(storedEventColumns)\(filter.sql)
-            ORDER BY e.event_date DESC, e.id DESC LIMIT ? OFFSET ?
-            """, filter.arguments + [.integer(Int64(query.limit)), .integer(Int64(query.offset))]))
-        return try rows.map(storedEvent)
+        let page: [SQLValue] = [.integer(Int64(query.limit)), .integer(Int64(query.offset))]
+        guard let branches = try await indexBranches(query) else {
+            let filter = eventFilter(query)
+            return try await fetch(SQLStatement("""
+                \(storedEventColumns)\(filter.sql)
+                ORDER BY e.event_date DESC, e.id DESC LIMIT ? OFFSET ?
+                """, filter.arguments + page)).map(storedEvent)
+        }
+        if branches.isEmpty { return [] }
+        var sql: [String] = []
+        var arguments: [SQLValue] = []
+        for (number, branch) in branches.enumerated() {
+            let filter = eventFilter(branch.query, extra: [branch.condition])
+            sql.append("""
+                SELECT * FROM (\(storedEventColumns)\(filter.sql)
+                ORDER BY e.event_date DESC, e.id DESC LIMIT ?) b\(number)
+                """)
+            arguments += filter.arguments + branch.arguments + [.integer(Int64(query.limit + query.offset))]
+        }
+        return try await fetch(SQLStatement(
+            sql.joined(separator: " UNION ALL ") + " ORDER BY event_date DESC, id DESC LIMIT ? OFFSET ?",
+            arguments + page)).map(storedEvent)
+    }
+
+    /// The most exact keys a prefix filter is split into; beyond, the plain
+    /// query is used.
+    private var maxIndexBranches: Int { 64 }
+
+    /// The branches `selectEvents` merges, or nil when the query is best run
+    /// as it is (no actor, target or place filter, or too many keys). Each
+    /// branch is the query without the split filter plus one exact condition.
+    private func indexBranches(_ query: EventQuery) async throws -> [(query: EventQuery, condition: String, arguments: [SQLValue])]? {
+        if let actor = query.actor {
+            guard let codes = try await codes(in: "source", withPrefix: actor.uppercased()) else { return nil }
+            var rest = query
+            rest.actor = nil
+            return codes.map { (rest, "e.source = ?", [.text($0)]) }
+        }
+        if let target = query.target {
+            guard let codes = try await codes(in: "target", withPrefix: target.uppercased()) else { return nil }
+            var rest = query
+            rest.target = nil
+            return codes.map { (rest, "e.target = ?", [.text($0)]) }
+        }
+        if let place = query.place?.lowercased() {
+            var rest = query
+            rest.place = nil
+            return [(rest, "e.place = ?", [.text(place)]),
+                    (rest, "lower(e.place_name) = ? AND e.place <> ?", [.text(place), .text(place)])]
+        }
+        return nil
+    }
+
+    /// The distinct values of `column` (`source` or `target`) that start with
+    /// `prefix`, found by seeking the index once per value; nil when there are
+    /// more than ``maxIndexBranches``.
+    private func codes(in column: String, withPrefix prefix: String) async throws -> [String]? {
+        precondition(column == "source" || column == "target")
+        var codes: [String] = []
+        var after: String? = nil
+        while codes.count <= maxIndexBranches {
+            var statement = SQLStatement("SELECT \(column) AS code FROM events WHERE \(column) LIKE ? ESCAPE '\\'", [.text(likePrefix(prefix))])
+            if let after {
+                statement.sql += " AND \(column) > ?"
+                statement.arguments.append(.text(after))
+            }
+            statement.sql += " ORDER BY \(column) LIMIT 1"
+            guard let code = try await fetch(statement).first?["code"].string else { return codes }
+            codes.append(code)
+            after = code
+        }
+        return nil
     }
 
     func selectEvent(id: Int64) async throws -> StoredEvent? {
