@@ -26,6 +26,15 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib's inflate, for .warc.gz files and gzip/deflate HTTP bodies.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Readers of archive and feed formats: WARC(.gz) records and their HTTP
+        // responses, RSS 2.0 / RSS 1.0 / Atom feeds (libxml2, entities refused).
+        .target(name: "SitrepInputs", dependencies: ["CLibXML2", "CZlib"]),
         // One folder per pipeline stage, plus the data tables they load.
         .target(
             name: "SitrepStages",
@@ -63,12 +72,13 @@ let package = Package(
         .target(
             name: "SitrepCLI",
             dependencies: [
-                "SitrepCore", "SitrepStages", "SitrepStorage", "SitrepServer",
+                "SitrepCore", "SitrepStages", "SitrepStorage", "SitrepServer", "SitrepInputs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "sitrep", dependencies: ["SitrepCLI"]),
         .testTarget(name: "SitrepCoreTests", dependencies: ["SitrepCore"]),
+        .testTarget(name: "SitrepInputsTests", dependencies: ["SitrepInputs", "CZlib"]),
         // Fixtures are read through #filePath-relative paths, not as bundle resources.
         .testTarget(name: "SitrepStagesTests", dependencies: ["SitrepStages", "SitrepCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SitrepStorageTests", dependencies: ["SitrepStorage", "SitrepStages", "SitrepCore"]),

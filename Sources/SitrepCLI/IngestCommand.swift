@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import SitrepCore
+import SitrepInputs
 import SitrepStages
 import SitrepStorage
 
@@ -16,8 +17,12 @@ struct IngestCommand: ParsableCommand {
         "clean", "url", "published"}), plus optional "title" and "source" strings
           *.txt, *.text      one article as scraped page text; its id is the path
           *.html, *.htm      one web page
-        A file named on the command line with another extension is read as JSON lines when it \
-        starts with '{', else as scraped text. RSS/Atom feeds and WARC archives are not read yet.
+          *.rss, *.atom, *.xml   an RSS 2.0, RSS 1.0 or Atom feed: one article per item (its full \
+        content when the feed carries it, else its summary or headline)
+          *.warc, *.warc.gz  a WARC archive, such as Common Crawl's news crawl: one article per \
+        HTTP 200 HTML response (other records are counted as skipped)
+        A file named on the command line with another extension is sniffed: WARC (or gzip), a \
+        feed, JSON lines when it starts with '{', else scraped text.
 
         Ingest is idempotent: an article whose input, URL, or title and text were stored \
         before is counted as a duplicate and not stored again. A near-duplicate (the same \
@@ -106,16 +111,25 @@ struct IngestCommand: ParsableCommand {
 
 /// What a file holds, by its extension.
 enum FileKind: Equatable {
-    case jsonLines, text, html, unsupported(String)
+    case jsonLines, text, html, feed, warc
 
     init?(path: String) {
         let lower = path.lowercased()
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { self = .jsonLines }
         else if lower.hasSuffix(".txt") || lower.hasSuffix(".text") { self = .text }
         else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { self = .html }
-        else if lower.hasSuffix(".rss") || lower.hasSuffix(".atom") || lower.hasSuffix(".xml") { self = .unsupported("RSS/Atom feeds") }
-        else if lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") { self = .unsupported("WARC archives") }
+        else if lower.hasSuffix(".rss") || lower.hasSuffix(".atom") || lower.hasSuffix(".xml") { self = .feed }
+        else if lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") { self = .warc }
         else { return nil }
+    }
+
+    /// The kind of a file with no known extension, from its first bytes.
+    init(sniffing head: [UInt8]) {
+        let firstNonSpace = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
+        if Gzip.hasMagic(head) || head.starts(with: Array("WARC/1.".utf8)) { self = .warc }
+        else if FeedReader.looksLikeFeed(head) { self = .feed }
+        else if firstNonSpace == UInt8(ascii: "{") { self = .jsonLines }
+        else { self = .text }
     }
 }
 
@@ -126,6 +140,8 @@ struct IngestCounts: Sendable {
     var duplicates = 0
     var nearDuplicates = 0
     var errors = 0
+    /// WARC records that hold no article (requests, redirects, images...).
+    var skippedRecords = 0
     var started = DispatchTime.now()
 
     var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
@@ -136,7 +152,8 @@ struct IngestCounts: Sendable {
 
     var summary: String {
         let rate = seconds > 0 ? Double(read) / seconds : 0
-        return line + String(format: " in %.1f s (%.0f articles/s)", seconds, rate)
+        let skipped = skippedRecords > 0 ? "; \(skippedRecords) WARC records without an article skipped" : ""
+        return line + String(format: " in %.1f s (%.0f articles/s)", seconds, rate) + skipped
     }
 }
 
@@ -159,12 +176,15 @@ struct IngestRun {
     mutating func ingest(file: String, named: Bool) async {
         var kind = FileKind(path: file)
         if kind == nil && named {
-            let head = (try? InputReader.readBytes(path: file, maxBytes: maxBytes)) ?? []
-            kind = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{") ? .jsonLines : .text
+            kind = FileKind(sniffing: Self.head(of: file))
         }
         switch kind {
         case .jsonLines:
             await ingestLines(file)
+        case .feed:
+            await ingestFeed(file)
+        case .warc:
+            await ingestWARC(file)
         case .text, .html:
             counts.read += 1
             do {
@@ -174,12 +194,76 @@ struct IngestRun {
             } catch {
                 fail("\(error)")
             }
-        case let .unsupported(what):
-            counts.read += 1
-            fail("\(file): \(what) cannot be ingested yet; convert them to JSON lines first")
         case nil:
             return
         }
+    }
+
+    /// The first bytes of a file, for sniffing (empty when unreadable: the
+    /// reader that follows reports why).
+    static func head(of file: String) -> [UInt8] {
+        let fd = open(file, O_RDONLY)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        return count > 0 ? Array(buffer[..<count]) : []
+    }
+
+    /// Ingests each item of an RSS or Atom feed as an article.
+    private mutating func ingestFeed(_ file: String) async {
+        let feed: Feed
+        do {
+            feed = try FeedReader.read(try InputReader.readBytes(path: file, maxBytes: maxBytes), origin: file)
+        } catch {
+            counts.read += 1
+            fail("\(error)")
+            return
+        }
+        for (number, item) in feed.items.enumerated() {
+            counts.read += 1
+            await ingest(Self.ingestItem(item, feed: feed), at: "\(file): item \(number + 1)")
+        }
+    }
+
+    /// A feed item as an article: full HTML content goes through the HTML
+    /// extractor (wrapped as a page body), plain text through the scraped-text
+    /// extractor (feeds append "The post ... appeared first on ..." and "Read
+    /// more" lines), and an item with only a headline is ingested as that line.
+    static func ingestItem(_ item: FeedItem, feed: Feed) -> IngestItem {
+        let input: DocumentInput = switch item.content {
+        case let .html(fragment): .html("<!DOCTYPE html><html><body><article>" + fragment + "</article></body></html>")
+        case let .text(text): .scrapedText(text)
+        case .empty: .cleanText(item.title ?? "")
+        }
+        return IngestItem(id: item.id, input: input, url: item.url, published: item.published, title: item.title, source: feed.title)
+    }
+
+    /// Ingests the article-like responses of a WARC file; a damaged record is
+    /// reported and reading resumes at the next one when the format allows.
+    private mutating func ingestWARC(_ file: String) async {
+        var reader: WARCArticleReader
+        do {
+            reader = try WARCArticleReader(path: file)
+        } catch {
+            counts.read += 1
+            fail("\(error)")
+            return
+        }
+        while true {
+            do {
+                guard let article = try reader.next() else { break }
+                counts.read += 1
+                let page = HTMLExtractor.decodePage(article.response.body, transportCharset: article.response.charset)
+                await ingest(IngestItem(id: article.recordID ?? article.url, input: .html(page), url: article.url),
+                             at: "\(article.location)")
+            } catch {
+                counts.read += 1
+                fail("\(error)")
+                if !error.isRecoverable { break }
+            }
+        }
+        counts.skippedRecords += reader.skipped.values.reduce(0, +)
     }
 
     private mutating func ingestLines(_ file: String) async {

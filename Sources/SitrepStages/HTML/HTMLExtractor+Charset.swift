@@ -27,7 +27,7 @@ extension HTMLExtractor {
     /// the bytes are valid UTF-8 with at least one multi-byte sequence, UTF-8 is
     /// used, because legacy text that happens to be valid multi-byte UTF-8 is
     /// vanishingly rare.
-    static func decideCharset(_ raw: [UInt8], settings: Settings) -> HTMLCharsetDecision {
+    static func decideCharset(_ raw: [UInt8], settings: Settings, transportCharset: String? = nil) -> HTMLCharsetDecision {
         // Byte order marks.
         if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF {
             return HTMLCharsetDecision(bytes: repairUTF8(Array(raw[3...])), encoding: "UTF-8", source: "bom:utf-8")
@@ -38,7 +38,8 @@ extension HTMLExtractor {
         if raw.count >= 2, raw[0] == 0xFE, raw[1] == 0xFF {
             return HTMLCharsetDecision(bytes: transcodeUTF16(raw[2...], littleEndian: false), encoding: "UTF-8", source: "bom:utf-16be")
         }
-        let declared = declaredCharset(raw, limit: settings.charsetPrescanBytes)
+        // A charset from HTTP's Content-Type outranks the page's own, as in browsers.
+        let declared = transportCharset.map { $0.lowercased() } ?? declaredCharset(raw, limit: settings.charsetPrescanBytes)
         let scan = scanUTF8(raw)
         let validUTF8 = scan.valid
         let hasMultiByte = scan.valid && scan.hasMultiByte
@@ -68,6 +69,38 @@ extension HTMLExtractor {
             if validUTF8 { return HTMLCharsetDecision(bytes: raw, encoding: "UTF-8", source: "sniffed:utf-8") }
             return HTMLCharsetDecision(bytes: decodeWindows1252(raw), encoding: "UTF-8", source: "fallback:windows-1252")
         }
+    }
+
+    /// A fetched page's bytes as text, decoded the way ``extract(bytes:url:)``
+    /// decodes them (byte order mark, then `transportCharset` — the HTTP
+    /// `Content-Type` charset, which outranks the page's `<meta>` — then the
+    /// page's declaration, then UTF-8 if valid, else Windows-1252), for inputs
+    /// such as WARC records that must become an `html` string.
+    ///
+    /// Legacy multi-byte charsets (Shift_JIS, GBK, EUC-KR, KOI8-R…) are
+    /// converted with libxml2's converters (iconv underneath); a charset no
+    /// converter knows falls back to Windows-1252, so no byte is dropped.
+    public static func decodePage(_ raw: [UInt8], transportCharset: String? = nil, settings: Settings = .init()) -> String {
+        let decision = decideCharset(raw, settings: settings, transportCharset: transportCharset)
+        if decision.encoding == "UTF-8" { return String(decoding: decision.bytes, as: UTF8.self) }
+        if let converted = convertToUTF8(decision.bytes, from: decision.encoding) {
+            return String(decoding: converted, as: UTF8.self)
+        }
+        return String(decoding: decodeWindows1252(decision.bytes), as: UTF8.self)
+    }
+
+    /// Converts `raw` from `encoding` to UTF-8 with libxml2's converter for
+    /// it; nil when there is none or the bytes do not convert.
+    static func convertToUTF8(_ raw: [UInt8], from encoding: String) -> [UInt8]? {
+        guard let handler = encoding.withCString({ xmlFindCharEncodingHandler($0) }) else { return nil }
+        defer { xmlCharEncCloseFunc(handler) }
+        guard let input = xmlBufferCreateSize(raw.count + 1), let output = xmlBufferCreateSize(raw.count * 2 + 16) else { return nil }
+        defer { xmlBufferFree(input); xmlBufferFree(output) }
+        let added = raw.withUnsafeBufferPointer { buffer in
+            xmlBufferAdd(input, buffer.baseAddress, Int32(clamping: buffer.count))
+        }
+        guard added == 0, xmlCharEncInFunc(handler, output, input) >= 0, let content = xmlBufferContent(output) else { return nil }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(output))))
     }
 
     /// The lowercased charset label after the first `charset=` in the page's
