@@ -24,11 +24,19 @@ What it checks, in one browser session:
      point offsets were cut correctly), hovering an event trigger shows a tooltip
      with its code, and a layer toggle hides its layer. The same text checks run
      on the XSS article and on every `--article ID`.
-  5. XSS: the article whose title contains `<script>window.__xss=1</script><b>x</b>`
+  5. Article list: the nav link opens `#/articles`, whose rows
+     (`#article-list tr[data-article-id]`) are the API's first page, newest
+     first; typing `window.__xss` into the search box (`#search-q`) + Enter
+     lists just the API's matches, the hostile title as literal text; clicking a
+     row opens `#/article/ID`, whose breadcrumb links back to the search.
+     Story versions: an article of a story with several articles lists the
+     others (`#story-versions`); one alone in its story lists none.
+  6. XSS: the article whose title contains `<script>window.__xss=1</script><b>x</b>`
      (found through /api/articles?q=) shows the title as literal text, creates no
      <script>/<b> element, and `window.__xss` stays undefined (skip with --skip-xss
-     when the store has no such fixture).
-  6. No JavaScript errors in the console (goog:loggingPrefs browser log, SEVERE).
+     when the store has no such fixture; it also skips the search in 5).
+  7. No JavaScript errors in the console (goog:loggingPrefs browser log, SEVERE):
+     this also catches any request the UI makes that the API answers with a 4xx.
 
 Saves a screenshot of each view into DIR, prints a line per check, then one JSON
 summary line, and exits 0 when every check passed, 1 otherwise (2 on bad usage).
@@ -60,6 +68,7 @@ try:
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     selenium_missing = True
@@ -266,6 +275,86 @@ class Run:
         self.js("window.scrollTo(0, 0)")
         self.screenshot(shot)
 
+    def articles(self):
+        """The article list: nav link, rows, the search box, a row click, the breadcrumb back."""
+        d = self.driver
+        rows = "#article-list tr[data-article-id]"
+        shown_ids = lambda: self.js("return [...document.querySelectorAll(arguments[0])].map(r => +r.dataset.articleId)", rows)
+        self.navigate("#/")
+        self.wait_ready("dashboard")
+        d.find_element(By.ID, "nav-articles").click()
+        self.wait_ready("articles")
+        self.require("nav link opens the article list", self.js("return location.hash") == "#/articles",
+                     self.js("return location.hash"))
+        self.check("nav marks Articles as current",
+                   d.find_element(By.ID, "nav-articles").get_attribute("aria-current") == "page")
+        self.wait_for("rows in #article-list", lambda: self.count(rows) > 0)
+        first_page = [a["id"] for a in self.api("/api/articles", limit=100)["items"]]
+        self.check("article list shows the API's first page, newest first", shown_ids() == first_page,
+                   f"{len(first_page)} articles")
+        self.screenshot("articles")
+
+        if self.args.skip_xss:
+            print("  skip article search check (--skip-xss)", file=sys.stderr)
+        else:
+            box = d.find_element(By.ID, "search-q")
+            box.clear()
+            box.send_keys(XSS_NEEDLE, Keys.ENTER)
+            self.wait_for("q in the hash", lambda: "q=" in self.js("return location.hash"))
+            self.wait_ready("articles")
+            expected = [a["id"] for a in self.api("/api/articles", q=XSS_NEEDLE, limit=100)["items"]]
+            found = shown_ids()
+            titles = self.js("return [...document.querySelectorAll('#article-list tr[data-article-id] .article-link')].map(a => a.textContent)")
+            self.check("search box lists exactly the API's matches", found == expected and len(found) > 0,
+                       f"shown {found}, API {expected}")
+            self.check("search finds the hostile-title article", any(XSS_TITLE in t for t in titles), str(titles)[:160])
+            elements = self.count("#article-list .article-link *, #article-list script")
+            self.check("hostile title in the list creates no elements", elements == 0, f"{elements} elements")
+            self.check("window.__xss is undefined after the search", self.js("return typeof window.__xss") == "undefined")
+            self.screenshot("articles-search")
+
+        search = self.js("return location.hash")
+        cell = d.find_element(By.CSS_SELECTOR, f"{rows} td.col-date")
+        article_id = cell.find_element(By.XPATH, "..").get_attribute("data-article-id")
+        cell.click()
+        self.wait_ready("article")
+        self.require("article row click opens the article view", self.js("return location.hash") == f"#/article/{article_id}",
+                     self.js("return location.hash"))
+        crumbs = self.js("return [...document.querySelectorAll('.crumbs a')].map(a => a.getAttribute('href'))")
+        self.check("article breadcrumb links back to the search", search in crumbs, f"{crumbs}, expected {search}")
+        self.story_versions()
+
+    def story_versions(self):
+        """An article whose story has others lists them; one alone in its story lists none."""
+        items = self.api("/api/articles", limit=1000)["items"]
+        stories = {}
+        for a in items:
+            stories.setdefault(a["story_id"], []).append(a["id"])
+        shared = next((ids for ids in stories.values() if len(ids) > 1), None)
+        alone = next((ids[0] for story, ids in stories.items() if len(ids) == 1
+                      and len(self.api("/api/articles", story=story, limit=2)["items"]) == 1), None)
+        if alone is not None:
+            self.navigate(f"#/article/{alone}")
+            self.wait_ready("article")
+            self.check("an article alone in its story lists no versions",
+                       self.js("return document.getElementById('story-versions').hidden") is True)
+        if shared is None:
+            print("  skip story versions check (no story with several articles among the newest 1000)", file=sys.stderr)
+            return
+        article_id = shared[0]
+        story = next(a["story_id"] for a in items if a["id"] == article_id)
+        versions = [a["id"] for a in self.api("/api/articles", story=story, limit=100)["items"]]
+        self.navigate(f"#/article/{article_id}")
+        self.wait_ready("article")
+        listed = self.js("return [...document.querySelectorAll('#story-versions li[data-article-id]')].map(l => +l.dataset.articleId)")
+        heading = self.js("return document.querySelector('#story-versions h2')?.textContent || ''")
+        others = [v for v in versions if v != article_id]
+        self.check("story versions list the story's other articles",
+                   bool(listed) and article_id not in listed and set(listed) <= set(others), f"listed {listed}, story {versions}")
+        self.check("story versions count the whole story", heading.startswith(f"{len(versions)}"), heading)
+        self.js("window.scrollTo(0, 0)")
+        self.screenshot("article-story")
+
     def xss(self):
         found = self.api("/api/articles", q=XSS_NEEDLE, limit=50)
         matches = [a for a in found.get("items", []) if XSS_TITLE in (a.get("title") or "")]
@@ -309,6 +398,7 @@ class Run:
             self.dashboard()
             self.chart_filters()
             self.event_and_article()
+            self.articles()
             self.extra_articles()
             if self.args.skip_xss:
                 print("  skip XSS check (--skip-xss)", file=sys.stderr)

@@ -35,6 +35,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "TCP port (0: any free port).")
     var port = 8080
 
+    @Option(help: "Seconds an answer of the aggregate endpoints (stats, actors, timeline, map, network) is reused; 0: never.")
+    var cacheSeconds: Double = 30
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -42,6 +45,7 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
         guard !host.isEmpty else { throw ValidationError("--host needs an address") }
+        guard cacheSeconds >= 0, cacheSeconds.isFinite else { throw ValidationError("--cache-seconds must be 0 or more") }
     }
 
     func run() throws {
@@ -57,10 +61,10 @@ struct ServeCommand: ParsableCommand {
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             printError("warning: listening on \(host): anyone who can reach this machine can read the store")
         }
-        let (host, port) = (self.host, self.port)
+        let (host, port, cacheSeconds) = (self.host, self.port, self.cacheSeconds)
         let serverLogger = logger
         try runStoreCommand(database) { store in
-            let server = APIServer(store: store, assets: assets, logger: serverLogger)
+            let server = APIServer(store: store, assets: assets, logger: serverLogger, cacheSeconds: cacheSeconds)
             try await server.run(host: host, port: port) { actualPort in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 printError("listening on http://\(shown):\(actualPort)/")

@@ -29,10 +29,14 @@ public struct APIServer: Sendable {
     /// to convert offsets).
     static let maxMentionsListed = 100
 
-    public init(store: any Store, assets: WebAssets, logger: Logger = Logger(label: "sitrep.serve")) {
+    /// Answers of the aggregate endpoints, kept for a while (see ``ResponseCache``).
+    let cache: ResponseCache
+
+    public init(store: any Store, assets: WebAssets, logger: Logger = Logger(label: "sitrep.serve"), cacheSeconds: Double = 30) {
         self.store = store
         self.assets = assets
         self.logger = logger
+        self.cache = ResponseCache(seconds: cacheSeconds)
     }
 
     /// Headers on every page and file: no sniffing, no framing, no referrer,
@@ -54,7 +58,7 @@ public struct APIServer: Sendable {
         router.get("/assets/:file") { _, context in self.file(context.parameters.get("file") ?? "") }
         router.get("/openapi.json") { _, _ in Self.response(bytes: self.assets.openAPI, contentType: "application/json; charset=utf-8") }
         router.get("/api/stats") { request, _ in
-            await self.json(request) { _, json in APIJSON.stats(try await self.store.stats(), into: &json) }
+            await self.json(request, cached: true) { _, json in APIJSON.stats(try await self.store.stats(), into: &json) }
         }
         router.get("/api/events") { request, _ in
             await self.json(request) { query, json in
@@ -89,26 +93,26 @@ public struct APIServer: Sendable {
             }
         }
         router.get("/api/actors") { request, _ in
-            await self.json(request) { query, json in
+            await self.json(request, cached: true) { query, json in
                 let limit = try query.integer("limit", default: 100, in: 1...1000)
                 Self.list(try await self.store.actors(limit: limit), limit, 0, into: &json, APIJSON.actor)
             }
         }
         router.get("/api/timeline") { request, _ in
-            await self.json(request) { query, json in
+            await self.json(request, cached: true) { query, json in
                 let buckets = try await self.store.timeline(try query.eventQuery())
                 Self.items(buckets, into: &json, APIJSON.timeline)
             }
         }
         router.get("/api/map") { request, _ in
-            await self.json(request) { query, json in
+            await self.json(request, cached: true) { query, json in
                 let limit = try query.integer("limit", default: 500, in: 1...5000)
                 let places = try await self.store.eventPlaces(try query.eventQuery(), limit: limit)
                 Self.items(places, into: &json, APIJSON.place)
             }
         }
         router.get("/api/network") { request, _ in
-            await self.json(request) { query, json in
+            await self.json(request, cached: true) { query, json in
                 let limit = try query.integer("limit", default: 150, in: 1...2000)
                 APIJSON.network(try await self.store.actorPairs(try query.eventQuery(), limit: limit), into: &json)
             }
@@ -174,11 +178,16 @@ public struct APIServer: Sendable {
 
     /// Runs a JSON handler: parses the query, writes the body, and turns
     /// failures into JSON errors.
-    private func json(_ request: Request, _ body: (APIQuery, inout JSONWriter) async throws -> Void) async -> Response {
+    private func json(_ request: Request, cached: Bool = false, _ body: (APIQuery, inout JSONWriter) async throws -> Void) async -> Response {
         do {
             let query = try APIQuery(request.uri.query)
+            let key = request.uri.path + "?" + (request.uri.query ?? "")
+            if cached, let bytes = await cache.get(key) {
+                return Self.response(bytes: bytes, contentType: "application/json; charset=utf-8")
+            }
             var json = JSONWriter(reservingCapacity: 16_384)
             try await body(query, &json)
+            if cached { await cache.set(key, json.bytes) }
             return Self.response(bytes: json.bytes, contentType: "application/json; charset=utf-8")
         } catch let error as APIError {
             return Self.error(error)
@@ -225,5 +234,42 @@ public struct APIServer: Sendable {
         json.endObject()
         json.endObject()
         return response(bytes: json.bytes, contentType: "application/json; charset=utf-8", status: HTTPResponse.Status(code: error.status))
+    }
+}
+
+/// Recent answers of the aggregate endpoints (stats, actors, timeline, map,
+/// network), by path and query.
+///
+/// Without filters these scan every event: about half a second each at a
+/// million events, and the dashboard asks for all of them on every visit.
+/// They change only when articles are ingested, so an answer a few seconds
+/// old is as good as a new one. Lists and single records are never cached.
+actor ResponseCache {
+    private let lifetime: UInt64
+    private let capacity = 512
+    private var entries: [String: (bytes: [UInt8], expires: UInt64)] = [:]
+
+    /// - Parameter seconds: how long an answer is reused; 0 turns caching off.
+    init(seconds: Double) {
+        lifetime = UInt64(max(0, seconds) * 1e9)
+    }
+
+    func get(_ key: String) -> [UInt8]? {
+        guard lifetime > 0, let entry = entries[key] else { return nil }
+        if entry.expires < DispatchTime.now().uptimeNanoseconds {
+            entries[key] = nil
+            return nil
+        }
+        return entry.bytes
+    }
+
+    func set(_ key: String, _ bytes: [UInt8]) {
+        guard lifetime > 0 else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if entries.count >= capacity {
+            entries = entries.filter { $0.value.expires >= now }
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        }
+        entries[key] = (bytes, now + lifetime)
     }
 }

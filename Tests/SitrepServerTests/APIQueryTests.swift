@@ -46,3 +46,20 @@ struct APIQueryTests {
         }
     }
 }
+
+@Suite("Aggregate answer cache")
+struct ResponseCacheTests {
+    @Test("answers are reused until they expire, and never when the lifetime is 0")
+    func expiry() async throws {
+        let cache = ResponseCache(seconds: 0.2)
+        await cache.set("/api/timeline?", [1, 2, 3])
+        #expect(await cache.get("/api/timeline?") == [1, 2, 3])
+        #expect(await cache.get("/api/timeline?code=19") == nil)
+        try await Task.sleep(nanoseconds: 300_000_000)
+        #expect(await cache.get("/api/timeline?") == nil)
+
+        let off = ResponseCache(seconds: 0)
+        await off.set("/api/stats?", [1])
+        #expect(await off.get("/api/stats?") == nil)
+    }
+}

@@ -8,8 +8,12 @@
  *                          event list. The filters live in the hash, so every
  *                          view can be bookmarked and Back works.
  *   #/event/ID             one event and the articles that report it
+ *   #/articles?q=&source=&since=&until=&story=&offset=
+ *                          article search: title substring, exact source,
+ *                          published dates, or one story's versions
  *   #/article/ID?span=S-E  an article with every annotation layer highlighted;
- *                          `span` (code points) marks the sentence we came for
+ *                          `span` (code points) marks the sentence we came for;
+ *                          lists the other versions of its story, if any
  *
  * Layout of this file
  *   1. DOM helpers     h() and svg() build elements. Data only ever enters the
@@ -19,19 +23,25 @@
  *   3. CAMEO colours   20 root codes -> 4 QuadClasses; hue per class, shade per root,
  *                      used alike by timeline, map, network, list and article.
  *   4. Tooltip         one floating element shared by every view.
- *   5. Router          hashchange -> render one view into #view.
+ *   5. Router          hashchange -> render one view into #view; the top nav.
  *   6. Dashboard       stats, filters, timeline, map, network, event list.
  *   7. Event view
- *   8. Article view    overlapping annotations: the text is cut at every span
+ *   8. Article list    search form and one page of /api/articles.
+ *   9. Article view    overlapping annotations: the text is cut at every span
  *                      boundary; each piece carries the classes of all spans
  *                      that cover it.
  *
  * Offsets from the API count Unicode code points; JavaScript strings index
  * UTF-16 units, so article text is handled as Array.from(text).
  *
- * Test hooks: <body data-view="dashboard|event|article|notfound" data-ready="1">
+ * Test hooks: <body data-view="dashboard|event|articles|article|notfound" data-ready="1">
  * once a view has finished loading; stable ids (#event-list, #timeline, #map,
- * #network, #mention-list, #article-text, ...) and data-* attributes on rows.
+ * #network, #mention-list, #article-list, #search-q, #article-text,
+ * #story-versions, #nav-articles, ...) and data-* attributes on rows.
+ *
+ * Ids from the address bar are checked before they reach the API (store ids
+ * are positive integers, dates YYYY-MM-DD): a 400 would show up as a console
+ * error, and the page can say what is wrong instead.
  */
 "use strict";
 
@@ -100,6 +110,20 @@ function addDays(iso, n) {
 /** A muted placeholder for unknown values (the API sends null). */
 function unknown(text = "unknown") {
   return h("span", { class: "muted" }, text);
+}
+
+/** Store ids (articles, events, stories) are positive integers. */
+function isId(value) {
+  return /^[1-9][0-9]{0,17}$/.test(String(value));
+}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Article text size: "840 B", "4.2 kB", "1.3 MB". */
+function byteSize(n) {
+  if (typeof n !== "number") return "–";
+  if (n < 1000) return `${n} B`;
+  if (n < 1e6) return `${(n / 1e3).toFixed(n < 1e4 ? 1 : 0)} kB`;
+  return `${(n / 1e6).toFixed(1)} MB`;
 }
 
 /** An actor code as a small monospace token, or "unknown". */
@@ -307,6 +331,7 @@ function withTooltip(node, content) {
 const FILTER_KEYS = ["actor", "target", "code", "since", "until", "place"];
 let routeToken = 0;         // bumped on every navigation; late responses for older views are dropped
 let lastDashboardHash = "#/";
+let lastArticlesHash = "#/articles";
 const view = () => document.getElementById("view");
 
 function parseHash() {
@@ -351,12 +376,20 @@ async function route() {
   let done;
   if (path === "/" || path === "") {
     lastDashboardHash = location.hash || "#/";
+    markNav("events");
     done = showDashboard(params, token);
   } else if ((match = path.match(/^\/event\/([^/]+)$/))) {
+    markNav("events");
     done = showEvent(decode(match[1]), token);
+  } else if (path === "/articles") {
+    lastArticlesHash = location.hash;
+    markNav("articles");
+    done = showArticles(params, token);
   } else if ((match = path.match(/^\/article\/([^/]+)$/))) {
+    markNav("articles");
     done = showArticle(decode(match[1]), params, token);
   } else {
+    markNav(null);
     document.body.dataset.view = "notfound";
     document.title = "Not found · Sitrep";
     view().replaceChildren(h("section", { class: "panel" },
@@ -373,6 +406,16 @@ async function route() {
     if (token === routeToken) viewMessage(view(), `Something went wrong showing this page: ${err.message}`, "error");
   } finally {
     if (token === routeToken) document.body.dataset.ready = "1";
+  }
+}
+
+/** Marks the nav link of the current list and points both links at their
+ *  list's last filters, so "Articles" returns to the search one came from. */
+function markNav(section) {
+  for (const link of document.querySelectorAll(".topnav a[data-nav]")) {
+    if (link.dataset.nav === section) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+    link.setAttribute("href", link.dataset.nav === "events" ? lastDashboardHash : lastArticlesHash);
   }
 }
 
@@ -1011,6 +1054,10 @@ async function showEvent(id, token) {
   document.title = `Event ${id} · Sitrep`;
   const container = h("div", { class: "event-view", id: "event-view" });
   view().replaceChildren(breadcrumbs([["Events", lastDashboardHash], [`Event ${id}`]]), container);
+  if (!isId(id)) {
+    viewMessage(container, `There is no event “${id}”: event ids are positive integers.`, "error");
+    return;
+  }
   viewMessage(container, "Loading event…", "loading");
   let event;
   try {
@@ -1081,7 +1128,222 @@ function breadcrumbs(items) {
     ]));
 }
 
-/* ----------------------------------------------------------- 8. Article view */
+/* ----------------------------------------------------------- 8. Article list */
+
+const ARTICLE_FIELDS = [
+  { key: "q", label: "Title", placeholder: "words in the title", hint: "contains", type: "search", wide: true },
+  { key: "source", label: "Source", placeholder: "Reuters", hint: "exact name" },
+  { key: "since", label: "Published since", type: "date" },
+  { key: "until", label: "Published until", type: "date" },
+];
+// `story` has no form field: it comes from a story link and shows as a chip.
+const ARTICLE_KEYS = ["q", "source", "since", "until", "story"];
+const ARTICLE_KEY_LABELS = { q: "title", source: "source", since: "since", until: "until", story: "story" };
+const ARTICLES_PAGE = 100;
+
+const articleList = { filters: {} };
+
+/** The article list hash for `filters` (empty values and offset 0 left out). */
+function articlesHash(filters) {
+  const params = new URLSearchParams();
+  for (const key of [...ARTICLE_KEYS, "offset"]) {
+    const value = filters[key];
+    if (value !== undefined && value !== null && value !== "" && !(key === "offset" && Number(value) === 0)) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `#/articles?${query}` : "#/articles";
+}
+
+/** The list filters in the hash. Values the API would refuse with a 400 (a
+ *  malformed date or story id typed into the address bar) are not sent but
+ *  returned in `ignored`, so the page can say so. */
+function articleFilters(params) {
+  const filters = {};
+  const ignored = [];
+  for (const key of ARTICLE_KEYS) {
+    const value = (params.get(key) || "").trim();
+    if (!value) continue;
+    const valid = key === "since" || key === "until" ? ISO_DATE.test(value) : key === "story" ? isId(value) : true;
+    if (valid) filters[key] = value;
+    else ignored.push([key, value]);
+  }
+  return { filters, ignored };
+}
+
+/** Builds the search form and the list once; a new search only refills them,
+ *  so the form keeps its focus. */
+function articlesFrame() {
+  let root = document.getElementById("articles");
+  if (root) return root;
+  const form = h("form", { id: "article-search", class: "filter-form", role: "search", autocomplete: "off", "data-testid": "article-search" },
+    ARTICLE_FIELDS.map((f) => h("label", { class: `field${f.wide ? " field-wide" : ""}` },
+      h("span", { class: "field-label" }, f.label, f.hint ? h("small", {}, f.hint) : null),
+      h("input", { id: `search-${f.key}`, name: f.key, type: f.type || "text", placeholder: f.placeholder || null }))),
+    h("div", { class: "form-actions" },
+      h("button", { type: "submit", class: "btn primary", id: "search-apply" }, "Search"),
+      h("button", { type: "button", class: "btn", id: "search-reset", onclick: () => go("#/articles") }, "Reset")));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    // A story chip stays until removed: the form narrows within the story.
+    const filters = { story: articleList.filters.story };
+    for (const f of ARTICLE_FIELDS) {
+      const value = form.elements[f.key].value.trim();
+      if (value) filters[f.key] = value;
+    }
+    go(articlesHash(filters));
+  });
+
+  root = h("div", { id: "articles", class: "articles-view" },
+    h("section", { class: "panel filters" }, form, h("div", { id: "article-summary", class: "filter-summary" })),
+    h("section", { class: "panel", id: "articles-panel" },
+      h("div", { class: "panel-head" },
+        h("h2", {}, "Articles"),
+        h("span", { id: "article-range", class: "panel-note" })),
+      h("div", { class: "table-wrap" },
+        h("table", { id: "article-list", class: "data-table", "data-testid": "article-list" })),
+      h("div", { id: "article-pager", class: "pager" })));
+  view().replaceChildren(root);
+  return root;
+}
+
+async function showArticles(params, token) {
+  document.body.dataset.view = "articles";
+  document.title = "Articles · Sitrep";
+  articlesFrame();
+  const { filters, ignored } = articleFilters(params);
+  const offset = Math.min(1000000, Math.max(0, Number.parseInt(params.get("offset") || "0", 10) || 0)); // the API's range
+  articleList.filters = filters;
+
+  const form = document.getElementById("article-search");
+  for (const f of ARTICLE_FIELDS) form.elements[f.key].value = filters[f.key] || "";
+  renderArticleSummary(filters, ignored);
+  document.title = filters.q ? `“${filters.q}” · Articles · Sitrep` : "Articles · Sitrep";
+
+  const table = document.getElementById("article-list");
+  if (!table.rows.length) panelMessage(table, "Loading articles…", "loading");
+  table.classList.add("is-loading");
+  try {
+    const data = await api("/api/articles", { ...filters, limit: ARTICLES_PAGE, offset });
+    if (token !== routeToken) return;
+    renderArticleList(data, filters, offset);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err; // a bug in the renderer: route() reports it
+    if (token !== routeToken) return;
+    panelMessage(table, errorText(err), "error");
+    document.getElementById("article-range").replaceChildren();
+    document.getElementById("article-pager").replaceChildren();
+  } finally {
+    table.classList.remove("is-loading");
+  }
+}
+
+/** Active filters as removable chips, plus what was ignored from the hash. */
+function renderArticleSummary(filters, ignored) {
+  const box = document.getElementById("article-summary");
+  const keys = ARTICLE_KEYS.filter((key) => filters[key]);
+  fill(box,
+    keys.length
+      ? [h("span", { class: "muted" }, "Filtered by"),
+        keys.map((key) => {
+          const rest = { ...filters };
+          delete rest[key];
+          return h("a", { class: "chip", href: articlesHash(rest), title: `Remove the ${ARTICLE_KEY_LABELS[key]} filter`, "data-filter": key },
+            h("span", { class: "chip-key" }, ARTICLE_KEY_LABELS[key]), " ", filters[key], h("span", { class: "chip-x", "aria-hidden": "true" }, "×"));
+        })]
+      : h("span", { class: "muted" }, "All articles, newest first. Search the titles, or narrow by source and publication date."),
+    ignored.map(([key, value]) => h("span", { class: "chip chip-bad", title: key === "story" ? "not a story id" : "not a date (YYYY-MM-DD)" },
+      h("span", { class: "chip-key" }, `ignored ${key}`), " ", value)));
+}
+
+/** "copy of #ID": the article this one near-duplicates, as a link. */
+function copyMarker(article) {
+  const of = article.near_duplicate_of;
+  const similarity = typeof article.similarity === "number" ? ` (similarity ${article.similarity.toFixed(2)})` : "";
+  return isId(of)
+    ? h("a", { class: "copy-marker", href: `#/article/${encodeURIComponent(of)}`, "data-copy-of": of, title: `Near-duplicate of article ${of}${similarity}` }, `copy of #${of}`)
+    : null;
+}
+
+function renderArticleList(data, filters, offset) {
+  const table = document.getElementById("article-list");
+  const items = data.items || [];
+  const head = h("thead", {}, h("tr", {},
+    h("th", { class: "col-date" }, "Published"), h("th", {}, "Title"), h("th", {}, "Source"),
+    h("th", { class: "num" }, "Story"), h("th", {}, "Near-duplicate"), h("th", { class: "num", title: "size of the extracted text" }, "Size")));
+  const body = h("tbody", {});
+  for (const article of items) {
+    const href = `#/article/${encodeURIComponent(article.id)}`;
+    const story = article.story_id;
+    const row = h("tr", { "data-article-id": article.id, tabindex: 0, class: "clickable" },
+      h("td", { class: "col-date nowrap" }, article.published || unknown("undated")),
+      h("td", { class: "col-title" },
+        h("a", { href, class: "article-link" }, article.title || h("span", { class: "muted" }, "(untitled)")),
+        article.url || article.external_id ? h("div", { class: "sub" }, article.url || article.external_id) : null),
+      h("td", {}, article.source || unknown()),
+      h("td", { class: "num" }, !isId(story) ? unknown("–")
+        : String(story) === filters.story ? String(story)
+          : h("a", { href: articlesHash({ story }), class: "story-link", title: `All articles of story ${story}` }, String(story))),
+      h("td", { class: "nowrap" }, copyMarker(article) || unknown("–")),
+      h("td", { class: "num nowrap", title: typeof article.text_bytes === "number" ? `${fmt(article.text_bytes)} bytes of text` : null }, byteSize(article.text_bytes)));
+    // As in the event list: the whole row opens the article, its links keep their own targets.
+    row.addEventListener("click", (e) => { if (!e.target.closest("a")) go(href); });
+    row.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.target.closest("a")) go(href); });
+    body.append(row);
+  }
+  if (!items.length) body.append(h("tr", { class: "empty" }, h("td", { colspan: 6 }, "No articles match this search.")));
+  table.replaceChildren(head, body);
+
+  document.getElementById("article-range").textContent = items.length
+    ? `${fmt(offset + 1)}–${fmt(offset + items.length)}, newest first`
+    : "";
+  const limit = data.limit || ARTICLES_PAGE;
+  fill(document.getElementById("article-pager"),
+    offset > 0 ? h("a", { class: "btn", id: "articles-prev", href: articlesHash({ ...filters, offset: Math.max(0, offset - limit) }) }, "← Newer") : null,
+    items.length >= limit ? h("a", { class: "btn", id: "articles-next", href: articlesHash({ ...filters, offset: offset + limit }) }, "Older →") : null);
+}
+
+/* ---- "N versions of this story" on the article view. */
+
+const STORY_FETCH = 100; // versions asked for; a bigger story links to the list for the rest
+const STORY_SHOWN = 12;  // listed under the article's head
+
+/** Fills `slot` with the other articles of `article`'s story, when it has any.
+ *  Asks only for a real story id; an article alone in its story shows nothing. */
+async function showStoryVersions(article, slot, token) {
+  const story = article.story_id;
+  if (!isId(story)) return;
+  let data;
+  try {
+    data = await api("/api/articles", { story, limit: STORY_FETCH });
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    if (token !== routeToken) return;
+    fill(slot, h("p", { class: "muted small" }, `The other versions of story ${story} could not be loaded: ${err.message}`));
+    slot.hidden = false;
+    return;
+  }
+  if (token !== routeToken) return;
+  const items = data.items || [];
+  const others = items.filter((a) => a.id !== article.id);
+  if (!others.length) return;
+  const total = others.length + 1;
+  const more = items.length >= (data.limit || STORY_FETCH); // the story may go on past this page
+  const shown = others.slice(0, STORY_SHOWN);
+  slot.dataset.versions = more ? `${total}+` : String(total);
+  fill(slot,
+    h("div", { class: "story-head" },
+      h("h2", {}, `${more ? `${fmt(total)}+` : fmt(total)} versions of this story`),
+      h("a", { href: articlesHash({ story }), id: "story-list-link", class: "small" },
+        shown.length < others.length || more ? `all in the article list` : `story ${story} in the article list`)),
+    h("ul", { class: "story-list" }, shown.map((a) => h("li", { "data-article-id": a.id },
+      h("a", { href: `#/article/${encodeURIComponent(a.id)}`, class: "story-version" }, a.title || h("span", { class: "muted" }, "(untitled)")),
+      h("span", { class: "muted" }, ` · ${a.source || "unknown source"} · ${a.published || "undated"}`),
+      a.near_duplicate_of ? [" ", copyMarker(a)] : null))),
+    shown.length < others.length ? h("p", { class: "muted small" }, `and ${fmt(others.length - shown.length)}${more ? "+" : ""} more`) : null);
+  slot.hidden = false;
+}
+
+/* ----------------------------------------------------------- 9. Article view */
 
 /** The annotation layers, in legend order. `cls` is the class on covered text. */
 const LAYERS = [
@@ -1181,7 +1443,12 @@ async function showArticle(id, params, token) {
   document.body.dataset.view = "article";
   document.title = `Article ${id} · Sitrep`;
   const container = h("div", { class: "article-view", id: "article-view" });
-  view().replaceChildren(breadcrumbs([["Events", lastDashboardHash], [`Article ${id}`]]), container);
+  // Articles belong to the article list, whichever view linked here.
+  view().replaceChildren(breadcrumbs([["Articles", lastArticlesHash], [`Article ${id}`]]), container);
+  if (!isId(id)) {
+    viewMessage(container, `There is no article “${id}”: article ids are positive integers.`, "error");
+    return;
+  }
   viewMessage(container, "Loading article…", "loading");
   let article;
   try {
@@ -1261,6 +1528,7 @@ async function showArticle(id, params, token) {
     }));
 
   const url = safeURL(article.url);
+  const storySlot = h("section", { id: "story-versions", class: "story-versions", "data-testid": "story-versions", hidden: true });
   const head = h("header", { class: "panel article-head" },
     h("h1", { id: "article-title", "data-testid": "article-title" }, article.title || h("span", { class: "muted" }, "(untitled)")),
     h("p", { class: "article-meta", id: "article-meta" },
@@ -1272,7 +1540,8 @@ async function showArticle(id, params, token) {
       article.near_duplicate_of ? h("a", { href: `#/article/${encodeURIComponent(article.near_duplicate_of)}` }, `near-duplicate of ${article.near_duplicate_of}`) : null),
     article.url ? h("p", { class: "article-url" },
       url ? h("a", { href: url, id: "article-url", rel: "noopener noreferrer", target: "_blank" }, article.url)
-        : h("span", { id: "article-url", class: "muted" }, article.url)) : null);
+        : h("span", { id: "article-url", class: "muted" }, article.url)) : null,
+    storySlot);
 
   const main = h("section", { class: "panel article-main" },
     legend,
@@ -1316,6 +1585,11 @@ async function showArticle(id, params, token) {
   }
 
   container.replaceChildren(head, h("div", { class: "article-layout" }, main, side));
+
+  // The text is up; the story's other versions go above it, so wait for them
+  // before scrolling to a sentence (it would move when the list appears).
+  await showStoryVersions(article, storySlot, token);
+  if (token !== routeToken) return;
 
   // Coming from an event mention: mark its sentence.
   const wanted = /^(\d+)-(\d+)$/.exec(params.get("span") || "");
