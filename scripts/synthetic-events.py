@@ -28,6 +28,7 @@ import hashlib
 import os
 import random
 import sqlite3
+import urllib.parse
 
 ROOT_WEIGHTS = {"01": 10, "02": 8, "03": 8, "04": 24, "05": 10, "06": 3, "07": 2, "08": 3, "09": 2, "10": 3,
                 "11": 6, "12": 3, "13": 3, "14": 3, "15": 1, "16": 2, "17": 5, "18": 3, "19": 5, "20": 0.3}
@@ -150,7 +151,7 @@ def main():
         elif kind == 3:
             queries.append(f"/api/events?{window}")
         elif kind == 4:
-            queries.append(f"/api/events?place={pick_place()[2].replace(' ', '+')}")
+            queries.append(f"/api/events?place={urllib.parse.quote_plus(pick_place()[2])}")
         else:
             queries.append(f"/api/events?actor={pick_country()}&code={pick_root()}&{window}")
     with open(args.db + ".queries", "w") as f:

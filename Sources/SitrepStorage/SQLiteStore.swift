@@ -23,6 +23,11 @@ public struct SQLiteStore: Store, SQLBackend {
             // WAL makes NORMAL safe against corruption; only the last commits
             // before a power cut can be lost, and a re-ingest restores them.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Read pages through a memory map instead of read() copies, and keep
+            // more of them per connection: queries over millions of events stay
+            // in the page cache (profiled: a sixth of the API's time was kernel copies).
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
             try Self.prepare(db)
         }
         do {
@@ -67,12 +72,20 @@ public struct SQLiteStore: Store, SQLBackend {
 
     // MARK: SQLBackend
 
+    /// Runs a query through GRDB's per-connection cache of prepared
+    /// statements (the API repeats the same few shapes), reading rows from a
+    /// cursor with one shared column-name array.
     func fetch(_ statement: SQLStatement) async throws -> [SQLRow] {
         let arguments = StatementArguments(statement.arguments.map(\.databaseValue))
         return try await writer.read { db in
-            try Row.fetchAll(db, sql: statement.sql, arguments: arguments).map { row in
-                SQLRow(columns: Array(row.columnNames), values: row.databaseValues.map(SQLValue.init))
+            let prepared = try db.cachedStatement(sql: statement.sql)
+            let columns = prepared.columnNames
+            var rows: [SQLRow] = []
+            let cursor = try Row.fetchCursor(prepared, arguments: arguments)
+            while let row = try cursor.next() {
+                rows.append(SQLRow(columns: columns, values: row.databaseValues.map(SQLValue.init)))
             }
+            return rows
         }
     }
 

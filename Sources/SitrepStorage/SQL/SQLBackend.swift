@@ -251,18 +251,33 @@ extension SQLBackend {
     /// The distinct values of `column` (`source` or `target`) that start with
     /// `prefix`, found by seeking the index once per value; nil when there are
     /// more than ``maxIndexBranches``.
+    ///
+    /// SQLite compares text bytewise, so the values with a prefix are one
+    /// contiguous run of its index: each step seeks the first value after the
+    /// last one found (`>` alone, which the index answers in one seek; a `LIKE`
+    /// beside it would scan the whole run each time) and stops at the first
+    /// value without the prefix. PostgreSQL's index follows the database's
+    /// collation, where that run need not be contiguous, so there each step
+    /// also filters with `LIKE`.
     private func codes(in column: String, withPrefix prefix: String) async throws -> [String]? {
         precondition(column == "source" || column == "target")
         var codes: [String] = []
         var after: String? = nil
         while codes.count <= maxIndexBranches {
-            var statement = SQLStatement("SELECT \(column) AS code FROM events WHERE \(column) LIKE ? ESCAPE '\\'", [.text(likePrefix(prefix))])
-            if let after {
-                statement.sql += " AND \(column) > ?"
-                statement.arguments.append(.text(after))
+            var statement: SQLStatement
+            switch dialect {
+            case .sqlite:
+                statement = after.map { SQLStatement("SELECT \(column) AS code FROM events WHERE \(column) > ?", [.text($0)]) }
+                    ?? SQLStatement("SELECT \(column) AS code FROM events WHERE \(column) >= ?", [.text(prefix)])
+            case .postgres:
+                statement = SQLStatement("SELECT \(column) AS code FROM events WHERE \(column) LIKE ? ESCAPE '\\'", [.text(likePrefix(prefix))])
+                if let after {
+                    statement.sql += " AND \(column) > ?"
+                    statement.arguments.append(.text(after))
+                }
             }
             statement.sql += " ORDER BY \(column) LIMIT 1"
-            guard let code = try await fetch(statement).first?["code"].string else { return codes }
+            guard let code = try await fetch(statement).first?["code"].string, code.hasPrefix(prefix) else { return codes }
             codes.append(code)
             after = code
         }
