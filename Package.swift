@@ -86,6 +86,6 @@ let package = Package(
             name: "SitrepServerTests",
             dependencies: ["SitrepServer", "SitrepStorage", "SitrepStages", "SitrepCore"]
         ),
-        .testTarget(name: "SitrepCLITests", dependencies: ["SitrepCLI", "SitrepStages", "SitrepCore"]),
+        .testTarget(name: "SitrepCLITests", dependencies: ["SitrepCLI", "SitrepStages", "SitrepStorage", "SitrepCore"]),
     ]
 )

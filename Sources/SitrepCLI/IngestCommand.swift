@@ -65,17 +65,8 @@ struct IngestCommand: ParsableCommand {
             printError("cannot build the pipeline: \(error)")
             throw ExitStatus.software.exitCode
         }
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                printError(InputError.notFound(path).description)
-                throw ExitStatus.noInput.exitCode
-            }
-            files += isDirectory.boolValue ? Self.files(in: path) : [path]
-        }
         let (maxBytes, quiet, named) = (self.maxBytes, self.quiet, Set(paths))
-        let allFiles = files
+        let allFiles = try Self.files(at: paths)
         let counts = try runBlockingIngest { store in
             var run = IngestRun(ingester: Ingester(store: store, pipeline: pipeline), maxBytes: maxBytes,
                                 progress: !quiet && isatty(2) != 0)
@@ -94,6 +85,21 @@ struct IngestCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.ioError.exitCode
         }
+    }
+
+    /// The files named, and the ingestible files in the folders named, in
+    /// argument order; a missing path is reported and ends the command (66).
+    static func files(at paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                printError(InputError.notFound(path).description)
+                throw ExitStatus.noInput.exitCode
+            }
+            files += isDirectory.boolValue ? Self.files(in: path) : [path]
+        }
+        return files
     }
 
     /// The ingestible files under `folder`, recursively, in path order.
@@ -157,16 +163,35 @@ struct IngestCounts: Sendable {
     }
 }
 
-/// One ingest run over files, keeping the counts and the progress line.
+/// One run over input files, keeping the counts and the progress line. Each
+/// item read goes to the sink: the pipeline and the store for `sitrep ingest`,
+/// the worker queue for `sitrep enqueue`.
 struct IngestRun {
-    let ingester: Ingester
+    /// Takes one item read at a place (`file:line`, a feed item, a WARC
+    /// record) and says what became of it; nil when it was taken without a
+    /// result yet (queued). An error is reported against the item and the run
+    /// goes on, except ``Stop``, which ends the run.
+    typealias Sink = (IngestItem, String) async throws -> IngestResult?
+
+    /// Thrown by a sink that cannot go on (the queue's database is gone).
+    struct Stop: Error {
+        var reason: any Error
+    }
+
+    let sink: Sink
     let maxBytes: Int
     let progress: Bool
     var counts = IngestCounts()
+    /// Why a sink ended the run early, if it did.
+    private(set) var stopped: (any Error)?
     private var lastProgress = DispatchTime.now()
 
     init(ingester: Ingester, maxBytes: Int, progress: Bool) {
-        self.ingester = ingester
+        self.init(maxBytes: maxBytes, progress: progress) { item, _ in try await ingester.ingest(item) }
+    }
+
+    init(maxBytes: Int, progress: Bool, sink: @escaping Sink) {
+        self.sink = sink
         self.maxBytes = maxBytes
         self.progress = progress
     }
@@ -174,6 +199,7 @@ struct IngestRun {
     /// Ingests one file; `named` files (given on the command line) with an
     /// unknown extension are sniffed.
     mutating func ingest(file: String, named: Bool) async {
+        guard stopped == nil else { return }
         var kind = FileKind(path: file)
         if kind == nil && named {
             kind = FileKind(sniffing: Self.head(of: file))
@@ -220,7 +246,7 @@ struct IngestRun {
             fail("\(error)")
             return
         }
-        for (number, item) in feed.items.enumerated() {
+        for (number, item) in feed.items.enumerated() where stopped == nil {
             counts.read += 1
             await ingest(Self.ingestItem(item, feed: feed), at: "\(file): item \(number + 1)")
         }
@@ -250,7 +276,7 @@ struct IngestRun {
             fail("\(error)")
             return
         }
-        while true {
+        while stopped == nil {
             do {
                 guard let article = try reader.next() else { break }
                 counts.read += 1
@@ -276,7 +302,7 @@ struct IngestRun {
         defer { close(fd) }
         var reader = LineReader(fd: fd, maxLineBytes: maxBytes)
         var number = 0
-        while true {
+        while stopped == nil {
             let line: LineReader.Line?
             do {
                 line = try reader.readLine()
@@ -304,11 +330,14 @@ struct IngestRun {
 
     private mutating func ingest(_ item: IngestItem, at place: String) async {
         do {
-            switch try await ingester.ingest(item) {
+            switch try await sink(item, place) {
             case .stored: counts.stored += 1
             case .nearDuplicate: counts.stored += 1; counts.nearDuplicates += 1
             case .duplicate: counts.duplicates += 1
+            case nil: break
             }
+        } catch let stop as Stop {
+            stopped = stop.reason
         } catch {
             fail("\(place): \(item.id): \(error)")
         }

@@ -130,6 +130,7 @@ public final class PostgresStore: Store, SQLBackend {
         do {
             let rows = try await client.query(query, logger: logger)
             var result: [SQLRow] = []
+            var layout: SQLColumns? = nil  // the first row's column names, shared by the rest
             for try await row in rows {
                 var columns: [String] = []
                 var values: [SQLValue] = []
@@ -137,7 +138,8 @@ public final class PostgresStore: Store, SQLBackend {
                     columns.append(cell.columnName)
                     values.append(try SQLValue(cell))
                 }
-                result.append(SQLRow(columns: columns, values: values))
+                if layout?.names != columns { layout = SQLColumns(columns) }
+                result.append(SQLRow(columns: layout ?? SQLColumns(columns), values: values))
             }
             return result
         } catch let error as PSQLError {
@@ -146,16 +148,28 @@ public final class PostgresStore: Store, SQLBackend {
     }
 
     func transaction(_ statements: [SQLStatement]) async throws {
-        let queries = try statements.map(Self.query)
+        let queries = try statements.map { (query: try Self.query($0), guardFailure: $0.guardFailure) }
         let logger = self.logger
         do {
             try await client.withTransaction(logger: logger) { connection in
-                for query in queries { try await connection.query(query, logger: logger) }
+                for (query, guardFailure) in queries {
+                    let rows = try await connection.query(query, logger: logger)
+                    if let guardFailure {
+                        // A guard must find its row; throwing rolls the transaction back.
+                        var found = false
+                        for try await _ in rows { found = true }
+                        if !found { throw StoreError.guardFailed(guardFailure) }
+                    }
+                }
             }
         } catch let error as PSQLError {
             throw StoreError.database(Self.describe(error))
         } catch let error as PostgresTransactionError {
-            throw StoreError.database(error.closureError.map { ($0 as? PSQLError).map(Self.describe) ?? "\($0)" } ?? "\(error)")
+            // No COMMIT was sent after a failed guard: nothing was written, even if the ROLLBACK failed.
+            if let refused = error.closureError as? StoreError { throw refused }
+            throw StoreError.database(error.closureError.map { ($0 as? PSQLError).map(Self.describe) ?? "\($0)" }
+                                      ?? error.commitError.map { ($0 as? PSQLError).map(Self.describe) ?? "\($0)" }
+                                      ?? "\(error)")
         }
     }
 

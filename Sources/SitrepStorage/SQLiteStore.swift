@@ -79,11 +79,15 @@ public struct SQLiteStore: Store, SQLBackend {
         let arguments = StatementArguments(statement.arguments.map(\.databaseValue))
         return try await writer.read { db in
             let prepared = try db.cachedStatement(sql: statement.sql)
-            let columns = prepared.columnNames
+            let columns = SQLColumns(prepared.columnNames)
+            let count = columns.names.count
             var rows: [SQLRow] = []
             let cursor = try Row.fetchCursor(prepared, arguments: arguments)
             while let row = try cursor.next() {
-                rows.append(SQLRow(columns: columns, values: row.databaseValues.map(SQLValue.init)))
+                var values: [SQLValue] = []
+                values.reserveCapacity(count)
+                for index in 0..<count { values.append(SQLValue(row[index] as DatabaseValue)) }
+                rows.append(SQLRow(columns: columns, values: values))
             }
             return rows
         }
@@ -92,7 +96,15 @@ public struct SQLiteStore: Store, SQLBackend {
     func transaction(_ statements: [SQLStatement]) async throws {
         try await writer.write { db in
             for statement in statements {
-                try db.execute(sql: statement.sql, arguments: StatementArguments(statement.arguments.map(\.databaseValue)))
+                let arguments = StatementArguments(statement.arguments.map(\.databaseValue))
+                if let failure = statement.guardFailure {
+                    // A guard must find its row; throwing rolls the write back.
+                    guard try Row.fetchOne(db, sql: statement.sql, arguments: arguments) != nil else {
+                        throw StoreError.guardFailed(failure)
+                    }
+                } else {
+                    try db.execute(sql: statement.sql, arguments: arguments)
+                }
             }
         }
     }

@@ -224,9 +224,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case badLocation(String, reason: String)
     /// The database refused a statement.
     case database(String)
+    /// A guarded transaction found its guard's row gone (the worker queue:
+    /// the lease was taken over), so it wrote nothing.
+    case guardFailed(String)
 
     public var description: String {
         switch self {
+        case let .guardFailed(message):
+            "nothing was written: \(message)"
         case let .badLocation(location, reason):
             "cannot use database '\(location)': \(reason); give a file path (./sitrep.db) or postgres://user@host:port/db"
         case let .database(message):

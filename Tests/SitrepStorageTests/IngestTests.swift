@@ -120,6 +120,9 @@ struct SchemaTests {
             EventMentionRecord.table: names(EventMentionRecord(id: 1, eventID: 1, articleID: 1, code: "", startByte: 0, endByte: 0,
                                                                evidence: "", confidence: 0, flags: "")),
             LSHBandRecord.table: names(LSHBandRecord(articleID: 1, band: 0, hash: 0)),
+            QueueRecord.table: names(QueueRecord(id: 1, inputHash: "", item: "", origin: "", status: "pending", attempts: 0,
+                                                 leaseToken: nil, leaseExpiresMs: nil, worker: nil, outcome: nil, articleID: nil,
+                                                 error: nil, enqueuedAt: "", finishedAt: nil)),
         ]
     }()
 

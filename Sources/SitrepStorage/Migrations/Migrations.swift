@@ -212,14 +212,45 @@ public enum Migrations {
         // The coding rule behind each mention (shown as evidence in the API and UI),
         // and indexes for the API's common event queries: by source or target
         // actor, by place key or name, each newest first (the event key's own
-        // index serves neither order), so that they stay fast at millions of
-        // events (see `selectEvents`).
+        // index serves neither order), and by place and root for the map, so
+        // that they stay fast at millions of events (see `selectEvents`,
+        // `selectEventPlaces`).
         Migration(name: "v2-mention-rule-and-event-indexes", template: """
             ALTER TABLE event_mentions ADD COLUMN rule TEXT;
             CREATE INDEX events_source_date ON events (source, event_date);
             CREATE INDEX events_target_date ON events (target, event_date);
             CREATE INDEX events_place_date ON events (place, event_date);
-            CREATE INDEX events_place_name_date ON events (lower(place_name), event_date)
+            CREATE INDEX events_place_name_date ON events (lower(place_name), event_date);
+            CREATE INDEX events_place_root ON events (place, root_code)
+            """),
+        // The work queue of `sitrep enqueue` and `sitrep worker` (docs/storage.md,
+        // "Worker queue"). Used on PostgreSQL only, but created in both dialects so
+        // the schemas stay identical. One row per input (`input_hash` unique, so
+        // enqueueing twice queues once); `item` is the input as one JSON line.
+        // A claimed row holds a lease: a token and an expiry in milliseconds since
+        // 1970 by the database server's clock; the CHECK keeps the token present
+        // exactly while the row is claimed. The partial index serves the claim
+        // query, which only ever looks at open rows, however many are done.
+        Migration(name: "v3-article-queue", template: """
+            CREATE TABLE article_queue (
+                id {ID},
+                input_hash TEXT NOT NULL UNIQUE,
+                item TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'claimed', 'done', 'failed')),
+                attempts {INT} NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                lease_token TEXT,
+                lease_expires_ms {INT},
+                worker TEXT,
+                outcome TEXT CHECK (outcome IN ('stored', 'duplicate')),
+                article_id {INT} REFERENCES articles (id),
+                error TEXT,
+                enqueued_at TEXT NOT NULL,
+                finished_at TEXT,
+                CHECK ((status = 'claimed') = (lease_token IS NOT NULL AND lease_expires_ms IS NOT NULL)),
+                CHECK ((status = 'done') = (outcome IS NOT NULL))
+            );
+            CREATE INDEX article_queue_open ON article_queue (id) WHERE status IN ('pending', 'claimed')
             """),
     ]
 }

@@ -11,12 +11,13 @@
 /// - Layers: ``EntityRecord``, ``ActorRecord``, ``TimeRecord``, ``PlaceRecord``,
 ///   ``QuoteRecord``, ``QuantityRecord``
 /// - Events: ``EventRecord``, ``EventMentionRecord``
+/// - Worker queue: ``QueueRecord``
 public enum Tables {
     /// Every table of the schema, in creation order (the schema test walks it).
     public static let all = [
         StoryRecord.table, ArticleRecord.table, EntityRecord.table, ActorRecord.table, TimeRecord.table,
         PlaceRecord.table, QuoteRecord.table, QuantityRecord.table, EventRecord.table,
-        EventMentionRecord.table, LSHBandRecord.table,
+        EventMentionRecord.table, LSHBandRecord.table, QueueRecord.table,
     ]
 }
 
@@ -327,5 +328,50 @@ public struct LSHBandRecord: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case articleID = "article_id"
         case band, hash
+    }
+}
+
+/// One input waiting in, or gone through, the worker queue (`sitrep enqueue`,
+/// `sitrep worker`; see ``ArticleQueue``).
+public struct QueueRecord: Codable, Sendable, Equatable {
+    public static let table = "article_queue"
+    public var id: Int64?
+    /// ``IngestItem/inputHash``: an input is queued once.
+    public var inputHash: String
+    /// The input as one JSON line of the interchange input format, plus `title` and `source`.
+    public var item: String
+    /// Where it was read: `file:line`, a feed item or a WARC record.
+    public var origin: String
+    /// `pending`, `claimed` (a worker holds a lease), `done` or `failed`.
+    public var status: String
+    /// Claims so far, including ones whose worker died.
+    public var attempts: Int
+    /// The lease of the claiming worker: a token, and its expiry in milliseconds
+    /// since 1970 by the database server's clock. Set exactly while `claimed`.
+    public var leaseToken: String?
+    public var leaseExpiresMs: Int64?
+    /// The worker that holds or last held the row (`host:pid`).
+    public var worker: String?
+    /// When done: `stored`, or `duplicate` (of a stored article).
+    public var outcome: String?
+    /// The article stored for it, or the stored article it duplicates.
+    public var articleID: Int64?
+    /// The last failure's message; cleared when a later attempt succeeds.
+    public var error: String?
+    /// ISO 8601 with milliseconds, by the database server's clock.
+    public var enqueuedAt: String
+    public var finishedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case inputHash = "input_hash"
+        case item, origin, status, attempts
+        case leaseToken = "lease_token"
+        case leaseExpiresMs = "lease_expires_ms"
+        case worker, outcome
+        case articleID = "article_id"
+        case error
+        case enqueuedAt = "enqueued_at"
+        case finishedAt = "finished_at"
     }
 }

@@ -130,7 +130,7 @@ private struct RowKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
     var allKeys: [Key] { row.columns.compactMap { Key(stringValue: $0) } }
 
-    func contains(_ key: Key) -> Bool { row.columns.contains(key.stringValue) }
+    func contains(_ key: Key) -> Bool { row.layout.position(of: key.stringValue) != nil }
     func decodeNil(forKey key: Key) throws -> Bool { row[key.stringValue].isNull }
 
     private func value(_ key: Key) -> SQLValue { row[key.stringValue] }

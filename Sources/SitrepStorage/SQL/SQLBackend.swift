@@ -6,7 +6,9 @@ protocol SQLBackend: Sendable {
     var dialect: SQLDialect { get }
     /// Runs one statement and returns its rows.
     func fetch(_ statement: SQLStatement) async throws -> [SQLRow]
-    /// Runs the statements in order in one transaction; all or nothing.
+    /// Runs the statements in order in one transaction; all or nothing. A
+    /// guard among them (``SQLStatement/guardFailure``) that returns no row
+    /// rolls it back and throws ``StoreError/guardFailed(_:)``.
     func transaction(_ statements: [SQLStatement]) async throws
 }
 
@@ -23,7 +25,18 @@ private let maxArgumentsPerStatement = 8_000
 extension SQLBackend {
     // MARK: writing
 
-    func storeArticle(_ prepared: PreparedArticle, settings: DeduplicationSettings) async throws -> StoreOutcome {
+    /// Stores an article (see ``Store/store(_:)``).
+    ///
+    /// `also` are statements a caller adds at the end of the article's
+    /// transaction, so that what it records about the article commits or
+    /// rolls back with it; they can name the new article as
+    /// `(SELECT id FROM articles WHERE content_hash = ?)`. One of them may be a
+    /// guard (``SQLStatement/guardFailure``): when it finds no row, nothing is
+    /// written and ``StoreError/guardFailed(_:)`` is thrown. The worker queue
+    /// marks its row done this way, only if its lease still holds the row.
+    /// They run only when the article is stored: a duplicate returns
+    /// `.duplicate` without running them.
+    func storeArticle(_ prepared: PreparedArticle, settings: DeduplicationSettings, also: [SQLStatement] = []) async throws -> StoreOutcome {
         let hash = prepared.article.contentHash
         if let existing = try await existingArticle(url: prepared.article.url, contentHash: hash) {
             return .duplicate(of: existing)
@@ -91,9 +104,14 @@ extension SQLBackend {
                 WHERE id IN (SELECT m.event_id FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE a.content_hash = ?)
                 """, [.text(hash)]))
         }
+        statements += also
 
         do {
             try await transaction(statements)
+        } catch StoreError.guardFailed(let message) {
+            // Not a duplicate even if the article is there now: whoever took the
+            // guard's row may have stored it, and the caller must hear that it lost.
+            throw StoreError.guardFailed(message)
         } catch {
             // Another writer may have stored the same article since the check:
             // the unique keys refused ours, which makes it a duplicate.
@@ -204,19 +222,23 @@ extension SQLBackend {
                 """, filter.arguments + page)).map(storedEvent)
         }
         if branches.isEmpty { return [] }
+        // The branches pick ids only (their indexes hold the date and the row
+        // id, so no table row is read); the page's rows are read once, by id.
         var sql: [String] = []
         var arguments: [SQLValue] = []
         for (number, branch) in branches.enumerated() {
             let filter = eventFilter(branch.query, extra: [branch.condition])
             sql.append("""
-                SELECT * FROM (\(storedEventColumns)\(filter.sql)
+                SELECT * FROM (SELECT e.event_date AS event_date, e.id AS id FROM events e\(filter.sql)
                 ORDER BY e.event_date DESC, e.id DESC LIMIT ?) b\(number)
                 """)
             arguments += filter.arguments + branch.arguments + [.integer(Int64(query.limit + query.offset))]
         }
-        return try await fetch(SQLStatement(
-            sql.joined(separator: " UNION ALL ") + " ORDER BY event_date DESC, id DESC LIMIT ? OFFSET ?",
-            arguments + page)).map(storedEvent)
+        return try await fetch(SQLStatement("""
+            \(storedEventColumns) WHERE e.id IN (SELECT id FROM (\(sql.joined(separator: " UNION ALL "))
+                ORDER BY event_date DESC, id DESC LIMIT ? OFFSET ?) page)
+            ORDER BY e.event_date DESC, e.id DESC
+            """, arguments + page)).map(storedEvent)
     }
 
     /// The most exact keys a prefix filter is split into; beyond, the plain
@@ -261,6 +283,21 @@ extension SQLBackend {
     /// also filters with `LIKE`.
     private func codes(in column: String, withPrefix prefix: String) async throws -> [String]? {
         precondition(column == "source" || column == "target")
+        if dialect == .sqlite {
+            // The same seeks as one recursive query: one round trip, not one per code.
+            let length = Int64(prefix.utf8.count)
+            let rows = try await fetch(SQLStatement("""
+                WITH RECURSIVE found(code) AS (
+                    SELECT (SELECT MIN(\(column)) FROM events WHERE \(column) >= ?)
+                    UNION ALL
+                    SELECT (SELECT MIN(\(column)) FROM events WHERE \(column) > found.code) FROM found
+                    WHERE found.code IS NOT NULL AND substr(found.code, 1, ?) = ?
+                )
+                SELECT code FROM found WHERE code IS NOT NULL AND substr(code, 1, ?) = ? LIMIT ?
+                """, [.text(prefix), .integer(length), .text(prefix), .integer(length), .text(prefix), .integer(Int64(maxIndexBranches + 1))]))
+            let codes = rows.compactMap { $0["code"].string }
+            return codes.count > maxIndexBranches ? nil : codes
+        }
         var codes: [String] = []
         var after: String? = nil
         while codes.count <= maxIndexBranches {
@@ -298,30 +335,72 @@ extension SQLBackend {
         }
     }
 
+    /// Events per place, most first, in two steps that each read an index
+    /// rather than the table (a million events: 0.4 s instead of 3.5 s):
+    /// counts per place and root from the `(place, root_code)` index, folded
+    /// here; then name, country and coordinates of the leading places only,
+    /// from one event of each.
     func selectEventPlaces(_ query: EventQuery, limit: Int) async throws -> [PlaceBucket] {
-        let filter = eventFilter(query, extra: ["e.place <> ''", "e.lat IS NOT NULL", "e.lon IS NOT NULL"])
-        let rows = try await fetch(SQLStatement("""
-            SELECT e.place AS place, MIN(e.place_name) AS name, MIN(e.country) AS country, MIN(e.lat) AS lat, MIN(e.lon) AS lon,
-                   e.root_code AS root_code, COUNT(*) AS events
+        let filter = eventFilter(query, extra: ["e.place <> ''"])
+        let counts = try await fetch(SQLStatement("""
+            SELECT e.place AS place, e.root_code AS root_code, COUNT(*) AS events
             FROM events e\(filter.sql) GROUP BY e.place, e.root_code
             """, filter.arguments))
-        return Aggregation.places(rows.map { row in
-            (key: row["place"].string ?? "", name: row["name"].string, country: row["country"].string,
-             lat: row["lat"].double ?? 0, lon: row["lon"].double ?? 0, root: row["root_code"].string ?? "",
-             events: Int(row["events"].int64 ?? 0))
-        }, limit: limit)
+        var byPlace: [String: (events: Int, roots: [String: Int])] = [:]
+        for row in counts {
+            guard let place = row["place"].string, let root = row["root_code"].string, let events = row["events"].int64 else { continue }
+            byPlace[place, default: (0, [:])].events += Int(events)
+            byPlace[place, default: (0, [:])].roots[root] = Int(events)
+        }
+        // A few spare places, in case some lack coordinates.
+        let leading = byPlace.sorted { $0.value.events != $1.value.events ? $0.value.events > $1.value.events : $0.key < $1.key }
+            .prefix(limit + limit / 10 + 10)
+        var buckets: [PlaceBucket] = []
+        for chunk in stride(from: 0, to: leading.count, by: 500).map({ Array(leading.dropFirst($0).prefix(500)) }) {
+            let details = try await fetch(SQLStatement("""
+                SELECT e.place AS place, e.place_name AS name, e.country AS country, e.lat AS lat, e.lon AS lon FROM events e
+                WHERE e.id IN (SELECT MIN(x.id) FROM events x WHERE x.place IN (\(placeholders(chunk.count))) AND x.lat IS NOT NULL GROUP BY x.place)
+                """, chunk.map { .text($0.key) }))
+            var found: [String: SQLRow] = [:]
+            for row in details { if let place = row["place"].string { found[place] = row } }
+            for (place, value) in chunk {
+                guard let row = found[place], let lat = row["lat"].double, let lon = row["lon"].double else { continue }
+                buckets.append(PlaceBucket(key: place, name: row["name"].string, country: row["country"].string,
+                                           latitude: lat, longitude: lon, events: value.events, roots: value.roots))
+            }
+        }
+        return Array(buckets.prefix(limit))
     }
 
+    /// The heaviest source→target pairs, then their counts by root for those
+    /// pairs only (grouping every pair by root costs as much as the pairs are many).
     func selectActorPairs(_ query: EventQuery, limit: Int) async throws -> [ActorPair] {
         let filter = eventFilter(query, extra: ["e.source <> ''", "e.target <> ''"])
-        let rows = try await fetch(SQLStatement("""
-            SELECT e.source AS source, e.target AS target, e.root_code AS root_code, COUNT(*) AS events
-            FROM events e\(filter.sql) GROUP BY e.source, e.target, e.root_code
-            """, filter.arguments))
-        return Aggregation.pairs(rows.map { row in
-            (source: row["source"].string ?? "", target: row["target"].string ?? "", root: row["root_code"].string ?? "",
-             events: Int(row["events"].int64 ?? 0))
-        }, limit: limit)
+        let top = try await fetch(SQLStatement("""
+            SELECT e.source AS source, e.target AS target, COUNT(*) AS events
+            FROM events e\(filter.sql) GROUP BY e.source, e.target ORDER BY events DESC, source, target LIMIT ?
+            """, filter.arguments + [.integer(Int64(limit))]))
+        var pairs = top.compactMap { row -> ActorPair? in
+            guard let source = row["source"].string, let target = row["target"].string, let events = row["events"].int64 else { return nil }
+            return ActorPair(source: source, target: target, events: Int(events), roots: [:])
+        }
+        guard !pairs.isEmpty else { return [] }
+        var index: [String: Int] = [:]
+        for (position, pair) in pairs.enumerated() { index[pair.source + "\u{1}" + pair.target] = position }
+        for start in stride(from: 0, to: pairs.count, by: 500) {
+            let chunk = pairs[start..<min(start + 500, pairs.count)]
+            let rows = try await fetch(SQLStatement("""
+                SELECT e.source AS source, e.target AS target, e.root_code AS root_code, COUNT(*) AS events
+                FROM events e\(filter.sql) AND (\(chunk.map { _ in "(e.source = ? AND e.target = ?)" }.joined(separator: " OR ")))
+                GROUP BY e.source, e.target, e.root_code
+                """, filter.arguments + chunk.flatMap { [SQLValue.text($0.source), .text($0.target)] }))
+            for row in rows {
+                guard let source = row["source"].string, let target = row["target"].string, let root = row["root_code"].string,
+                      let events = row["events"].int64, let position = index[source + "\u{1}" + target] else { continue }
+                pairs[position].roots[root] = Int(events)
+            }
+        }
+        return pairs
     }
 
     func selectLayers(articleID: Int64) async throws -> ArticleLayers {

@@ -37,13 +37,41 @@ public enum SQLValue: Sendable, Hashable {
     }
 }
 
+/// The column names of one result, with a name → position table; built once
+/// per query and shared by its rows, because records are decoded by column
+/// name and the API decodes thousands of rows a second.
+final class SQLColumns: Sendable {
+    let names: [String]
+    private let positions: [String: Int]
+
+    init(_ names: [String]) {
+        self.names = names
+        var positions: [String: Int] = [:]
+        for (position, name) in names.enumerated() where positions[name] == nil { positions[name] = position }
+        self.positions = positions
+    }
+
+    func position(of name: String) -> Int? { positions[name] }
+}
+
 /// One result row: values by column name, in select order.
 struct SQLRow: Sendable {
-    var columns: [String]
+    var layout: SQLColumns
     var values: [SQLValue]
 
+    init(columns: SQLColumns, values: [SQLValue]) {
+        self.layout = columns
+        self.values = values
+    }
+
+    init(columns: [String], values: [SQLValue]) {
+        self.init(columns: SQLColumns(columns), values: values)
+    }
+
+    var columns: [String] { layout.names }
+
     subscript(name: String) -> SQLValue {
-        guard let index = columns.firstIndex(of: name) else { return .null }
+        guard let index = layout.position(of: name), index < values.count else { return .null }
         return values[index]
     }
 
@@ -60,6 +88,12 @@ struct SQLRow: Sendable {
 struct SQLStatement: Sendable {
     var sql: String
     var arguments: [SQLValue]
+    /// Set on a guard: inside ``SQLBackend/transaction(_:)`` the statement must
+    /// return at least one row (an `UPDATE ... RETURNING` that found its row),
+    /// else the whole transaction rolls back and throws
+    /// ``StoreError/guardFailed(_:)`` with this message. Outside a
+    /// transaction it has no effect.
+    var guardFailure: String? = nil
 
     init(_ sql: String, _ arguments: [SQLValue] = []) {
         self.sql = sql

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import SitrepCore
+import SitrepStages
+import SitrepStorage
+
+/// `sitrep worker`: process queued articles, one of any number of workers.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Process articles queued by `sitrep enqueue` and store them; run as many workers as you like.",
+        discussion: """
+        Claims --batch rows at a time from the queue table article_queue with FOR UPDATE \
+        SKIP LOCKED, under a lease of --lease-seconds (a token and an expiry by the \
+        database's clock), runs the pipeline on each article and stores its results in \
+        the same transaction that marks its row done. That transaction first checks that \
+        the lease still holds the row; if another worker took the row over, it rolls back \
+        and writes nothing. So each article is stored exactly once, however many workers \
+        run and whichever of them are killed: a dead worker's rows are taken over when \
+        their leases expire. Leases are renewed while a batch is worked through.
+
+        A failing article (unreadable item, stage error, refused by the database) goes \
+        back to the queue for another try, and is marked failed with its error after \
+        --max-attempts claims; a claim whose worker died counts as an attempt.
+
+        SIGTERM or SIGINT: the current article is finished, the rest of the batch is \
+        given back, and the worker exits 0. A second signal exits at once (its rows are \
+        taken over when their leases expire). When the database cannot be used at all, \
+        the worker exits 74; run it under a supervisor that restarts it.
+
+        Logs (swift-log) go to standard error: one line per event with key=value \
+        metadata, or one JSON object per line with --log-format json. At info level: \
+        start, progress every 10 s, retries and failures, stop with totals; at debug \
+        level, every article.
+
+        The queue needs PostgreSQL; an SQLite --database is a usage error.
+
+        Examples:
+          sitrep worker --database postgres://sitrep@db.internal:5432/sitrep
+          sitrep worker --database postgres://sitrep@127.0.0.1/sitrep --exit-when-empty --log-format json
+
+        \(ExitStatus.helpText)
+        """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Rows claimed at a time.")
+    var batch = 8
+
+    @Option(help: "Lease length, in seconds: a worker that stops renewing loses its rows this long after.")
+    var leaseSeconds: Double = 60
+
+    @Option(help: "Claims before a failing article is marked failed.")
+    var maxAttempts = 3
+
+    @Option(help: ArgumentHelp("Stop after this stage slot (\(StageSlot.allCases.map(\.rawValue).joined(separator: ", "))); later layers stay empty.", valueName: "slot"))
+    var through: String?
+
+    @Flag(help: "Exit once no row is pending or claimed, instead of waiting for more.")
+    var exitWhenEmpty = false
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    @Option(help: "Log format: text (key=value) or json (one object per line).")
+    var logFormat = "text"
+
+    func validate() throws {
+        try database.requirePostgres(for: "sitrep worker")
+        guard batch > 0 else { throw ValidationError("--batch must be positive") }
+        guard leaseSeconds > 0 && leaseSeconds.isFinite else { throw ValidationError("--lease-seconds must be positive") }
+        guard maxAttempts > 0 else { throw ValidationError("--max-attempts must be positive") }
+        if let through, StageSlot(rawValue: through) == nil {
+            throw ValidationError("--through must be one of \(StageSlot.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
+        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
+    }
+
+    func run() throws {
+        let pipeline: Pipeline
+        do {
+            pipeline = try StandardPipeline.make(through: through.flatMap(StageSlot.init(rawValue:)))
+        } catch {
+            printError("cannot build the pipeline: \(error)")
+            throw ExitStatus.software.exitCode
+        }
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let json = logFormat == "json"
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "sitrep.worker")
+        var settings = QueueWorker.Settings()
+        settings.batch = batch
+        settings.leaseSeconds = leaseSeconds
+        settings.maxAttempts = maxAttempts
+        settings.exitWhenEmpty = exitWhenEmpty
+        let stop = StopSignal()
+        let signals = [SIGTERM, SIGINT].map { Self.watch($0, stop: stop, logger: logger) }
+        defer { signals.forEach { $0.cancel() } }
+        let name = Self.workerName()
+        let workerSettings = settings
+        do {
+            _ = try runBlocking {
+                try await database.withQueue { queue in
+                    try await QueueWorker(queue: queue, pipeline: pipeline, settings: workerSettings, name: name, logger: logger)
+                        .run(stop: stop)
+                }
+            }
+        } catch let error as StoreError {
+            logger.critical("cannot go on", metadata: ["error": "\(error)"])
+            printError(error.description)
+            throw ExitStatus.ioError.exitCode
+        }
+    }
+
+    /// The first signal asks the worker to stop after the current article;
+    /// a second one ends the process at once.
+    private static func watch(_ number: Int32, stop: StopSignal, logger: Logger) -> any DispatchSourceSignal {
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler {
+            if stop.isRequested { _exit(128 + number) }
+            logger.notice("stop requested: finishing the current article", metadata: ["signal": "\(number)"])
+            stop.request()
+        }
+        source.resume()
+        return source
+    }
+
+    /// `host:pid`, the worker's name in the queue and the logs.
+    static func workerName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&buffer, buffer.count) == 0
+            ? String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            : "localhost"
+        return "\(host):\(getpid())"
+    }
+}
