@@ -84,14 +84,20 @@ extension SQLBackend {
         statements += insertMany(prepared.quotes, into: QuoteRecord.table, subqueries: byArticle)
         statements += insertMany(prepared.quantities, into: QuantityRecord.table, subqueries: byArticle)
         statements += insertMany(prepared.bands, into: LSHBandRecord.table, subqueries: byArticle)
-        for (event, mention) in prepared.events {
-            var insert = RecordCoding.insert(event, into: EventRecord.table, subqueries: ["first_article_id": articleID])
+        // Events and their mentions as multi-row inserts (a statement per event
+        // made them most of PostgreSQL's work per article): every event key
+        // first, an existing one left as it is, then the mentions, each finding
+        // its event by key.
+        for var insert in insertMany(prepared.events.map(\.event), into: EventRecord.table, subqueries: ["first_article_id": articleID]) {
             insert.sql += " ON CONFLICT (source, target, root_code, event_date, place) DO NOTHING"
             statements.append(insert)
+        }
+        statements += insertMany(prepared.events.map(\.mention), into: EventMentionRecord.table) { index in
+            let event = prepared.events[index].event
             let eventID = SQLStatement(
                 "(SELECT id FROM events WHERE source = ? AND target = ? AND root_code = ? AND event_date = ? AND place = ?)",
                 [.text(event.source), .text(event.target), .text(event.rootCode), .text(event.eventDate), .text(event.place)])
-            statements.append(RecordCoding.insert(mention, into: EventMentionRecord.table, subqueries: ["event_id": eventID, "article_id": articleID]))
+            return ["event_id": eventID, "article_id": articleID]
         }
         if !prepared.events.isEmpty {
             // Counts are recomputed rather than incremented, so that the source
@@ -138,14 +144,20 @@ extension SQLBackend {
 
     /// Multi-row inserts of `records`, in chunks under the bound-value limit.
     private func insertMany<Record: Encodable>(_ records: [Record], into table: String, subqueries: [String: SQLStatement]) -> [SQLStatement] {
+        insertMany(records, into: table) { _ in subqueries }
+    }
+
+    /// Multi-row inserts where each row has its own subqueries (`subqueries(index)`).
+    private func insertMany<Record: Encodable>(_ records: [Record], into table: String,
+                                               subqueries: (Int) -> [String: SQLStatement]) -> [SQLStatement] {
         guard let first = records.first else { return [] }
-        let perRow = RecordCoding.insert(first, into: table, subqueries: subqueries).arguments.count
+        let perRow = RecordCoding.insert(first, into: table, subqueries: subqueries(0)).arguments.count
         let rowsPerStatement = max(1, maxArgumentsPerStatement / max(perRow, 1))
         return stride(from: 0, to: records.count, by: rowsPerStatement).map { start in
-            let chunk = records[start..<min(start + rowsPerStatement, records.count)]
-            var statement = RecordCoding.insert(chunk[chunk.startIndex], into: table, subqueries: subqueries)
-            for record in chunk.dropFirst() {
-                let row = RecordCoding.insert(record, into: table, subqueries: subqueries)
+            let end = min(start + rowsPerStatement, records.count)
+            var statement = RecordCoding.insert(records[start], into: table, subqueries: subqueries(start))
+            for index in (start + 1)..<max(end, start + 1) {
+                let row = RecordCoding.insert(records[index], into: table, subqueries: subqueries(index))
                 statement.sql += ", " + row.sql[row.sql.range(of: " VALUES ")!.upperBound...]
                 statement.arguments += row.arguments
             }
