@@ -82,11 +82,14 @@ public struct SQLiteStore: Store, SQLBackend {
             let columns = SQLColumns(prepared.columnNames)
             let count = columns.names.count
             var rows: [SQLRow] = []
+            // Values are read straight from the stepped statement: GRDB's
+            // generic row decoding was a tenth of the API's time.
             let cursor = try Row.fetchCursor(prepared, arguments: arguments)
-            while let row = try cursor.next() {
+            let sqliteStatement = prepared.sqliteStatement
+            while try cursor.next() != nil {
                 var values: [SQLValue] = []
                 values.reserveCapacity(count)
-                for index in 0..<count { values.append(SQLValue(row[index] as DatabaseValue)) }
+                for index in 0..<count { values.append(SQLValue(DatabaseValue(sqliteStatement: sqliteStatement, index: CInt(index)))) }
                 rows.append(SQLRow(columns: columns, values: values))
             }
             return rows

@@ -209,9 +209,23 @@ extension SQLBackend {
         return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
+    /// An event row with its first article's fields. Decoded field by field
+    /// rather than through `Decodable`, whose generic path was the largest
+    /// single cost of an event page.
     private func storedEvent(_ row: SQLRow) throws -> StoredEvent {
-        StoredEvent(event: try row.decode(EventRecord.self), firstURL: row["first_url"].string,
-                    firstTitle: row["first_title"].string, firstIngestedAt: row["first_ingested_at"].string)
+        func text(_ column: String) throws -> String {
+            guard let value = row[column].string else { throw StoreError.database("events.\(column) is not text") }
+            return value
+        }
+        func count(_ column: String) -> Int { Int(row[column].int64 ?? 0) }
+        let event = EventRecord(
+            id: row["id"].int64, source: try text("source"), target: try text("target"), rootCode: try text("root_code"),
+            eventDate: try text("event_date"), place: try text("place"), code: try text("code"), label: row["label"].string,
+            placeName: row["place_name"].string, country: row["country"].string, latitude: row["lat"].double,
+            longitude: row["lon"].double, mentionCount: count("mention_count"), articleCount: count("article_count"),
+            sourceCount: count("source_count"), firstArticleID: row["first_article_id"].int64)
+        return StoredEvent(event: event, firstURL: row["first_url"].string,
+                           firstTitle: row["first_title"].string, firstIngestedAt: row["first_ingested_at"].string)
     }
 
     /// Events newest first.
