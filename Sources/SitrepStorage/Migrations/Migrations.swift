@@ -212,7 +212,9 @@ public enum Migrations {
         // The coding rule behind each mention (shown as evidence in the API and UI),
         // and indexes for the API's common event queries: by source or target
         // actor, by place key or name, each newest first (the event key's own
-        // index serves neither order), and by place and root for the map, so
+        // index serves neither order), by an actor's first three letters (its
+        // country or organization: `actor=TUR` is the common query), and by
+        // place and root for the map, so
         // that they stay fast at millions of events (see `selectEvents`,
         // `selectEventPlaces`).
         Migration(name: "v2-mention-rule-and-event-indexes", template: """
@@ -221,7 +223,9 @@ public enum Migrations {
             CREATE INDEX events_target_date ON events (target, event_date);
             CREATE INDEX events_place_date ON events (place, event_date);
             CREATE INDEX events_place_name_date ON events (lower(place_name), event_date);
-            CREATE INDEX events_place_root ON events (place, root_code)
+            CREATE INDEX events_place_root ON events (place, root_code);
+            CREATE INDEX events_source_country_date ON events (substr(source, 1, 3), event_date);
+            CREATE INDEX events_target_country_date ON events (substr(target, 1, 3), event_date)
             """),
         // The work queue of `sitrep enqueue` and `sitrep worker` (docs/storage.md,
         // "Worker queue"). Used on PostgreSQL only, but created in both dialects so

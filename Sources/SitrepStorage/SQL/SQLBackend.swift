@@ -275,16 +275,21 @@ extension SQLBackend {
     /// as it is (no actor, target or place filter, or too many keys). Each
     /// branch is the query without the split filter plus one exact condition.
     private func indexBranches(_ query: EventQuery) async throws -> [(query: EventQuery, condition: String, arguments: [SQLValue])]? {
-        if let actor = query.actor {
-            guard let codes = try await codes(in: "source", withPrefix: actor.uppercased()) else { return nil }
+        // A three-letter prefix is a country or organization code (`TUR`,
+        // `IGO`, `---`), which has its own index on the code's first three
+        // letters: one branch. Other prefixes are split into their codes.
+        if let actor = query.actor?.uppercased() {
             var rest = query
             rest.actor = nil
+            if actor.utf8.count == 3 { return [(rest, "substr(e.source, 1, 3) = ?", [.text(actor)])] }
+            guard let codes = try await codes(in: "source", withPrefix: actor) else { return nil }
             return codes.map { (rest, "e.source = ?", [.text($0)]) }
         }
-        if let target = query.target {
-            guard let codes = try await codes(in: "target", withPrefix: target.uppercased()) else { return nil }
+        if let target = query.target?.uppercased() {
             var rest = query
             rest.target = nil
+            if target.utf8.count == 3 { return [(rest, "substr(e.target, 1, 3) = ?", [.text(target)])] }
+            guard let codes = try await codes(in: "target", withPrefix: target) else { return nil }
             return codes.map { (rest, "e.target = ?", [.text($0)]) }
         }
         if let place = query.place?.lowercased() {
