@@ -7,8 +7,10 @@
 # 1,000,000; scripts/synthetic-events.py), starts `sitrep serve` on it, and
 # runs wrk at 32 concurrent connections for 20 s per kind of query the API is
 # used for: by actor, by target, by CAMEO code family, by date range, by
-# place, and actor + code + date range together. Prints one JSON line per
-# kind with p50/p90/p99 latency, throughput and errors.
+# place, and actor + code + date range together, after a 10 s warm-up over
+# the whole mix. Prints one JSON line per kind with p50/p90/p99 latency,
+# throughput and errors. wrk runs on the same machine and takes part of its
+# CPU, so the figures are conservative.
 #
 # Use a release binary (swift build -c release); needs wrk (apt-get install wrk).
 # The store is kept in $BENCH_DIR (default /tmp/sitrep-bench-api) for re-runs.
@@ -34,7 +36,11 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q listening "$DIR/serve.log" && break; sleep 0.2; done
 
-echo "store: $EVENTS events; $(nproc) cores; wrk -c32 -t2 -d$DURATION"
+# Warm-up over the whole mix: the first requests fault in the database's
+# memory-mapped pages and fill the prepared-statement caches.
+wrk -t2 -c32 -d10s -s scripts/bench-api.lua "http://127.0.0.1:$PORT" -- "$DB.queries" >/dev/null
+
+echo "store: $EVENTS events; $(nproc) cores; wrk -c32 -t2 -d$DURATION after a 10 s warm-up"
 # Split the query mix by kind (the order synthetic-events.py writes them in).
 for kind in actor target code dates place combined; do
   case $kind in
