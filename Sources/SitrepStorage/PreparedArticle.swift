@@ -35,7 +35,11 @@ public struct PreparedArticle: Sendable {
         let title = article.title ?? title
         let url = doc.url ?? article.url
         let published = doc.published ?? article.published
-        let signature = minhash.signature(of: doc.text)
+        // PostgreSQL's text type cannot hold U+0000, which scraped pages do
+        // carry; it is stored as a space in both backends (one byte for one, so
+        // every offset still holds).
+        let storedText = Self.withoutNUL(doc.text)
+        let signature = minhash.signature(of: storedText)
         self.signature = signature
 
         var metadata = JSONWriter()
@@ -62,10 +66,10 @@ public struct PreparedArticle: Sendable {
 
         self.article = ArticleRecord(
             id: nil, storyID: 0, externalID: doc.id, url: url,
-            contentHash: Self.contentHash(title: title, text: doc.text), inputHash: inputHash,
+            contentHash: Self.contentHash(title: title, text: storedText), inputHash: inputHash,
             minhash: signature.map(MinHash.encode), nearDuplicateOf: nil, similarity: nil,
             source: source, title: title, byline: article.byline, published: published,
-            language: article.language, text: doc.text,
+            language: article.language, text: storedText,
             metadata: String(decoding: metadata.bytes, as: UTF8.self),
             provenance: String(decoding: provenance.bytes, as: UTF8.self),
             ingestedAt: now
@@ -74,7 +78,7 @@ public struct PreparedArticle: Sendable {
             bands = minhash.bandKeys(of: signature).map { LSHBandRecord(articleID: 0, band: $0.band, hash: $0.hash) }
         }
 
-        func text(_ span: TextSpan) -> String { String(doc.text(of: span)) }
+        func text(_ span: TextSpan) -> String { Self.withoutNUL(String(doc.text(of: span))) }
         entities = doc.entities.map {
             EntityRecord(id: nil, articleID: 0, startByte: $0.span.start, endByte: $0.span.end, text: text($0.span),
                          type: $0.type.rawValue, canonical: $0.canonical, actor: $0.actor, confidence: $0.confidence)
@@ -123,6 +127,12 @@ public struct PreparedArticle: Sendable {
                 confidence: event.confidence, flags: Self.json(event.flags), rule: event.rule)
             return (key, mention)
         }
+    }
+
+    /// `text` with each U+0000 replaced by a space (same UTF-8 length).
+    static func withoutNUL(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        return String(decoding: text.utf8.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
     }
 
     // MARK: keys

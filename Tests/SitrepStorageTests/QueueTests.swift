@@ -196,7 +196,9 @@ struct QueueTests {
                 // Same title and text under another URL: a duplicate article, found after the pipeline.
                 IngestItem(id: "copy", input: .cleanText(Hay.wire), url: "https://mirror.test/1", title: "Fishermen detained"),
                 ingested,
-                IngestItem(id: "nul", input: .cleanText("PostgreSQL text cannot hold \u{0} bytes.")),  // refused by the database
+                // PostgreSQL text cannot hold U+0000: stored with a space in its place.
+                IngestItem(id: "nul", input: .cleanText("Scraped text with a \u{0} byte in it.")),
+                IngestItem(id: "bad", input: .cleanText("An article the pipeline refuses: UNPROCESSABLE.")),
             ] + (0..<20).map { IngestItem(id: "n\($0)", input: .cleanText("Short note number \($0) from Strelsau.")) }
             #expect(try await queue.enqueue(items.map { QueueEntry($0, origin: $0.id) }) == items.count)
 
@@ -205,10 +207,11 @@ struct QueueTests {
             settings.maxAttempts = 2
             settings.exitWhenEmpty = true
             settings.storeRetries = 0
-            let worker = QueueWorker(queue: queue, pipeline: try StandardPipeline.make(through: .extract), settings: settings,
+            let refusing = try Pipeline(try StandardPipeline.make(through: .extract).stages + [RefusingStage()])
+            let worker = QueueWorker(queue: queue, pipeline: refusing, settings: settings,
                                      name: "test:1", logger: .init(label: "test"))
             let report = try await worker.run(stop: StopSignal())
-            #expect(report.stored == 21)
+            #expect(report.stored == 22)
             #expect(report.duplicates == 2)
             #expect(report.retried == 1)
             #expect(report.failed == 1)
@@ -219,9 +222,13 @@ struct QueueTests {
             #expect(byOrigin["old"]?["article_id"].int64 == oldID)
             #expect(byOrigin["copy"]?["outcome"].string == "duplicate")
             #expect(byOrigin["copy"]?["article_id"] == byOrigin["wire"]?["article_id"])
-            #expect(byOrigin["nul"]?["status"].string == "failed")
-            #expect(byOrigin["nul"]?["error"].string?.contains("0x00") == true)
-            #expect(try await queue.store.stats().articles == 22)
+            #expect(byOrigin["nul"]?["status"].string == "done")
+            let nulID = try #require(byOrigin["nul"]?["article_id"].int64)
+            let nulArticle = try #require(try await queue.store.article(id: nulID))
+            #expect(nulArticle.text == "Scraped text with a   byte in it.")
+            #expect(byOrigin["bad"]?["status"].string == "failed")
+            #expect(byOrigin["bad"]?["error"].string?.contains("UNPROCESSABLE") == true)
+            #expect(try await queue.store.stats().articles == 23)
         }
     }
 
@@ -256,4 +263,19 @@ private struct StopStage: Stage {
     let requires: Set<Layer> = []
     let provides: Set<Layer> = []
     func process(_ doc: inout Document) throws { stop.request() }
+}
+
+/// A stage that fails documents carrying the word UNPROCESSABLE, so a test can
+/// make one article fail in the pipeline.
+struct RefusingStage: Stage {
+    struct Refused: Error, CustomStringConvertible {
+        var description: String { "the test stage refuses documents marked UNPROCESSABLE" }
+    }
+    var name: String { "refuse" }
+    var version: String { "test.v1" }
+    var requires: Set<Layer> { [] }
+    var provides: Set<Layer> { [] }
+    func process(_ doc: inout Document) throws {
+        if doc.text.contains("UNPROCESSABLE") { throw Refused() }
+    }
 }
