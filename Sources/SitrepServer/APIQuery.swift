@@ -1,3 +1,4 @@
+import Foundation
 import SitrepStorage
 
 /// A request's query string, parsed and validated: the API's only way to read
@@ -84,7 +85,7 @@ public struct APIQuery: Sendable, Equatable {
 
     /// A non-empty string parameter, trimmed; nil when absent or blank.
     public func string(_ name: String) -> String? {
-        guard let value = values[name]?.trimmingSpaces, !value.isEmpty else { return nil }
+        guard let value = values[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value
     }
 
@@ -138,16 +139,6 @@ public struct APIQuery: Sendable, Equatable {
     private func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-}
-
-extension String {
-    /// The string without leading and trailing ASCII spaces and tabs.
-    var trimmingSpaces: String {
-        let bytes = Array(utf8)
-        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-              let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
-        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
 
