@@ -15,7 +15,7 @@ enum APIJSON {
                       ("events", stats.events), ("event_mentions", stats.eventMentions), ("entities", stats.entities),
                       ("actors", stats.actors), ("times", stats.times), ("places", stats.places), ("quotes", stats.quotes),
                       ("quantities", stats.quantities)] {
-            json.key(field.0); json.int(field.1)
+            json.key(dynamic: field.0); json.int(field.1)
         }
         json.key("first_published"); json.string(stats.firstPublished)
         json.key("last_published"); json.string(stats.lastPublished)
@@ -114,7 +114,7 @@ enum APIJSON {
 
     private static func roots(_ roots: [String: Int], into json: inout JSONWriter) {
         json.beginObject()
-        for (root, count) in roots.sorted(by: { $0.key < $1.key }) { json.key(root); json.int(count) }
+        for (root, count) in roots.sorted(by: { $0.key < $1.key }) { json.key(dynamic: root); json.int(count) }
         json.endObject()
     }
 

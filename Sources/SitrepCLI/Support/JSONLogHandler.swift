@@ -37,7 +37,7 @@ struct JSONLogHandler: LogHandler {
         json.string(event.message.description)
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         for key in merged.keys.sorted() where !["time", "level", "logger", "message"].contains(key) {
-            json.key(key)
+            json.key(dynamic: key)
             Self.write(merged[key]!, into: &json)
         }
         json.endObject()
@@ -57,7 +57,7 @@ struct JSONLogHandler: LogHandler {
         case let .dictionary(dictionary):
             json.beginObject()
             for key in dictionary.keys.sorted() {
-                json.key(key)
+                json.key(dynamic: key)
                 write(dictionary[key]!, into: &json)
             }
             json.endObject()

@@ -67,7 +67,7 @@ struct ResultTable {
         for row in rows {
             writer.beginObject()
             for (name, cell) in zip(columns, row) {
-                writer.key(name)
+                writer.key(dynamic: name)
                 switch cell {
                 case let .text(value): writer.string(value)
                 case let .int(value): if let value { writer.int(value) } else { writer.null() }

@@ -30,8 +30,12 @@ public struct JSONWriter {
         needsComma[needsComma.count - 1] = false
     }
 
-    /// Writes an object key given at run time.
-    public mutating func key(_ name: String) {
+    /// Writes an object key given at run time, escaped.
+    ///
+    /// Labelled so that a literal key (`key("text")`) always takes the
+    /// `StaticString` overload above: unlabelled, a literal picked this one,
+    /// and every key of every document was escaped at run time.
+    public mutating func key(dynamic name: String) {
         separate()
         appendEscaped(name)
         bytes.append(UInt8(ascii: ":"))
@@ -80,7 +84,7 @@ public struct JSONWriter {
             endArray()
         case let .object(members):
             beginObject()
-            for member in members { key(member.key); self.value(member.value) }
+            for member in members { key(dynamic: member.key); self.value(member.value) }
             endObject()
         }
     }

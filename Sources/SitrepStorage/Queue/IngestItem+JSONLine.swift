@@ -33,7 +33,7 @@ extension IngestItem {
         }
         for (name, value) in [("url", url), ("published", published), ("title", title), ("source", source)] {
             guard let value else { continue }
-            json.key(name)
+            json.key(dynamic: name)
             json.string(value)
         }
         json.endObject()
