@@ -89,3 +89,39 @@ let package = Package(
         .testTarget(name: "SitrepCLITests", dependencies: ["SitrepCLI", "SitrepStages", "SitrepStorage", "SitrepCore"]),
     ]
 )
+
+// Fuzz targets (issue #12), present only when SITREP_FUZZ is set, so the
+// normal build and tests are unaffected. `scripts/fuzz.sh` builds them with
+// `SITREP_FUZZ=1 swift build -c release --product FuzzX --scratch-path .build-fuzz`.
+// Only the project's own modules get libFuzzer's coverage instrumentation and
+// AddressSanitizer (dependencies such as Hummingbird stay plain, which keeps
+// the build short and `cov:` about Sitrep's code). See docs/fuzzing.md.
+if Context.environment["SITREP_FUZZ"] != nil {
+    let sanitize: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    let instrumented: Set<String> = ["SitrepCore", "SitrepStages", "SitrepInputs", "SitrepServer"]
+    for target in package.targets where instrumented.contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + sanitize
+    }
+    // Each target defines `LLVMFuzzerTestOneInput` and an `@main` that starts
+    // libFuzzer's driver (SwiftPM's renamed entry point hides libFuzzer's `main`).
+    func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+        .executableTarget(
+            name: name, dependencies: ["FuzzSupport"] + dependencies, path: "Fuzz/\(name)",
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        )
+    }
+    package.targets += [
+        .target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver", "SitrepCore"], path: "Fuzz/FuzzSupport", swiftSettings: sanitize),
+        fuzzTarget("FuzzHTMLExtractor", ["SitrepStages"]),
+        fuzzTarget("FuzzScrapedText", ["SitrepStages"]),
+        fuzzTarget("FuzzJSONLines", ["SitrepStages", "SitrepCore"]),
+        fuzzTarget("FuzzWARC", ["SitrepInputs", "SitrepStages"]),
+        fuzzTarget("FuzzFeed", ["SitrepInputs"]),
+        fuzzTarget("FuzzTimeNormalizer", ["SitrepStages", "SitrepCore"]),
+        fuzzTarget("FuzzAPIQuery", ["SitrepServer"]),
+    ]
+    package.products += package.targets.filter { $0.type == .executable && $0.name.hasPrefix("Fuzz") }
+        .map { .executable(name: $0.name, targets: [$0.name]) }
+}
