@@ -53,6 +53,9 @@ struct ProcessCommand: ParsableCommand {
     @Flag(help: "Print no summary to standard error.")
     var quiet = false
 
+    @Flag(help: "Print on standard error where the CPU time went: each stage, input and output, and start-up.")
+    var profile = false
+
     func validate() throws {
         guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more") }
         guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive") }
@@ -62,7 +65,8 @@ struct ProcessCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline: Pipeline
+        let launched = processCPUSeconds()
+        var pipeline: Pipeline
         do {
             let cameo = try cameoDictionaries.map { try CameoDictionary(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
             pipeline = try StandardPipeline.make(through: through.flatMap(StageSlot.init(rawValue:)), cameo: cameo)
@@ -70,6 +74,8 @@ struct ProcessCommand: ParsableCommand {
             printError("cannot build the pipeline: \(error)")
             throw ExitStatus.software.exitCode
         }
+        var profiler: ProcessProfiler?
+        if profile { (profiler, pipeline) = ProcessProfiler.start(pipeline, launched: launched) }
         let processor = InterchangeProcessor(pipeline: pipeline, options: .init(includeTokens: tokens))
         let fd: Int32
         if file == "-" {
@@ -106,6 +112,9 @@ struct ProcessCommand: ParsableCommand {
             let rate = seconds > 0 ? Double(filter.lines) / seconds : 0
             printError(String(format: "%d lines, %d errors, %.1f s (%.0f lines/s)", filter.lines, filter.errors, seconds, rate))
         }
+        if let profiler {
+            FileHandle.standardError.write(Data(profiler.report(lines: filter.lines, bytes: filter.bytes, wallSeconds: seconds).utf8))
+        }
         if strict && filter.errors > 0 { throw ExitStatus.someLinesFailed.exitCode }
     }
 }
@@ -122,6 +131,8 @@ struct StreamingFilter {
     /// A batch is closed early once it holds this many input bytes.
     var maxBatchBytes = 32 << 20
     private(set) var lines = 0
+    /// Input bytes read, line terminators not counted.
+    private(set) var bytes = 0
     private(set) var errors = 0
 
     init(processor: InterchangeProcessor, workers: Int, maxLineBytes: Int) {
@@ -135,6 +146,7 @@ struct StreamingFilter {
         if workers == 1 {
             while let line = try reader.readLine() {
                 lines += 1
+                if case let .text(text) = line { bytes += text.count }
                 let result = process(line, number: lines)
                 if result.errorCode != nil { errors += 1 }
                 try output.writeLine(result.bytes)
@@ -150,7 +162,7 @@ struct StreamingFilter {
             while batch.count < workers * linesPerWorker && batchBytes < maxBatchBytes {
                 guard let line = try reader.readLine() else { done = true; break }
                 lines += 1
-                if case let .text(bytes) = line { batchBytes += bytes.count }
+                if case let .text(text) = line { batchBytes += text.count; bytes += text.count }
                 batch.append((line, lines))
             }
             if batch.isEmpty { break }

@@ -225,6 +225,27 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(one.stdout == three.stdout)
     }
 
+    @Test func profileReportsEveryStageAndLeavesTheOutputAlone() throws {
+        var input = ""
+        for i in 0..<40 {
+            input += "{\"id\":\"p\(i)\",\"text\":\"Officials in Ruritania said on Tuesday that police detained \(i + 2) fishermen in Strelsau.\",\"clean\":true}\n"
+        }
+        let plain = try SitrepRun.run(["process", "--quiet"], stdin: Array(input.utf8))
+        let profiled = try SitrepRun.run(["process", "--quiet", "--profile", "--jobs", "2"], stdin: Array(input.utf8))
+        #expect(profiled.status == 0)
+        #expect(profiled.stdout == plain.stdout)
+        #expect(profiled.stderr.contains("profile: 40 lines, "), "\(profiled.stderr)")
+        let rows = profiled.stderr.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        let named = Set(rows.compactMap { $0.first.map(String.init) })
+        for stage in StageSlot.allCases.map(\.rawValue) + ["input/output", "total"] {
+            #expect(named.contains(stage), "no row for \(stage) in \(profiled.stderr)")
+        }
+        #expect(profiled.stderr.contains("start-up (models, dictionaries, gazetteer; not in the total)"))
+        let through = try SitrepRun.run(["process", "--quiet", "--profile", "--through", "tokens"], stdin: Array(input.utf8))
+        let throughNamed = Set(through.stderr.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+        #expect(throughNamed.contains("tokens") && !throughNamed.contains("syntax"))
+    }
+
     @Test func oversizedLinesGetAPerLineError() throws {
         let big = "{\"id\":\"big\",\"text\":\"" + String(repeating: "a ", count: 5000) + "\"}\n{\"id\":\"ok\",\"text\":\"Fine.\",\"clean\":true}\n"
         let run = try SitrepRun.run(["process", "--max-line-bytes", "1000", "--quiet"], stdin: Array(big.utf8))

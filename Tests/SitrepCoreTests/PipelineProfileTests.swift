@@ -1,0 +1,57 @@
+import Synchronization
+import Testing
+@testable import SitrepCore
+
+/// A clock that moves only when a stage says so, so totals are exact.
+private final class FakeClock: Sendable {
+    let now = Atomic<UInt64>(0)
+    func advance(_ nanoseconds: UInt64) { now.add(nanoseconds, ordering: .relaxed) }
+}
+
+/// A stage that takes a fixed amount of fake time, or fails.
+private struct TimedStage: Stage {
+    let name: String
+    let version = "test.v1"
+    let requires: Set<Layer>
+    let provides: Set<Layer>
+    let clock: FakeClock
+    let cost: UInt64
+    var fails = false
+    func process(_ doc: inout Document) throws {
+        clock.advance(cost)
+        if fails { throw PipelineError.stageFailed(stage: name, document: doc.id, reason: "boom") }
+        if name == "extract" { doc.setArticle(text: "Officials met.", article: Article(), paragraphs: []) }
+    }
+}
+
+@Suite struct PipelineProfileTests {
+    @Test func addsEachStagesTimeOverDocuments() throws {
+        let clock = FakeClock()
+        let pipeline = try Pipeline([
+            TimedStage(name: "extract", requires: [], provides: [.article], clock: clock, cost: 7),
+            TimedStage(name: "sentences", requires: [.article], provides: [.sentences], clock: clock, cost: 1_000),
+        ])
+        let profile = PipelineProfile(stages: pipeline.stages.map(\.name), clock: { clock.now.load(ordering: .relaxed) })
+        let profiled = pipeline.profiled(by: profile)
+        for number in 0..<3 { _ = try profiled.run(.cleanText("x"), id: "d\(number)") }
+        #expect(profile.entries == [
+            .init(stage: "extract", nanoseconds: 21, documents: 3),
+            .init(stage: "sentences", nanoseconds: 3_000, documents: 3),
+        ])
+        // The pipeline it came from stays unprofiled.
+        _ = try pipeline.run(.cleanText("x"), id: "d4")
+        #expect(profile.entries.map(\.documents) == [3, 3])
+    }
+
+    @Test func aFailingStageIsNotCounted() throws {
+        let clock = FakeClock()
+        let pipeline = try Pipeline([
+            TimedStage(name: "extract", requires: [], provides: [.article], clock: clock, cost: 5),
+            TimedStage(name: "times", requires: [], provides: [.times], clock: clock, cost: 9, fails: true),
+        ])
+        let profile = PipelineProfile(stages: ["extract", "times"], clock: { clock.now.load(ordering: .relaxed) })
+        #expect(throws: PipelineError.self) { try pipeline.profiled(by: profile).run(.cleanText("x"), id: "d1") }
+        #expect(profile.entries.map(\.documents) == [1, 0])
+        #expect(profile.entries.map(\.nanoseconds) == [5, 0])
+    }
+}
