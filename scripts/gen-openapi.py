@@ -58,7 +58,16 @@ paths={
  "/api/map": {"get":{"operationId":"getMap","summary":"Events per place with coordinates, most first","parameters":filters+[q("limit","at most this many places", S("integer", minimum=1, maximum=5000, default=500))],"responses":ok(itemsOf("PlaceBucket"))}},
  "/api/network": {"get":{"operationId":"getNetwork","summary":"The actor network: the heaviest source-target pairs","parameters":filters+[q("limit","at most this many pairs", S("integer", minimum=1, maximum=2000, default=150))],"responses":ok(ref("Network"))}},
 }
-doc={"openapi":"3.1.0","info":{"title":"Sitrep API","version":"1","description":"Read-only access to a Sitrep store: deduplicated CAMEO events, articles with their annotation layers, and aggregates for timelines, maps and actor networks. See docs/api.md."},"servers":[{"url":"/"}],"paths":paths,"components":{"schemas":schemas}}
+ingest_result=obj({"line":S("integer"),"id":S(["string","null"]),"status":S("string", enum=["stored","near_duplicate","duplicate"]),"article_id":S("integer"),"story_id":S("integer"),"of":S("integer"),"similarity":S("number"),"error":obj({"code":S("string"),"message":S("string")})}, ["line"])
+err=lambda d: {"description":d,"content":{"application/json":{"schema":ref("Error")}}}
+paths["/api/articles"]["post"]={"operationId":"postArticles","summary":"Run JSON lines through the pipeline and store them",
+ "description":"One article per line in the interchange input format ({\"id\", \"text\"|\"html\"|\"tokens\", \"clean\", \"url\", \"published\"} plus optional \"title\" and \"source\"), stored as `sitrep ingest` would: idempotent, near-duplicates joined to their story. On loopback anyone may post unless the server has a token; elsewhere the token is required. See docs/api.md.",
+ "security":[{},{"bearer":[]}],
+ "requestBody":{"required":True,"content":{"application/x-ndjson":{"schema":S("string")}}},
+ "responses":{"200":{"description":"what became of each line","content":{"application/json":{"schema":obj({"items":S("array", items=ingest_result),"read":S("integer"),"stored":S("integer"),"near_duplicates":S("integer"),"duplicates":S("integer"),"errors":S("integer")})}}},
+  "400":err("no JSON lines in the body"),"401":err("the token is missing or wrong"),"403":err("the server is read-only, or the request came from another origin"),
+  "413":err("the body or the number of lines is over the limit"),"415":err("the body is not JSON lines")}}
+doc={"openapi":"3.1.0","info":{"title":"Sitrep API","version":"1","description":"Access to a Sitrep store: deduplicated CAMEO events, articles with their annotation layers, and aggregates for timelines, maps and actor networks. See docs/api.md."},"servers":[{"url":"/"}],"paths":paths,"components":{"schemas":schemas,"securitySchemes":{"bearer":{"type":"http","scheme":"bearer","description":"the server's token (--token-file or SITREP_TOKEN)"}}}}
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "SitrepServer", "OpenAPI", "openapi.json")
 with open(out, "w") as f:
     json.dump(doc, f, indent=1)

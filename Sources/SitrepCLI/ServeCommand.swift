@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SitrepServer
+import SitrepStages
 import SitrepStorage
 
 /// `sitrep serve`: the HTTP API and the web UI over the store.
@@ -15,13 +16,19 @@ struct ServeCommand: ParsableCommand {
         highlighted. It needs nothing from the network. The API is described in \
         docs/api.md and by the OpenAPI document at /openapi.json.
 
-        The server binds 127.0.0.1 unless --host says otherwise; it serves reads only. \
-        SIGINT or SIGTERM stops it gracefully. With --port 0 the system picks a free port, \
+        The server binds 127.0.0.1 unless --host says otherwise. POST /api/articles takes \
+        JSON lines (the interchange input, as `sitrep ingest` reads them) and stores them: \
+        on loopback anyone on this machine may post, unless a token is set; on any other \
+        address posting needs the token (--token-file, or the SITREP_TOKEN environment \
+        variable) sent as "Authorization: Bearer TOKEN", and without one the server is \
+        read-only. --read-only refuses every write. SIGINT or SIGTERM stops it gracefully. With --port 0 the system picks a free port, \
         printed on standard error as "listening on http://HOST:PORT/".
 
         Examples:
           sitrep serve
           sitrep serve --database postgres://sitrep@127.0.0.1:5432/sitrep --port 9000
+          SITREP_TOKEN=$(cat token) sitrep serve --host 0.0.0.0
+          curl -H 'Content-Type: application/x-ndjson' --data-binary @news.jsonl http://127.0.0.1:8080/api/articles
 
         \(ExitStatus.helpText)
         """
@@ -41,11 +48,46 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    @Flag(help: "Refuse every write (POST /api/articles).")
+    var readOnly = false
+
+    @Option(help: "A file whose first line is the token that writes must send as 'Authorization: Bearer TOKEN' (or set SITREP_TOKEN).")
+    var tokenFile: String?
+
+    @Option(help: "Largest POST body accepted, in bytes.")
+    var maxBodyBytes = 16 << 20
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
         guard !host.isEmpty else { throw ValidationError("--host needs an address") }
         guard cacheSeconds >= 0, cacheSeconds.isFinite else { throw ValidationError("--cache-seconds must be 0 or more") }
+        guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+    }
+
+    /// The write token: the first line of --token-file, else SITREP_TOKEN.
+    func token() throws -> String? {
+        if let tokenFile {
+            guard let data = FileManager.default.contents(atPath: tokenFile) else {
+                printError(InputError.notFound(tokenFile).description)
+                throw ExitStatus.noInput.exitCode
+            }
+            let line = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            let token = line.trimmingCharacters(in: .whitespaces)
+            guard token.count >= 16 else {
+                printError("the token in \(tokenFile) is shorter than 16 characters")
+                throw ExitStatus.usage.exitCode
+            }
+            return token
+        }
+        if let token = ProcessInfo.processInfo.environment["SITREP_TOKEN"], !token.isEmpty {
+            guard token.count >= 16 else {
+                printError("SITREP_TOKEN is shorter than 16 characters")
+                throw ExitStatus.usage.exitCode
+            }
+            return token
+        }
+        return nil
     }
 
     func run() throws {
@@ -58,13 +100,16 @@ struct ServeCommand: ParsableCommand {
         }
         var logger = Logger(label: "sitrep.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        if !["127.0.0.1", "::1", "localhost"].contains(host) {
+        let writes = WriteAccess.forServer(host: host, token: try token(), readOnly: readOnly, maxBodyBytes: maxBodyBytes)
+        if !WriteAccess.isLoopback(host) {
             printError("warning: listening on \(host): anyone who can reach this machine can read the store")
+            if case .closed = writes.rule { printError("writes are off: set a token (--token-file or SITREP_TOKEN) to accept POST /api/articles") }
         }
         let (host, port, cacheSeconds) = (self.host, self.port, self.cacheSeconds)
         let serverLogger = logger
         try runStoreCommand(database) { store in
-            let server = APIServer(store: store, assets: assets, logger: serverLogger, cacheSeconds: cacheSeconds)
+            let server = APIServer(store: store, assets: assets, logger: serverLogger, cacheSeconds: cacheSeconds,
+                                   writes: writes, makePipeline: { try StandardPipeline.make() })
             try await server.run(host: host, port: port) { actualPort in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 printError("listening on http://\(shown):\(actualPort)/")

@@ -15,7 +15,7 @@ public struct SitrepCommand: ParsableCommand {
         version: SitrepVersion.current,
         subcommands: [
             AnalyzeCommand.self, ProcessCommand.self, ExtractCommand.self, ParseCommand.self, TrainCommand.self,
-            IngestCommand.self, EnqueueCommand.self, WorkerCommand.self, EventsCommand.self, ArticlesCommand.self, ActorsCommand.self, StatsCommand.self, ServeCommand.self,
+            IngestCommand.self, EnqueueCommand.self, WorkerCommand.self, EventsCommand.self, ArticlesCommand.self, ActorsCommand.self, StatsCommand.self, CheckCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: AnalyzeCommand.self
     )

@@ -15,6 +15,7 @@ import SitrepStorage
 /// | `GET /openapi.json` | the API description |
 /// | `GET /api/stats`, `/api/events`, `/api/events/{id}`, `/api/articles`, `/api/articles/{id}`, `/api/actors` | store reads |
 /// | `GET /api/timeline`, `/api/map`, `/api/network` | aggregates for the UI's charts |
+/// | `POST /api/articles` | JSON lines through the pipeline into the store (``WriteAccess`` decides who may) |
 ///
 /// Every handler reads its parameters through ``APIQuery`` (bounded, validated)
 /// and every value reaches SQL as a bound parameter (the store's rule). Errors
@@ -32,11 +33,23 @@ public struct APIServer: Sendable {
     /// Answers of the aggregate endpoints, kept for a while (see ``ResponseCache``).
     let cache: ResponseCache
 
-    public init(store: any Store, assets: WebAssets, logger: Logger = Logger(label: "sitrep.serve"), cacheSeconds: Double = 30) {
+    /// Who may post articles, and how much at once.
+    public let writes: WriteAccess
+    /// Runs posted articles through the pipeline; nil when the server has none.
+    let ingestService: IngestService?
+
+    /// - Parameters:
+    ///   - writes: the write rule; ``WriteAccess/readOnly`` unless given.
+    ///   - makePipeline: builds the pipeline for posted articles, on the first
+    ///     write; without it the server cannot write whatever `writes` says.
+    public init(store: any Store, assets: WebAssets, logger: Logger = Logger(label: "sitrep.serve"), cacheSeconds: Double = 30,
+                writes: WriteAccess = .readOnly, makePipeline: (@Sendable () throws -> Pipeline)? = nil) {
         self.store = store
         self.assets = assets
         self.logger = logger
         self.cache = ResponseCache(seconds: cacheSeconds)
+        self.writes = writes
+        self.ingestService = makePipeline.map { IngestService(store: store, makePipeline: $0) }
     }
 
     /// Headers on every page and file: no sniffing, no framing, no referrer,
@@ -117,6 +130,7 @@ public struct APIServer: Sendable {
                 APIJSON.network(try await self.store.actorPairs(try query.eventQuery(), limit: limit), into: &json)
             }
         }
+        router.post("/api/articles") { request, _ in await self.ingest(request) }
         return router
     }
 
@@ -261,6 +275,11 @@ actor ResponseCache {
             return nil
         }
         return entry.bytes
+    }
+
+    /// Forgets every answer: the store has changed.
+    func clear() {
+        entries.removeAll(keepingCapacity: true)
     }
 
     func set(_ key: String, _ bytes: [UInt8]) {

@@ -213,6 +213,12 @@ public final class PostgresStore: Store, SQLBackend {
     public func actors(limit: Int) async throws -> [ActorSummary] { try await selectActors(limit: limit) }
     public func stats() async throws -> StoreStats { try await selectStats() }
 
+    /// PostgreSQL enforces its constraints as it writes and checksums its
+    /// pages itself; what is left to check is Sitrep's invariants.
+    public func check() async throws -> [String] {
+        try await checkInvariants()
+    }
+
     public func schemaColumns() async throws -> [String: [String]] {
         let rows = try await fetch(SQLStatement("""
             SELECT table_name, column_name FROM information_schema.columns

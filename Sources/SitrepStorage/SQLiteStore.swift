@@ -139,6 +139,28 @@ public struct SQLiteStore: Store, SQLBackend {
         }
     }
 
+    /// SQLite's `integrity_check` (pages, indexes, constraints) and
+    /// `foreign_key_check`, then the shared invariants.
+    public func check() async throws -> [String] {
+        var problems = try await writer.read { db in
+            var found: [String] = []
+            for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
+                found.append("integrity_check: \(line)")
+            }
+            let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            for row in orphans.prefix(20) {
+                let table: String = row["table"] ?? "?"
+                let parent: String = row["parent"] ?? "?"
+                let rowid: Int64 = row["rowid"] ?? 0
+                found.append("foreign_key_check: \(table) row \(rowid) points to a missing \(parent) row")
+            }
+            if orphans.count > 20 { found.append("foreign_key_check: \(orphans.count - 20) more") }
+            return found
+        }
+        problems += try await checkInvariants()
+        return problems
+    }
+
     public func close() async throws {
         if let pool = writer as? DatabasePool { try pool.close() }
         if let queue = writer as? DatabaseQueue { try queue.close() }

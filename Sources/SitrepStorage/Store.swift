@@ -13,7 +13,7 @@ import SitrepCore
 /// - Reading: ``events(_:)``, ``event(id:)``, ``mentions(eventID:)``, ``articles(_:)``, ``article(id:)``,
 ///   ``layers(articleID:)``, ``actors(limit:)``, ``stats()``
 /// - Aggregates for the API and UI: ``timeline(_:)``, ``eventPlaces(_:limit:)``, ``actorPairs(_:limit:)``
-/// - Schema: ``schemaColumns()``
+/// - Schema and health: ``schemaColumns()``, ``check()``
 public protocol Store: Sendable {
     /// Applies the migrations not yet applied. Safe to call on every open.
     func migrate() async throws
@@ -64,6 +64,13 @@ public protocol Store: Sendable {
 
     /// Table name → column names, bookkeeping tables excluded.
     func schemaColumns() async throws -> [String: [String]]
+
+    /// Checks the store: the database's own integrity check where it has one
+    /// (SQLite's `integrity_check` and `foreign_key_check`), then Sitrep's
+    /// invariants (see ``StoreInvariant``). Returns one line per problem;
+    /// empty means healthy. `sitrep check` runs it, and the crash-safety tests
+    /// run it after every `kill -9`.
+    func check() async throws -> [String]
 
     /// Releases connections. The store is unusable afterwards.
     func close() async throws

@@ -194,6 +194,8 @@ struct APITests {
             let paths = try #require(document["paths"] as? [String: Any])
             #expect(Set(paths.keys) == ["/api/stats", "/api/events", "/api/events/{id}", "/api/articles", "/api/articles/{id}",
                                         "/api/actors", "/api/timeline", "/api/map", "/api/network"])
+            let articles = try #require(paths["/api/articles"] as? [String: Any])
+            #expect(Set(articles.keys) == ["get", "post"])
             for path in paths.keys.sorted() {
                 let response = try await Self.get(base, path.replacingOccurrences(of: "{id}", with: "1"))
                 #expect(response.status == 200, "\(path)")
