@@ -14,7 +14,9 @@ struct ServeCommand: ParsableCommand {
         The UI shows a timeline of events by day and CAMEO root, a world map of event \
         places, the actor network, the event list, and each article with its annotations \
         highlighted. It needs nothing from the network. The API is described in \
-        docs/api.md and by the OpenAPI document at /openapi.json.
+        docs/api.md and by the OpenAPI document at /openapi.json. GET /metrics serves \
+        request counts and latencies by route and status in Prometheus text format \
+        (docs/operations.md#monitoring).
 
         The server binds 127.0.0.1 unless --host says otherwise. POST /api/articles takes \
         JSON lines (the interchange input, as `sitrep ingest` reads them) and stores them: \
@@ -109,7 +111,7 @@ struct ServeCommand: ParsableCommand {
         let serverLogger = logger
         try runStoreCommand(database) { store in
             let server = APIServer(store: store, assets: assets, logger: serverLogger, cacheSeconds: cacheSeconds,
-                                   writes: writes, makePipeline: { try StandardPipeline.make() })
+                                   writes: writes, makePipeline: { try StandardPipeline.make() }, metrics: SitrepMetrics.bootstrapped)
             try await server.run(host: host, port: port) { actualPort in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 printError("listening on http://\(shown):\(actualPort)/")

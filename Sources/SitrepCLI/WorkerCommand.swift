@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Logging
 import SitrepCore
+import SitrepServer
 import SitrepStages
 import SitrepStorage
 
@@ -35,11 +36,18 @@ struct WorkerCommand: ParsableCommand {
         start, progress every 10 s, retries and failures, stop with totals; at debug \
         level, every article.
 
+        With --metrics-port, the worker serves GET /metrics in Prometheus text format \
+        (articles stored, duplicate, retried and failed, leases taken over and lost, \
+        pipeline, store and claim durations; docs/operations.md#monitoring) on \
+        --metrics-host, 127.0.0.1 unless told otherwise; with port 0 the system picks \
+        one, logged at notice level as "serving metrics" with its url.
+
         The queue needs PostgreSQL; an SQLite --database is a usage error.
 
         Examples:
           sitrep worker --database postgres://sitrep@db.internal:5432/sitrep
           sitrep worker --database postgres://sitrep@127.0.0.1/sitrep --exit-when-empty --log-format json
+          sitrep worker --database postgres://sitrep@db.internal/sitrep --metrics-port 9464 --metrics-host 0.0.0.0
 
         \(ExitStatus.helpText)
         """
@@ -68,6 +76,12 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Log format: text (key=value) or json (one object per line).")
     var logFormat = "text"
 
+    @Option(help: ArgumentHelp("Serve GET /metrics (Prometheus text) on this TCP port; 0: any free port. Off unless given.", valueName: "port"))
+    var metricsPort: Int?
+
+    @Option(help: "Address the metrics server binds: 127.0.0.1 (this machine only), or 0.0.0.0 for every interface.")
+    var metricsHost = "127.0.0.1"
+
     func validate() throws {
         try database.requirePostgres(for: "sitrep worker")
         guard batch > 0 else { throw ValidationError("--batch must be positive") }
@@ -78,6 +92,8 @@ struct WorkerCommand: ParsableCommand {
         }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
         guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
+        if let metricsPort, !(0...65535).contains(metricsPort) { throw ValidationError("--metrics-port must be from 0 to 65535") }
+        guard !metricsHost.isEmpty else { throw ValidationError("--metrics-host needs an address") }
     }
 
     func run() throws {
@@ -106,11 +122,34 @@ struct WorkerCommand: ParsableCommand {
         defer { signals.forEach { $0.cancel() } }
         let name = Self.workerName()
         let workerSettings = settings
+        // Bootstrapped before the worker makes its counters, so they reach the registry.
+        let metrics = metricsPort.map { _ in SitrepMetrics.bootstrapped }
+        let (metricsHost, metricsPort) = (self.metricsHost, self.metricsPort)
+        let metricsFailed = StopSignal()  // set when the metrics server could not run
         do {
             _ = try runBlocking {
                 try await database.withQueue { queue in
-                    try await QueueWorker(queue: queue, pipeline: pipeline, settings: workerSettings, name: name, logger: logger)
-                        .run(stop: stop)
+                    let worker = QueueWorker(queue: queue, pipeline: pipeline, settings: workerSettings, name: name, logger: logger)
+                    guard let metrics, let metricsPort else { return try await worker.run(stop: stop) }
+                    return try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            let app = metrics.application(host: metricsHost, port: metricsPort, logger: logger) { port in
+                                let shown = metricsHost.contains(":") ? "[\(metricsHost)]" : metricsHost
+                                logger.notice("serving metrics", metadata: ["url": "http://\(shown):\(port)/metrics"])
+                            }
+                            do {
+                                try await app.run()
+                            } catch {
+                                // Without its metrics the worker would run unwatched: stop it.
+                                logger.critical("cannot serve metrics", metadata: ["error": "\(error)"])
+                                metricsFailed.request()
+                                stop.request()
+                            }
+                        }
+                        let report = try await worker.run(stop: stop)
+                        group.cancelAll()
+                        return report
+                    }
                 }
             }
         } catch let error as StoreError {
@@ -118,6 +157,7 @@ struct WorkerCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.ioError.exitCode
         }
+        if metricsFailed.isRequested { throw ExitStatus.ioError.exitCode }
     }
 
     /// The first signal asks the worker to stop after the current article;

@@ -13,6 +13,7 @@ import SitrepStorage
 /// | --- | --- |
 /// | `GET /`, `GET /assets/{file}` | the UI's files, from memory |
 /// | `GET /openapi.json` | the API description |
+/// | `GET /metrics` | Prometheus metrics (``SitrepMetrics``), when the server has them |
 /// | `GET /api/stats`, `/api/events`, `/api/events/{id}`, `/api/articles`, `/api/articles/{id}`, `/api/actors` | store reads |
 /// | `GET /api/timeline`, `/api/map`, `/api/network` | aggregates for the UI's charts |
 /// | `POST /api/articles` | JSON lines through the pipeline into the store (``WriteAccess`` decides who may) |
@@ -37,19 +38,22 @@ public struct APIServer: Sendable {
     public let writes: WriteAccess
     /// Runs posted articles through the pipeline; nil when the server has none.
     let ingestService: IngestService?
+    /// Counts and times every request and serves `GET /metrics`; nil: neither.
+    public let metrics: SitrepMetrics?
 
     /// - Parameters:
     ///   - writes: the write rule; ``WriteAccess/readOnly`` unless given.
     ///   - makePipeline: builds the pipeline for posted articles, on the first
     ///     write; without it the server cannot write whatever `writes` says.
     public init(store: any Store, assets: WebAssets, logger: Logger = Logger(label: "sitrep.serve"), cacheSeconds: Double = 30,
-                writes: WriteAccess = .readOnly, makePipeline: (@Sendable () throws -> Pipeline)? = nil) {
+                writes: WriteAccess = .readOnly, makePipeline: (@Sendable () throws -> Pipeline)? = nil, metrics: SitrepMetrics? = nil) {
         self.store = store
         self.assets = assets
         self.logger = logger
         self.cache = ResponseCache(seconds: cacheSeconds)
         self.writes = writes
         self.ingestService = makePipeline.map { IngestService(store: store, makePipeline: $0) }
+        self.metrics = metrics
     }
 
     /// Headers on every page and file: no sniffing, no framing, no referrer,
@@ -66,6 +70,10 @@ public struct APIServer: Sendable {
     /// The router with every route.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        if let metrics {
+            router.add(middleware: RequestMetricsMiddleware(factory: metrics.factory))
+            router.get("/metrics") { _, _ in metrics.response() }
+        }
         router.get("/") { _, _ in self.file("index.html") }
         router.get("/index.html") { _, _ in self.file("index.html") }
         router.get("/assets/:file") { _, context in self.file(context.parameters.get("file") ?? "") }

@@ -112,6 +112,7 @@ struct QueueTests {
             let row = try #require(fast.articles.first)
             #expect(row.id == slow.articles[0].id)
             #expect(row.attempts == 2)
+            #expect(row.takenOver && !slow.articles[0].takenOver)
 
             // The slow worker finishes after all: its transaction must roll back.
             await #expect(throws: QueueError.leaseLost(id: row.id)) {

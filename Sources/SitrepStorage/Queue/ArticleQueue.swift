@@ -70,7 +70,8 @@ public struct ArticleQueue: Sendable {
     /// Claims up to `limit` open rows in queue order: pending ones, and
     /// claimed ones whose lease has expired, with fewer than `maxAttempts`
     /// claims so far. Each claim counts as an attempt. Each row comes with
-    /// the stored article of the same input, if any.
+    /// the stored article of the same input, if any, and says whether it was
+    /// taken over from an expired lease.
     ///
     /// - Returns: the lease, with no rows when there is nothing to claim now.
     public func claim(limit: Int, leaseSeconds: Double, maxAttempts: Int, worker: String) async throws -> QueueLease {
@@ -79,21 +80,23 @@ public struct ArticleQueue: Sendable {
         let rows = try await store.fetch(SQLStatement("""
             UPDATE article_queue q
             SET status = 'claimed', lease_token = ?, lease_expires_ms = \(Self.nowMs) + ?, attempts = q.attempts + 1, worker = ?
-            WHERE q.id IN (
-                SELECT id FROM article_queue
+            FROM (
+                SELECT id, status AS previous_status FROM article_queue
                 WHERE status IN ('pending', 'claimed')
                   AND (status = 'pending' OR lease_expires_ms < \(Self.nowMs))
                   AND attempts < ?
                 ORDER BY id
                 LIMIT ?
-                FOR UPDATE SKIP LOCKED)
-            RETURNING q.id, q.item, q.origin, q.attempts,
+                FOR UPDATE SKIP LOCKED) AS open
+            WHERE q.id = open.id
+            RETURNING q.id, q.item, q.origin, q.attempts, open.previous_status,
                 (SELECT a.id FROM articles a WHERE a.input_hash = q.input_hash ORDER BY a.id LIMIT 1) AS stored_article_id
             """, [.text(token), .integer(Self.milliseconds(leaseSeconds)), .text(worker), .integer(Int64(maxAttempts)), .integer(Int64(limit))]))
         let articles = rows.compactMap { row -> QueuedArticle? in
             guard let id = row["id"].int64, let item = row["item"].string else { return nil }
             return QueuedArticle(id: id, item: item, origin: row["origin"].string ?? "", attempts: Int(row["attempts"].int64 ?? 0),
-                                 storedArticleID: row["stored_article_id"].int64)
+                                 storedArticleID: row["stored_article_id"].int64,
+                                 takenOver: row["previous_status"].string == "claimed")
         }
         return QueueLease(token: token, leaseSeconds: leaseSeconds, articles: articles.sorted { $0.id < $1.id })
     }
@@ -262,6 +265,9 @@ public struct QueuedArticle: Sendable, Equatable {
     /// claimed (the input was ingested before): the row is a duplicate, and
     /// the pipeline need not run.
     public var storedArticleID: Int64?
+    /// The row was claimed while another lease on it had expired (its worker
+    /// died or stalled), not from the pending rows.
+    public var takenOver = false
 }
 
 /// Rows claimed together under one token.

@@ -75,8 +75,11 @@ public struct QueueWorker: Sendable {
     /// Who this worker is in the queue's `worker` column and the logs (`host:pid`).
     public let name: String
     public let logger: Logger
+    /// Counters and durations for `/metrics` (no-ops unless metrics are bootstrapped).
+    public let metrics: QueueWorkerMetrics
 
-    public init(queue: ArticleQueue, pipeline: Pipeline, settings: Settings, name: String, logger: Logger) {
+    public init(queue: ArticleQueue, pipeline: Pipeline, settings: Settings, name: String, logger: Logger,
+                metrics: QueueWorkerMetrics = QueueWorkerMetrics()) {
         precondition(settings.batch > 0 && settings.leaseSeconds > 0 && settings.maxAttempts > 0)
         self.queue = queue
         self.pipeline = pipeline
@@ -86,6 +89,7 @@ public struct QueueWorker: Sendable {
         var logger = logger
         logger[metadataKey: "worker"] = "\(name)"
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Works until `stop` is requested or, with ``Settings/exitWhenEmpty``,
@@ -101,14 +105,19 @@ public struct QueueWorker: Sendable {
         let started = ContinuousClock.now
         var lastProgress = started
         while !stop.isRequested {
+            let claimStarted = ContinuousClock.now
             let lease = try await queue.claim(limit: settings.batch, leaseSeconds: settings.leaseSeconds,
                                               maxAttempts: settings.maxAttempts, worker: name)
+            metrics.claim.recordNanoseconds(claimStarted.duration(to: .now).nanoseconds)
+            let takenOver = lease.articles.count(where: \.takenOver)
+            if takenOver > 0 { metrics.leasesTakenOver.increment(by: Int64(takenOver)) }
             if lease.articles.count < settings.batch {
                 // The queue is running low: the moment to retire rows that no
                 // worker ever finishes.
                 let abandoned = try await queue.giveUpExpired(maxAttempts: settings.maxAttempts)
                 if abandoned > 0 {
                     report.failed += abandoned
+                    metrics.failed.increment(by: Int64(abandoned))
                     logger.error("rows failed for good: their leases expired on every attempt", metadata: [
                         "rows": "\(abandoned)", "max_attempts": "\(settings.maxAttempts)"])
                 }
@@ -152,7 +161,9 @@ public struct QueueWorker: Sendable {
                 // Rows of one lease expire together: find which others went too.
                 let held = try await queue.renew(lease)
                 renewed = .now
-                report.leasesLost += remaining.count(where: { !held.contains($0.id) })
+                let lost = remaining.count(where: { !held.contains($0.id) })
+                report.leasesLost += lost
+                if lost > 0 { metrics.leasesLost.increment(by: Int64(lost)) }
                 remaining = remaining.filter { held.contains($0.id) }[...]
             }
         }
@@ -173,30 +184,37 @@ public struct QueueWorker: Sendable {
             if let existing = article.storedArticleID {
                 try await queue.completeDuplicate(article, lease: lease, of: existing)
                 report.duplicates += 1
+                metrics.duplicates.increment()
                 logger.debug("duplicate input", metadata: ["of": "\(existing)"])
                 return .finished
             }
             let item = try IngestItem(jsonLine: article.item.utf8)
             logger[metadataKey: "article"] = "\(item.id)"
             let doc = try pipeline.run(item.input, id: item.id, published: item.published, url: item.url)
+            let ran = ContinuousClock.now
+            metrics.pipeline.recordNanoseconds(started.duration(to: ran).nanoseconds)
             let prepared = PreparedArticle(doc, inputHash: item.inputHash, title: item.title, source: item.source, minhash: minhash)
             let completion = try await withStoreRetries(logger) {
                 try await queue.complete(article, lease: lease, prepared: prepared)
             }
+            metrics.store.recordNanoseconds(ran.duration(to: .now).nanoseconds)
             let milliseconds = Self.milliseconds(started.duration(to: .now))
             switch completion {
             case let .stored(articleID, nearDuplicateOf):
                 report.stored += 1
+                metrics.stored.increment()
                 if nearDuplicateOf != nil { report.nearDuplicates += 1 }
                 logger.debug("stored", metadata: ["article_id": "\(articleID)", "ms": "\(milliseconds)",
                                                   "near_duplicate_of": "\(nearDuplicateOf.map(String.init) ?? "")"])
             case let .duplicate(of: existing):
                 report.duplicates += 1
+                metrics.duplicates.increment()
                 logger.debug("duplicate article", metadata: ["of": "\(existing)", "ms": "\(milliseconds)"])
             }
             return .finished
         } catch let error as QueueError {
             report.leasesLost += 1
+            metrics.leasesLost.increment()
             logger.warning("lease lost: the result was not written", metadata: ["error": "\(error)"])
             return .lost
         } catch {
@@ -210,14 +228,17 @@ public struct QueueWorker: Sendable {
         do {
             if try await queue.fail(article, lease: lease, error: message, maxAttempts: settings.maxAttempts) {
                 report.failed += 1
+                metrics.failed.increment()
                 logger.error("failed for good", metadata: ["error": "\(message)", "origin": "\(article.origin)"])
             } else {
                 report.retried += 1
+                metrics.retried.increment()
                 logger.warning("failed; queued again", metadata: ["error": "\(message)", "origin": "\(article.origin)"])
             }
             return .finished
         } catch let lost as QueueError {
             report.leasesLost += 1
+            metrics.leasesLost.increment()
             logger.warning("lease lost before the failure was recorded", metadata: ["error": "\(lost)"])
             return .lost
         }
