@@ -90,7 +90,9 @@ struct ActorCoder {
     let tokens: ParsedTokens
     let dictionary: CameoDictionary
     let day: Int32?
-    let entities: [EntityMention]
+    /// The spans of PER entities, by start (entities do not overlap, so their
+    /// ends are in order too): a binary search finds the one a mention may overlap.
+    let personSpans: [TextSpan]
 
     private enum Piece {
         case named(code: String, capital: Bool)
@@ -108,7 +110,7 @@ struct ActorCoder {
         self.tokens = tokens
         self.dictionary = dictionary
         self.day = day
-        self.entities = entities
+        self.personSpans = entities.filter { $0.type == .person }.map(\.span).sorted { $0.start < $1.start }
     }
 
     /// The document date as the time stage reads it: `published`, else the article's own.
@@ -140,13 +142,22 @@ struct ActorCoder {
     static let commaWord = WordKey.of(",")
     /// Prepositions after which a capital is a party to the action, not its place.
     static let agentiveCases: Set<UInt64> = Set(["to", "from", "with", "against", "by", "toward", "towards", "between", "on"].map { WordKey.of($0) })
+    /// How many of the latest actors a back-reference may point to.
+    static let lookBack = 200
+    /// The most tokens read as one name after an honorific ("Mr. Abdel Fattah el-Sisi").
+    static let longestName = 6
     static let personRoles: Set<String> = ["GOV", "MIL", "LEG", "JUD", "COP", "OPP", "ELI", "MED", "REB", "SPY"]
 
     mutating func code() -> [CodedActor] {
         var out: [CodedActor] = []
         for sentence in tokens.words.sentences where !sentence.isEmpty {
-            let segments = findSegments(sentence, previous: out)
-            out += merge(segments, sentence: sentence, previous: out)
+            // Only the latest actors are looked back at (pronouns, "Mr. X", "the
+            // minister"); a bounded window keeps a document of many thousand
+            // actors linear, where passing the whole list would copy it per sentence.
+            let recent = Array(out.suffix(ActorCoder.lookBack))
+            let segments = findSegments(sentence, previous: recent)
+            let merged = merge(segments, sentence: sentence, previous: recent)
+            out += merged
         }
         return out
     }
@@ -195,8 +206,11 @@ struct ActorCoder {
                 continue
             } else if ActorCoder.honorifics.contains(key), i + 1 < limit, tokens.isCapitalized(i + 1) {
                 // "Mr. Mbeki": the latest actor whose text ends with the surname.
+                // A name is a few words; the bound keeps a run of capitalised
+                // tokens ("Mr. Mr. Mr. ..." in scraped junk) from costing the
+                // square of its length.
                 var end = i + 1
-                while end + 1 < limit && tokens.isCapitalized(end + 1) { end += 1 }
+                while end + 1 < limit && end - i < ActorCoder.longestName && tokens.isCapitalized(end + 1) { end += 1 }
                 let surname = tokens.surface[end]
                 if let match = previous.last(where: { tokens.surface[$0.range.upperBound - 1] == surname }) {
                     segments.append(Segment(range: i..<(end + 1), piece: .named(code: match.code, capital: false)))
@@ -239,7 +253,7 @@ struct ActorCoder {
             }
             s = e
             let range = group.first!.range.lowerBound..<group.last!.range.upperBound
-            if let actor = codeOf(group, range: range, previous: previous + out) {
+            if let actor = codeOf(group, range: range, previous: Array((previous + out.suffix(ActorCoder.lookBack)).suffix(ActorCoder.lookBack))) {
                 out.append(actor)
             }
         }
@@ -399,8 +413,14 @@ struct ActorCoder {
     }
 
     private func overlapsPersonEntity(_ range: Range<Int>) -> Bool {
-        guard !entities.isEmpty else { return false }
+        guard !personSpans.isEmpty else { return false }
         let start = tokens.words.starts[range.lowerBound], end = tokens.words.ends[range.upperBound - 1]
-        return entities.contains { $0.type == .person && $0.span.start < end && $0.span.end > start }
+        // The first person span that ends after the mention starts.
+        var low = 0, high = personSpans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if personSpans[middle].end > start { high = middle } else { low = middle + 1 }
+        }
+        return low < personSpans.count && personSpans[low].start < end
     }
 }

@@ -137,8 +137,18 @@ enum Viterbi {
                                         next[label] = best >= 0 ? bestScore + emissions[position * width + label] : .zero
                                         back[position * width + label] = UInt8(max(best, 0))
                                     }
+                                    // Scores only grow along a sentence; on a sentence of tens of
+                                    // thousands of tokens (scraped text with no full stop) the
+                                    // integer sums would overflow. Subtracting the best score of
+                                    // the step from every label keeps them near zero and changes
+                                    // no comparison.
+                                    var top: T? = nil
+                                    for label in 0..<width where nextAlive[label] {
+                                        if top == nil || next[label] > top! { top = next[label] }
+                                    }
+                                    let shift = top ?? .zero
                                     for label in 0..<width {
-                                        current[label] = next[label]
+                                        current[label] = nextAlive[label] ? next[label] - shift : .zero
                                         alive[label] = nextAlive[label]
                                     }
                                     position += 1

@@ -1,0 +1,165 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `kill -9` in the middle of writing, twenty times over: after each kill the
+/// store passes `sitrep check` (SQLite's integrity and foreign-key checks and
+/// Sitrep's invariants), and after a final run every article is there exactly
+/// once. Each article is one transaction, so a kill loses at most the article
+/// in progress, and the next run, being idempotent, stores it.
+@Suite("Crash safety", .serialized)
+struct CrashSafetyTests {
+    static let kills = 20
+    static let articleCount = 1_500
+
+    /// Distinct short articles, each with its own URL and text.
+    static func articles(_ count: Int, prefix: String) -> [String] {
+        let places = ["Strelsau", "Zenda", "Tarlenheim", "Hentzau", "Ruritania"]
+        let actions = ["detained", "protested against", "met", "criticized", "praised", "accused", "visited"]
+        let subjects = ["police", "protesters", "the army", "the ministry", "farmers", "officials", "the mayor"]
+        return (0..<count).map { i in
+            let text = "\(places[i % 5]) \(subjects[i % 7]) \(actions[(i / 7) % 7]) \(subjects[(i / 3) % 7]) in \(places[(i / 5) % 5]) on Monday, "
+                + "according to report number \(i) of the \(prefix) series, which counted \(i * 7 % 997 + 2) people."
+            return #"{"id":"\#(prefix)\#(i)","text":"\#(text)","clean":true,"url":"https://example.test/\#(prefix)/\#(i)"}"#
+        }
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// `sitrep check` passes and the store holds this many articles.
+    static func storedArticles(_ database: String) throws -> Int {
+        let check = try SitrepRun.run(["check", "--database", database])
+        #expect(check.status == 0, "sitrep check: \(check.stdout) \(check.stderr)")
+        #expect(check.stdout == "ok\n")
+        let stats = try SitrepRun.run(["stats", "--database", database, "--format", "csv"])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        // CSV rows end with CRLF (RFC 4180), one grapheme for String.split(separator: "\n").
+        let values = stats.stdout.split(whereSeparator: \.isNewline).last?.split(separator: ",") ?? []
+        return values.first.flatMap { Int($0) } ?? -1
+    }
+
+    /// Starts `sitrep` with its output discarded.
+    static func start(_ arguments: [String], stderr: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: SitrepRun.binary)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderr ?? FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func killHard(_ process: Process) {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    @Test("kill -9 during sitrep ingest, 20 times: the store stays sound and every article ends up stored once")
+    func ingest() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("news.jsonl").path
+        let database = folder.appendingPathComponent("store.db").path
+        FileManager.default.createFile(atPath: input, contents: Data((Self.articles(Self.articleCount, prefix: "i").joined(separator: "\n") + "\n").utf8))
+
+        var generator = SystemRandomNumberGenerator()
+        var stored = 0
+        var killedMidWrite = 0
+        for _ in 0..<Self.kills {
+            let process = try Self.start(["ingest", "--quiet", "--database", database, input])
+            // The pipeline's models load for a few seconds first; kills land
+            // during start-up, migration and writing alike.
+            Thread.sleep(forTimeInterval: Double.random(in: 0.5...6, using: &generator))
+            guard process.isRunning else { break }
+            Self.killHard(process)
+            let now = try Self.storedArticles(database)
+            #expect(now >= stored, "a kill lost stored articles: \(stored) before, \(now) after")
+            if now > stored && now < Self.articleCount { killedMidWrite += 1 }
+            stored = max(stored, now)
+        }
+        #expect(killedMidWrite >= 5, "only \(killedMidWrite) kills landed while articles were being written")
+
+        let finish = try SitrepRun.run(["ingest", "--database", database, input])
+        #expect(finish.status == 0, "\(finish.stderr)")
+        #expect(finish.stderr.contains("errors 0"), "\(finish.stderr)")
+        #expect(try Self.storedArticles(database) == Self.articleCount)
+    }
+
+    @Test("kill -9 during POST /api/articles, 20 times: the store stays sound and every article ends up stored once")
+    func serveWrites() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("store.db").path
+        let lines = Self.articles(Self.articleCount, prefix: "s")
+        let batches = stride(from: 0, to: lines.count, by: 25).map { lines[$0..<min($0 + 25, lines.count)].joined(separator: "\n") }
+
+        var generator = SystemRandomNumberGenerator()
+        var stored = 0
+        var killedMidWrite = 0
+        for _ in 0..<Self.kills {
+            let (process, base) = try Self.startServer(database)
+            let poster = Task { await Self.postAll(batches, to: base) }
+            try await Task.sleep(for: .seconds(Double.random(in: 0.5...6, using: &generator)))
+            Self.killHard(process)
+            _ = await poster.value
+            let now = try Self.storedArticles(database)
+            #expect(now >= stored, "a kill lost stored articles: \(stored) before, \(now) after")
+            if now > stored && now < Self.articleCount { killedMidWrite += 1 }
+            stored = max(stored, now)
+        }
+        #expect(killedMidWrite >= 5, "only \(killedMidWrite) kills landed while articles were being written")
+
+        let (process, base) = try Self.startServer(database)
+        let failures = await Self.postAll(batches, to: base)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(failures == 0)
+        #expect(try Self.storedArticles(database) == Self.articleCount)
+    }
+
+    /// Starts `sitrep serve` on a free port and waits for its address.
+    static func startServer(_ database: String) throws -> (Process, URL) {
+        let errors = Pipe()
+        let process = try start(["serve", "--database", database, "--port", "0", "--log-level", "critical"], stderr: errors)
+        var seen = Data()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+            let text = String(decoding: seen, as: UTF8.self)
+            if let range = text.range(of: "listening on "), let end = text[range.upperBound...].firstIndex(of: "\n"),
+               let url = URL(string: String(text[range.upperBound..<end])) {
+                // Keep draining stderr so the server never blocks on a full pipe.
+                Thread { _ = errors.fileHandleForReading.readDataToEndOfFile() }.start()
+                return (process, url)
+            }
+        }
+        killHard(process)
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the server did not start: \(String(decoding: seen, as: UTF8.self))"])
+    }
+
+    /// Posts the batches in order until one fails (the server was killed);
+    /// returns the number of batches that failed.
+    static func postAll(_ batches: [String], to base: URL) async -> Int {
+        let session = URLSession(configuration: .ephemeral)
+        for (index, batch) in batches.enumerated() {
+            var request = URLRequest(url: base.appendingPathComponent("api/articles"))
+            request.httpMethod = "POST"
+            request.setValue("application/x-ndjson", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(batch.utf8)
+            request.timeoutInterval = 120
+            guard let (_, response) = try? await session.data(for: request),
+                  (response as? HTTPURLResponse)?.statusCode == 200 else {
+                return batches.count - index
+            }
+        }
+        return 0
+    }
+}
