@@ -20,9 +20,10 @@ struct SitrepRun {
         return "sitrep"
     }()
 
-    static func run(_ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:]) throws -> SitrepRun {
+    /// Runs `sitrep` (or `executable`, such as a wrapper that runs it) with the arguments.
+    static func run(_ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:], executable: String? = nil) throws -> SitrepRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
