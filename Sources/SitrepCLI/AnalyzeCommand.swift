@@ -43,7 +43,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let file {
             let text: String
             do {
-                text = try InputReader.readText(path: file, maxBytes: inputOptions.maxBytes)
+                text = try InputReader.readInput(path: file, maxBytes: inputOptions.maxBytes, kind: inputOptions.kind)
             } catch let error as InputError {
                 printError(error.description)
                 throw error.status.exitCode

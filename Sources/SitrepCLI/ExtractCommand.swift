@@ -28,7 +28,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let text: String
         do {
-            text = try InputReader.readText(path: file, maxBytes: inputOptions.maxBytes)
+            text = try InputReader.readInput(path: file, maxBytes: inputOptions.maxBytes, kind: inputOptions.kind)
         } catch let error as InputError {
             printError(error.description)
             throw error.status.exitCode

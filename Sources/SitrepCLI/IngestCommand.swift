@@ -214,8 +214,9 @@ struct IngestRun {
         case .text, .html:
             counts.read += 1
             do {
-                let text = try InputReader.readText(path: file, maxBytes: maxBytes)
-                let input: DocumentInput = kind == .html ? .html(text) : .scrapedText(text)
+                let input: DocumentInput = kind == .html
+                    ? .html(try InputReader.readPage(path: file, maxBytes: maxBytes))
+                    : .scrapedText(try InputReader.readText(path: file, maxBytes: maxBytes))
                 await ingest(IngestItem(id: file, input: input), at: file)
             } catch {
                 fail("\(error)")

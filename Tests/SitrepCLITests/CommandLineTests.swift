@@ -171,6 +171,28 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(run.stderr.isEmpty, "stderr got: \(run.stderr)")
     }
 
+    /// Pages saved in a legacy charset are decoded as a browser would, by
+    /// their declaration or byte order mark; scraped text must still be UTF-8.
+    @Test(arguments: [
+        ("windows-1252 meta", Array("<!DOCTYPE html><html><head><meta charset=\"windows-1252\"><title>Caf".utf8) + [0xE9]
+            + Array("</title></head><body><article><p>The caf".utf8) + [0xE9] + Array(" in Strelsau reopened on Monday, its owner said, and the ".utf8)
+            + [0x93] + Array("old regulars".utf8) + [0x94] + Array(" came back.</p></article></body></html>".utf8), "café in Strelsau", "“old regulars”"),
+        ("ISO-8859-1 http-equiv", Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body><p>Se".utf8) + [0xF1]
+            + Array("ora Garc".utf8) + [0xED] + Array("a spoke to reporters in Zenda on Tuesday about the harvest and the new road.</p></body></html>".utf8), "Señora García", nil),
+        ("UTF-16LE with BOM", [0xFF, 0xFE] + Array("<html><body><p>Police in Zenda detained eleven fishermen on Monday, officials said.</p></body></html>".utf16)
+            .flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "detained eleven fishermen", nil),
+    ] as [(String, [UInt8], String, String?)])
+    func legacyCharsetPagesAreDecoded(name: String, page: [UInt8], expected: String, alsoExpected: String?) throws {
+        let path = temporaryFile(page, suffix: ".html")
+        defer { unlink(path) }
+        let run = try SitrepRun.run(["extract", path])
+        #expect(run.status == 0, "\(name): \(run.stderr)")
+        #expect(run.stdout.contains(expected), "\(name): \(run.stdout)")
+        if let alsoExpected { #expect(run.stdout.contains(alsoExpected), "\(name): \(run.stdout)") }
+        // The same bytes as scraped text are refused: text has no charset declaration.
+        #expect(try SitrepRun.run(["extract", "--input", "text", path]).status == 65)
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try SitrepRun.run(["analyze", "--published", "yesterday"]).status == 64)
         #expect(try SitrepRun.run(["process", "--jobs", "-1"]).status == 64)

@@ -1,5 +1,6 @@
 import Foundation
 import SitrepCore
+import SitrepStages
 
 /// Reads one whole input (a file or standard input) as UTF-8 text, refusing
 /// what is not text with an ``InputError`` that says what to do.
@@ -13,6 +14,47 @@ enum InputReader {
     static func readText(path: String, maxBytes: Int) throws -> String {
         let bytes = try readBytes(path: path, maxBytes: maxBytes)
         return try decode(bytes, name: path == "-" ? "standard input" : path)
+    }
+
+    /// Reads `path` as a web page: decoded as a browser would (byte order
+    /// mark, `<meta charset>` or `http-equiv` declaration, else UTF-8 when
+    /// valid, else Windows-1252), so a page saved in a legacy charset reads
+    /// right instead of being refused. Compressed, empty and binary files are
+    /// still refused.
+    static func readPage(path: String, maxBytes: Int) throws -> String {
+        let bytes = try readBytes(path: path, maxBytes: maxBytes)
+        return try decodePage(bytes, name: path == "-" ? "standard input" : path)
+    }
+
+    /// Decodes raw bytes as a web page (see ``readPage(path:maxBytes:)``).
+    static func decodePage(_ bytes: [UInt8], name: String) throws -> String {
+        if bytes.starts(with: [0x1F, 0x8B]) { throw InputError.compressed(name) }
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw InputError.empty(name) }
+        if !utf16, let nul = bytes.firstIndex(of: 0) { throw InputError.binary(name, offset: nul) }
+        return HTMLExtractor.decodePage(bytes)
+    }
+
+    /// Whether raw bytes start like a web page (after a byte order mark and
+    /// whitespace): a doctype, `<html>`, `<head>` or a comment.
+    static func looksLikePage(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // UTF-16 with a byte order mark: look at every other byte.
+            let ascii = stride(from: bytes[0] == 0xFF ? 2 : 3, to: min(bytes.count, 160), by: 2).map { bytes[$0] }
+            return DocumentInputOptions.looksLikeHTML(String(decoding: ascii, as: UTF8.self))
+        }
+        var head = bytes.prefix(256)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+        return DocumentInputOptions.looksLikeHTML(String(decoding: head, as: UTF8.self))
+    }
+
+    /// Reads an input that may be a page: pages (by `kind`, or sniffed for
+    /// `auto`) are decoded by their charset, everything else must be UTF-8.
+    static func readInput(path: String, maxBytes: Int, kind: DocumentInputOptions.Kind) throws -> String {
+        let bytes = try readBytes(path: path, maxBytes: maxBytes)
+        let name = path == "-" ? "standard input" : path
+        if kind == .html || (kind == .auto && looksLikePage(bytes)) { return try decodePage(bytes, name: name) }
+        return try decode(bytes, name: name)
     }
 
     /// Validates raw bytes as text input.
