@@ -109,9 +109,9 @@ for t in "${resolved[@]}"; do
     cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$last"); cov=${cov:--}
     ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$last"); ft=${ft:--}
     corp=$(sed -nE 's/.* corp: ([0-9]+)\/.*/\1/p' <<<"$last"); corp=${corp:--}
-    execs=$(sed -nE 's/^stat::number_of_executed_units: ([0-9]+)/\1/p' "$log" | tail -n 1); execs=${execs:--}
-    rate=$(sed -nE 's/^stat::average_exec_per_sec: ([0-9]+)/\1/p' "$log" | tail -n 1); rate=${rate:--}
-    rss=$(sed -nE 's/^stat::peak_rss_mb: ([0-9]+)/\1/p' "$log" | tail -n 1); rss=${rss:--}
+    execs=$(sed -nE 's/^stat::number_of_executed_units:[[:space:]]+([0-9]+)/\1/p' "$log" | tail -n 1); execs=${execs:--}
+    rate=$(sed -nE 's/^stat::average_exec_per_sec:[[:space:]]+([0-9]+)/\1/p' "$log" | tail -n 1); rate=${rate:--}
+    rss=$(sed -nE 's/^stat::peak_rss_mb:[[:space:]]+([0-9]+)/\1/p' "$log" | tail -n 1); rss=${rss:--}
     artifacts=$(find "$findings" -type f | wc -l)
     if [[ $status -ne 0 || $artifacts -gt 0 ]]; then
         found=1
