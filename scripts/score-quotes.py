@@ -111,7 +111,7 @@ def main():
 
     c = dict(q_gold=0, q_pred=0, q_exact=0, q_overlap=0, spk_overlap=0, spk_exact=0,
              cue_total=0, cue_ok=0, n_gold=0, n_pred=0, n_exact=0,
-             val_ok=0, approx_ok=0, unit_ok=0, of_ok=0, missing_docs=0, errors=0)
+             val_ok=0, approx_ok=0, unit_ok=0, of_ok=0, missing_docs=0, errors=0, kind_ok=0)
     kinds = {}
     misses = []
 
@@ -143,6 +143,10 @@ def main():
             predicted_name = None if speaker is None else (speaker.get("canonical") or speaker.get("text"))
             speaker_ok = normalize_speaker(g.get("speaker")) == normalize_speaker(predicted_name)
             c["spk_overlap"] += speaker_ok
+            kind_ok = g.get("kind", "direct") == p.get("kind")
+            c["kind_ok"] += kind_ok
+            if not kind_ok:
+                misses.append(f"{cid}: kind of {g['text'][:40]!r}: gold {g.get('kind', 'direct')!r}, predicted {p.get('kind')!r}")
             if exact:
                 c["q_exact"] += 1
                 c["spk_exact"] += speaker_ok
@@ -209,6 +213,7 @@ def main():
                    "overlap": {"matched": c["q_overlap"], "precision": op, "recall": orr, "f1": of1},
                    "recall_by_kind": {k: ratio(v[1], v[0]) for k, v in sorted(kinds.items())}},
         "speaker_accuracy": ratio(c["spk_overlap"], c["q_overlap"]),
+        "kind_accuracy": ratio(c["kind_ok"], c["q_overlap"]),
         "speaker_accuracy_exact": ratio(c["spk_exact"], c["q_exact"]),
         "cue_accuracy": ratio(c["cue_ok"], c["cue_total"]),
         "quantities": {"gold": c["n_gold"], "predicted": c["n_pred"], "matched": c["n_exact"],
@@ -226,6 +231,7 @@ def main():
     print(f"quotes overlap  P {op:.3f} R {orr:.3f} F1 {of1:.3f}")
     print("recall by kind  " + ", ".join(f"{k} {ratio(v[1], v[0]):.3f} ({v[1]}/{v[0]})" for k, v in sorted(kinds.items())))
     print(f"speaker acc     {result['speaker_accuracy']:.3f} over {c['q_overlap']} matched ({result['speaker_accuracy_exact']:.3f} over exact)")
+    print(f"kind acc        {result['kind_accuracy']:.3f} over {c['q_overlap']} matched (direct, partial, indirect)")
     print(f"cue acc         {result['cue_accuracy']:.3f} over {c['cue_total']}")
     print(f"quantities      P {np_:.3f} R {nr:.3f} F1 {nf:.3f}  ({c['n_exact']} of {c['n_gold']} gold, {c['n_pred']} predicted)")
     print(f"quantity fields value {result['quantities']['value_accuracy']:.3f}, approximate {result['quantities']['approximate_accuracy']:.3f}, "

@@ -171,12 +171,24 @@ public struct Quote: Sendable, Equatable {
     public var speaker: Speaker?
     /// The attribution cue ("said", "told Reuters", "according to").
     public var cue: TextSpan?
+    public var kind: QuoteKind
 
-    public init(span: TextSpan, speaker: Speaker?, cue: TextSpan?) {
+    public init(span: TextSpan, speaker: Speaker?, cue: TextSpan?, kind: QuoteKind = .direct) {
         self.span = span
         self.speaker = speaker
         self.cue = cue
+        self.kind = kind
     }
+}
+
+/// How a quote reports speech.
+public enum QuoteKind: String, Sendable, Equatable, CaseIterable {
+    /// Whole sentences in quotation marks: "We will not negotiate," he said.
+    case direct
+    /// Quoted words inside the reporter's own sentence: he called the talks "a farce".
+    case partial
+    /// Reported speech without marks: he said that the talks had failed.
+    case indirect
 }
 
 /// The speaker of a quote.
@@ -201,12 +213,16 @@ public struct Quantity: Sendable, Equatable {
     public var unit: String?
     /// What is counted ("soldiers", "killed").
     public var of: String?
+    /// The event the quantity describes, as an index into the document's
+    /// events (a death toll on an attack, troops on a deployment), if any.
+    public var event: Int?
 
-    public init(span: TextSpan, value: Double?, approximate: Bool = false, unit: String? = nil, of: String? = nil) {
+    public init(span: TextSpan, value: Double?, approximate: Bool = false, unit: String? = nil, of: String? = nil, event: Int? = nil) {
         self.span = span
         self.value = value
         self.approximate = approximate
         self.unit = unit
         self.of = of
+        self.event = event
     }
 }

@@ -42,7 +42,7 @@ import SitrepCore
 
     @Test func goldFiguresStayAboveTheFloors() throws {
         let pipeline = try Pipeline(QuoteTestSupport.textStages + [QuoteStage(), QuantityStage()])
-        var gold = 0, predicted = 0, exact = 0, speakerOK = 0
+        var gold = 0, predicted = 0, exact = 0, speakerOK = 0, kindOK = 0
         var goldNumbers = 0, predictedNumbers = 0, matchedNumbers = 0, valueOK = 0
         for line in try String(contentsOf: Self.goldURL, encoding: .utf8).split(separator: "\n") {
             let record = try JSONReader.read(Array(line.utf8))
@@ -58,6 +58,7 @@ import SitrepCore
                 let expected = entry["speaker"]?.stringValue
                 let actual = quote.speaker.map { $0.canonical ?? String(doc.text(of: $0.span)) }
                 if Self.normalize(expected) == Self.normalize(actual) { speakerOK += 1 }
+                if quote.kind.rawValue == (entry["kind"]?.stringValue ?? "direct") { kindOK += 1 }
             }
             let goldQuantities = record["quantities"]?.arrayValue ?? []
             let numberSpans = try Self.locate(goldQuantities, in: text)
@@ -78,6 +79,8 @@ import SitrepCore
         #expect(gold >= 40, "the gold set has \(gold) quotes")
         #expect(f1(exact, predicted, gold) >= Self.quoteF1Floor, "quote span F1 \(f1(exact, predicted, gold))")
         #expect(Double(speakerOK) / Double(max(exact, 1)) >= Self.speakerAccuracyFloor, "speaker accuracy \(speakerOK)/\(exact)")
+        // Direct, partial and indirect are told apart on every quote of the gold set.
+        #expect(kindOK == exact, "quote kind right on \(kindOK) of \(exact)")
         #expect(f1(matchedNumbers, predictedNumbers, goldNumbers) >= Self.quantityF1Floor, "quantity F1 \(f1(matchedNumbers, predictedNumbers, goldNumbers))")
         #expect(Double(valueOK) / Double(max(matchedNumbers, 1)) >= Self.valueAccuracyFloor, "value accuracy \(valueOK)/\(matchedNumbers)")
     }

@@ -141,6 +141,7 @@ public enum InterchangeEncoder {
                 json.null()
             }
             json.key("cue"); json.string(quote.cue.map(text))
+            json.key("kind"); json.string(quote.kind.rawValue)
             json.endObject()
         }
         json.endArray()
@@ -153,6 +154,7 @@ public enum InterchangeEncoder {
             json.key("approximate"); json.bool(quantity.approximate)
             json.key("unit"); json.string(quantity.unit)
             json.key("of"); json.string(quantity.of)
+            json.key("event"); if let e = quantity.event { json.int(e) } else { json.null() }
             json.endObject()
         }
         json.endArray()

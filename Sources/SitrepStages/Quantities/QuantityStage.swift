@@ -24,9 +24,9 @@ import SitrepCore
 /// names (`Resolution 2231`: a number after a capitalized word mid-sentence), and the
 /// word `one` alone.
 ///
-/// Linking a quantity to the event it describes (a casualty count on an attack) is
-/// left to the event coder, which does not exist yet: `of` keeps the participle
-/// ("killed", "protesters wounded") for it.
+/// Then each quantity is tied to the event it describes, when the events layer has
+/// one of a matching kind (``QuantityEventLinker``: a casualty count on an attack);
+/// `of` keeps the participle ("killed", "protesters wounded") for it.
 ///
 /// - Complexity: O(n) in the tokens of the document.
 public struct QuantityStage: Stage {
@@ -64,6 +64,7 @@ public struct QuantityStage: Stage {
                 }
             }
         }
+        QuantityEventLinker.shared.link(&result, events: doc.events)
         doc.quantities = result
     }
 }
