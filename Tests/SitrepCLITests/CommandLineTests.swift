@@ -193,6 +193,18 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(try SitrepRun.run(["extract", "--input", "text", path]).status == 65)
     }
 
+    /// The report shows each quote's kind and ties a death toll to its event.
+    @Test func reportShowsQuoteKindsAndQuantityEvents() throws {
+        let text = "Turkish jets struck militant positions in northern Iraq on Tuesday, killing 35 fighters, the defence ministry said. "
+            + "\"We will respond,\" Foreign Minister Hakan Fidan told reporters.\n"
+        let path = temporaryFile(Array(text.utf8))
+        defer { unlink(path) }
+        let run = try SitrepRun.run(["analyze", path, "--published", "2026-03-03", "--color", "never"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("direct   Hakan Fidan"), "\(run.stdout)")
+        #expect(run.stdout.contains("\"35\" of fighters  → event 19"), "\(run.stdout)")
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try SitrepRun.run(["analyze", "--published", "yesterday"]).status == 64)
         #expect(try SitrepRun.run(["process", "--jobs", "-1"]).status == 64)

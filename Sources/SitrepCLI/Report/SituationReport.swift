@@ -141,11 +141,19 @@ struct SituationReport {
             }
         case .quotes:
             rows = doc.quotes.map { quote in
-                let speaker = quote.speaker.map { $0.canonical ?? String(doc.text(of: $0.span)) } ?? "unattributed"
-                return "\(speaker): \(quoted(quote.span))"
+                let speaker = quote.speaker.map { $0.canonical ?? String(doc.text(of: $0.span)) + ($0.actor.map { " (\($0))" } ?? "") } ?? "unattributed"
+                return "\(quote.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(speaker): \(quoted(quote.span))"
             }
         case .quantities:
-            rows = doc.quantities.map { "\(quoted($0.span))" + ($0.of.map { " of \($0)" } ?? "") + ($0.approximate ? " (approx.)" : "") }
+            rows = doc.quantities.map { quantity in
+                var row = quoted(quantity.span) + (quantity.of.map { " of \($0)" } ?? "") + (quantity.approximate ? " (approx.)" : "")
+                // The event it describes, as that event's code and trigger.
+                if let index = quantity.event, doc.events.indices.contains(index) {
+                    let event = doc.events[index]
+                    row += "  → event \(event.code)" + (event.evidence.first.map { " " + quoted($0) } ?? "")
+                }
+                return row
+            }
         default:
             break
         }
