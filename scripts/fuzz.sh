@@ -14,6 +14,9 @@
 # libFuzzer's log in .fuzz/logs/<target>.log. Replay a finding with
 #   .build-fuzz/release/<target> .fuzz/findings/<target>/crash-...
 #
+# SITREP_FUZZ_FLAGS adds libFuzzer flags to every run, e.g.
+# SITREP_FUZZ_FLAGS=-len_control=0 to try long inputs from the start.
+#
 # Exits 1 when any target found something, 0 otherwise.
 set -euo pipefail
 
@@ -28,7 +31,7 @@ while [[ $# -gt 0 ]]; do
         --seconds) seconds="$2"; shift 2 ;;
         --seconds=*) seconds="${1#*=}"; shift ;;
         --no-build) build=0; shift ;;
-        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "fuzz.sh: unknown option $1" >&2; exit 64 ;;
         *) targets+=("$1"); shift ;;
     esac
@@ -99,7 +102,7 @@ for t in "${resolved[@]}"; do
     "$binary" "$corpus" "Fuzz/corpus/$t" \
         -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 -timeout=10 \
         -max_len="$(max_len "$t")" -dict="Fuzz/dictionaries/$(dictionary "$t").dict" \
-        -artifact_prefix="$findings/" -print_final_stats=1 -detect_leaks=1 \
+        -artifact_prefix="$findings/" -print_final_stats=1 -detect_leaks=1 ${SITREP_FUZZ_FLAGS:-} \
         >"$log" 2>&1
     status=$?
     set -e
