@@ -43,7 +43,7 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "Files or folders to ingest.")
     var paths: [String]
 
-    @Option(help: "Longest accepted JSON line or file, in bytes.")
+    @Option(help: "Longest accepted JSON line, file or WARC record, in bytes.")
     var maxBytes: Int = 64 << 20
 
     @Flag(help: "Exit with status 1 when any article could not be read or stored.")
@@ -271,7 +271,10 @@ struct IngestRun {
     private mutating func ingestWARC(_ file: String) async {
         var reader: WARCArticleReader
         do {
-            reader = try WARCArticleReader(path: file)
+            // A record over --max-bytes is skipped like an oversized file; a
+            // gzip member may inflate to no more than that either.
+            let limits = WARCLimits(maxRecordBytes: maxBytes, maxDecompressedRecordBytes: max(maxBytes, WARCLimits.standard.chunkBytes))
+            reader = try WARCArticleReader(path: file, limits: limits)
         } catch {
             counts.read += 1
             fail("\(error)")

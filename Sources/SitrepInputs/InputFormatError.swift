@@ -86,7 +86,7 @@ public enum InputFormatError: Error, Sendable, Equatable, CustomStringConvertibl
         case let .malformedRecord(location, reason):
             "\(location): malformed WARC record: \(reason)"
         case let .recordTooLarge(location, bytes, limit):
-            "\(location): record of \(bytes) bytes is over the \(limit)-byte limit and was skipped; raise WARCLimits.maxRecordBytes if such records matter"
+            "\(location): record of \(bytes) bytes is over the \(limit)-byte limit and was skipped (`sitrep ingest --max-bytes` sets the limit)"
         case let .corruptGzip(location, reason):
             "\(location): corrupt gzip data (\(reason))"
         case let .decompressionLimit(location, limit):

@@ -90,6 +90,16 @@ import Testing
         #expect(again.stderr.contains("duplicates 2"), "\(again.stderr)")
     }
 
+    /// `--max-bytes` bounds WARC records as it bounds files and lines.
+    @Test func maxBytesSkipsLargerWARCRecords() throws {
+        let db = Self.database()
+        let archive = temporaryFile(Self.warc(), suffix: ".warc")
+        let run = try SitrepRun.run(["ingest", "--database", db, "--max-bytes", "300", archive])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("is over the 300-byte limit and was skipped (`sitrep ingest --max-bytes` sets the limit)"), "\(run.stderr)")
+        #expect(run.stderr.contains("stored 0"), "\(run.stderr)")
+    }
+
     @Test func aWARCArchiveYieldsItsHTMLResponsesDecodedByTheirHTTPCharset() throws {
         let db = Self.database()
         let archive = temporaryFile(Self.warc(), suffix: ".warc")
