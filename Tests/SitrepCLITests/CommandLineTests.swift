@@ -48,6 +48,24 @@ struct SitrepRun {
     }
 }
 
+/// Runs blocking work (a child process, a wait) on a thread of its own and
+/// awaits it. Swift concurrency runs every test and every in-process server on
+/// a pool of one thread per core: on a two-core machine two tests blocked in
+/// `waitUntilExit` would leave an in-process server (the API and browser tests)
+/// no thread to answer on. Assertions stay in the caller, on the test's task.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
+extension SitrepRun {
+    /// ``run(_:stdin:environment:executable:)`` off the concurrency pool.
+    static func runAsync(_ arguments: [String], stdin: [UInt8] = [], executable: String? = nil) async throws -> SitrepRun {
+        try await offThePool { try run(arguments, stdin: stdin, executable: executable) }
+    }
+}
+
 /// Reads a pipe to its end on a background thread.
 final class ErrorCollector: @unchecked Sendable {
     private var data = Data()

@@ -33,11 +33,11 @@ struct CrashSafetyTests {
     }
 
     /// `sitrep check` passes and the store holds this many articles.
-    static func storedArticles(_ database: String) throws -> Int {
-        let check = try SitrepRun.run(["check", "--database", database])
+    static func storedArticles(_ database: String) async throws -> Int {
+        let check = try await SitrepRun.runAsync(["check", "--database", database])
         #expect(check.status == 0, "sitrep check: \(check.stdout) \(check.stderr)")
         #expect(check.stdout == "ok\n")
-        let stats = try SitrepRun.run(["stats", "--database", database, "--format", "csv"])
+        let stats = try await SitrepRun.runAsync(["stats", "--database", database, "--format", "csv"])
         #expect(stats.status == 0, "\(stats.stderr)")
         // CSV rows end with CRLF (RFC 4180), one grapheme for String.split(separator: "\n").
         let values = stats.stdout.split(whereSeparator: \.isNewline).last?.split(separator: ",") ?? []
@@ -55,13 +55,13 @@ struct CrashSafetyTests {
         return process
     }
 
-    static func killHard(_ process: Process) {
+    static func killHard(_ process: Process) async {
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        _ = try? await offThePool { process.waitUntilExit() }
     }
 
     @Test("kill -9 during sitrep ingest, 20 times: the store stays sound and every article ends up stored once")
-    func ingest() throws {
+    func ingest() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("news.jsonl").path
@@ -75,20 +75,20 @@ struct CrashSafetyTests {
             let process = try Self.start(["ingest", "--quiet", "--database", database, input])
             // The pipeline's models load for a few seconds first; kills land
             // during start-up, migration and writing alike.
-            Thread.sleep(forTimeInterval: Double.random(in: 0.5...6, using: &generator))
+            try await Task.sleep(for: .seconds(Double.random(in: 0.5...6, using: &generator)))
             guard process.isRunning else { break }
-            Self.killHard(process)
-            let now = try Self.storedArticles(database)
+            await Self.killHard(process)
+            let now = try await Self.storedArticles(database)
             #expect(now >= stored, "a kill lost stored articles: \(stored) before, \(now) after")
             if now > stored && now < Self.articleCount { killedMidWrite += 1 }
             stored = max(stored, now)
         }
         #expect(killedMidWrite >= 5, "only \(killedMidWrite) kills landed while articles were being written")
 
-        let finish = try SitrepRun.run(["ingest", "--database", database, input])
+        let finish = try await SitrepRun.runAsync(["ingest", "--database", database, input])
         #expect(finish.status == 0, "\(finish.stderr)")
         #expect(finish.stderr.contains("errors 0"), "\(finish.stderr)")
-        #expect(try Self.storedArticles(database) == Self.articleCount)
+        #expect(try await Self.storedArticles(database) == Self.articleCount)
     }
 
     @Test("kill -9 during POST /api/articles, 20 times: the store stays sound and every article ends up stored once")
@@ -103,24 +103,24 @@ struct CrashSafetyTests {
         var stored = 0
         var killedMidWrite = 0
         for _ in 0..<Self.kills {
-            let (process, base) = try Self.startServer(database)
+            let (process, base) = try await offThePool { try Self.startServer(database) }
             let poster = Task { await Self.postAll(batches, to: base) }
             try await Task.sleep(for: .seconds(Double.random(in: 0.5...6, using: &generator)))
-            Self.killHard(process)
+            await Self.killHard(process)
             _ = await poster.value
-            let now = try Self.storedArticles(database)
+            let now = try await Self.storedArticles(database)
             #expect(now >= stored, "a kill lost stored articles: \(stored) before, \(now) after")
             if now > stored && now < Self.articleCount { killedMidWrite += 1 }
             stored = max(stored, now)
         }
         #expect(killedMidWrite >= 5, "only \(killedMidWrite) kills landed while articles were being written")
 
-        let (process, base) = try Self.startServer(database)
+        let (process, base) = try await offThePool { try Self.startServer(database) }
         let failures = await Self.postAll(batches, to: base)
         kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+        _ = try? await offThePool { process.waitUntilExit() }
         #expect(failures == 0)
-        #expect(try Self.storedArticles(database) == Self.articleCount)
+        #expect(try await Self.storedArticles(database) == Self.articleCount)
     }
 
     /// Starts `sitrep serve` on a free port and waits for its address.
@@ -141,7 +141,8 @@ struct CrashSafetyTests {
                 return (process, url)
             }
         }
-        killHard(process)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
         throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the server did not start: \(String(decoding: seen, as: UTF8.self))"])
     }
 

@@ -37,7 +37,11 @@ struct BrowserTests {
     func clickThrough() async throws {
         let screenshots = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-browser-screenshots").path
         try await APITests.withServer { base in
-            let result = try Self.run(["python3", Self.script, "--url", base.absoluteString, "--screenshots", screenshots])
+            // On a thread of its own: blocking one of the concurrency pool's few
+            // threads while the in-process server needs them starves it.
+            let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(status: Int32, output: String), any Error>) in
+                Thread { continuation.resume(with: Result { try Self.run(["python3", Self.script, "--url", base.absoluteString, "--screenshots", screenshots]) }) }.start()
+            }
             #expect(result.status == 0, "browser test failed:\n\(result.output)")
             #expect(result.output.contains("\"ok\": true"), "\(result.output.suffix(2000))")
         }
