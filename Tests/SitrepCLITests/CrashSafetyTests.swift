@@ -72,10 +72,13 @@ struct CrashSafetyTests {
         var stored = 0
         var killedMidWrite = 0
         for _ in 0..<Self.kills {
+            let started = Date()
             let process = try Self.start(["ingest", "--quiet", "--database", database, input])
-            // The pipeline's models load for a few seconds first; kills land
-            // during start-up, migration and writing alike.
-            try await Task.sleep(for: .seconds(Double.random(in: 0.5...6, using: &generator)))
+            // The models load first (seconds, more on a loaded machine); the kill
+            // comes at a random moment once articles are being committed, so that
+            // it lands mid-write whatever the machine's speed.
+            await Self.waitForCommits(to: database, after: started, while: process)
+            try await Task.sleep(for: .seconds(Double.random(in: 0...2, using: &generator)))
             guard process.isRunning else { break }
             await Self.killHard(process)
             let now = try await Self.storedArticles(database)
@@ -104,8 +107,13 @@ struct CrashSafetyTests {
         var killedMidWrite = 0
         for _ in 0..<Self.kills {
             let (process, base) = try await offThePool { try Self.startServer(database) }
-            let poster = Task { await Self.postAll(batches, to: base) }
-            try await Task.sleep(for: .seconds(Double.random(in: 0.5...6, using: &generator)))
+            let progress = Progress()
+            let poster = Task { await Self.postAll(batches, to: base, progress: progress) }
+            // The first write loads the models; kill at a random moment once
+            // batches are being stored.
+            let deadline = Date().addingTimeInterval(120)
+            while progress.batches == 0 && Date() < deadline && !poster.isCancelled { try await Task.sleep(for: .milliseconds(50)) }
+            try await Task.sleep(for: .seconds(Double.random(in: 0...2, using: &generator)))
             await Self.killHard(process)
             _ = await poster.value
             let now = try await Self.storedArticles(database)
@@ -146,9 +154,28 @@ struct CrashSafetyTests {
         throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the server did not start: \(String(decoding: seen, as: UTF8.self))"])
     }
 
+    /// Batches stored so far by ``postAll(_:to:progress:)``.
+    final class Progress: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var batches: Int { lock.withLock { count } }
+        func add() { lock.withLock { count += 1 } }
+    }
+
+    /// Waits until the SQLite write-ahead log of `database` changes after
+    /// `after` (a transaction committed), or the process ends, or a minute passes.
+    static func waitForCommits(to database: String, after: Date, while process: Process) async {
+        let wal = database + "-wal"
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline {
+            if let modified = (try? FileManager.default.attributesOfItem(atPath: wal))?[.modificationDate] as? Date, modified > after { return }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     /// Posts the batches in order until one fails (the server was killed);
     /// returns the number of batches that failed.
-    static func postAll(_ batches: [String], to base: URL) async -> Int {
+    static func postAll(_ batches: [String], to base: URL, progress: Progress = Progress()) async -> Int {
         let session = URLSession(configuration: .ephemeral)
         for (index, batch) in batches.enumerated() {
             var request = URLRequest(url: base.appendingPathComponent("api/articles"))
@@ -160,6 +187,7 @@ struct CrashSafetyTests {
                   (response as? HTTPURLResponse)?.statusCode == 200 else {
                 return batches.count - index
             }
+            progress.add()
         }
         return 0
     }

@@ -56,7 +56,7 @@ struct WorkerMetricsTests {
             #expect(value("process_start_time_seconds") != nil)
 
             kill(worker.pid, SIGTERM)
-            #expect(worker.wait(timeout: 20) == 0, "\(worker.log)")
+            #expect(await worker.wait(timeout: 20) == 0, "\(worker.log)")
         }
     }
 }

@@ -52,7 +52,7 @@ struct WorkerQueueTests {
                 try await Task.sleep(for: .milliseconds(100))
             }
             kill(worker.pid, SIGTERM)
-            let status = worker.wait(timeout: 20)
+            let status = await worker.wait(timeout: 20)
             #expect(status == 0)
             #expect(worker.log.contains("stop requested"), "\(worker.log)")
             #expect(try await Scratch.count(store, "SELECT COUNT(*) AS n FROM article_queue WHERE status = 'claimed'") == 0)
@@ -65,14 +65,14 @@ struct WorkerQueueTests {
     /// Issue 11: workers killed with SIGKILL at random moments while 10,000
     /// articles go through; afterwards every article is stored exactly once.
     @Test("issue 11: SIGKILLed workers lose nothing and duplicate nothing",
-          .enabled(if: postgresURL != nil, "SITREP_TEST_POSTGRES_URL is not set"), .timeLimit(.minutes(3)))
+          .enabled(if: postgresURL != nil, "SITREP_TEST_POSTGRES_URL is not set"), .timeLimit(.minutes(8)))
     func exactlyOnceUnderSIGKILL() async throws {
         try await Scratch.withDatabase { url, store in
             let total = 10_000
             let input = Scratch.articles(total)
             defer { unlink(input) }
             let started = Date()
-            let enqueue = try SitrepRun.run(["enqueue", "--database", url, input])
+            let enqueue = try await SitrepRun.runAsync(["enqueue", "--database", url, input])
             #expect(enqueue.status == 0)
             #expect(enqueue.stderr.contains("queued \(total),"), "\(enqueue.stderr)")
 
@@ -88,12 +88,12 @@ struct WorkerQueueTests {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 300...1_200, using: &generator)))
                 let victim = Int.random(in: 0..<workers.count, using: &generator)
                 kill(workers[victim].pid, SIGKILL)
-                _ = workers[victim].wait(timeout: 10)
+                _ = await workers[victim].wait(timeout: 10)
                 kills += 1
                 workers[victim] = try WorkerProcess(url: url, extra: options)
             }
             for worker in workers {
-                let status = worker.wait(timeout: 120)
+                let status = await worker.wait(timeout: 300)
                 #expect(status == 0, "a worker failed: \(worker.log.suffix(2_000))")
             }
             let seconds = Date().timeIntervalSince(started)
@@ -147,9 +147,11 @@ final class WorkerProcess {
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     /// The exit status, or nil (after killing it) when it ran past `timeout` seconds.
-    func wait(timeout: Double) -> Int32? {
+    /// Waits for the worker to exit, polling without holding a thread (see
+    /// ``offThePool(_:)``); nil when it was still running at the timeout and was killed.
+    func wait(timeout: Double) async -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
+        while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning {
             kill(pid, SIGKILL)
             process.waitUntilExit()
