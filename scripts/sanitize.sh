@@ -22,6 +22,8 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do sanitizers+=("$1"); shift; done
 # processes report the same way.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan.supp:print_suppressions=0}"
+# A sanitizer's abort must end the process, not wait in Swift's backtracer.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
 
 for sanitizer in "${sanitizers[@]}"; do
