@@ -124,7 +124,7 @@ struct QuoteFinder {
 
     /// Direct when the quote starts its sentence or follows `:`, `,`, a dash or a cue
     /// verb; partial when it sits inside a clause.
-    private func kind(openingMark t: Int) -> QuoteCandidate.Kind {
+    private func kind(openingMark t: Int) -> QuoteKind {
         let sentence = Int(words.sentenceOf[t])
         if sentence < 0 || t == words.sentences[sentence].lowerBound { return .direct }
         let previous = t - 1

@@ -82,24 +82,13 @@ public struct QuoteStage: Stage {
         var resolver = SpeakerResolver(words: words, lexicon: .shared, entities: doc.entities, actors: doc.actors, insideQuote: finder.insideQuote)
         resolver.resolve(&candidates)
         doc.quotes = candidates.map { candidate in
-            Quote(span: candidate.span, speaker: candidate.speaker, cue: candidate.cue.map { words.span($0) }, kind: candidate.kind.quoteKind)
+            Quote(span: candidate.span, speaker: candidate.speaker, cue: candidate.cue.map { words.span($0) }, kind: candidate.kind)
         }
     }
 }
 
 /// A quote found by ``QuoteFinder``, before it becomes a ``SitrepCore/Quote``.
 struct QuoteCandidate {
-    enum Kind: Equatable {
-        case direct, partial, indirect
-
-        var quoteKind: QuoteKind {
-            switch self {
-            case .direct: .direct
-            case .partial: .partial
-            case .indirect: .indirect
-            }
-        }
-    }
     /// How the speaker is found once the candidates are in text order.
     enum SpeakerRule: Equatable {
         /// The phrase `speakerTokens`.
@@ -110,7 +99,7 @@ struct QuoteCandidate {
         case none
     }
 
-    var kind: Kind
+    var kind: QuoteKind
     var span: TextSpan
     /// First and last token of the quote (its marks included).
     var first: Int
