@@ -238,23 +238,19 @@ public actor MemoryStore: Store {
 
     /// The shared invariants (``StoreInvariant``), checked over the arrays.
     public func check() async throws -> [String] {
-        var problems: [String] = []
         let mentionsByEvent = Dictionary(grouping: mentionRecords, by: \.eventID)
-        let withoutMentions = eventRecords.filter { mentionsByEvent[$0.id ?? -1] == nil }.count
-        if withoutMentions > 0 { problems.append("\(StoreInvariant.all[0].rule): \(withoutMentions) rows break it") }
-        let miscounted = eventRecords.filter { event in
-            let mentions = mentionsByEvent[event.id ?? -1] ?? []
-            return event.mentionCount != mentions.count || event.articleCount != Set(mentions.map(\.articleID)).count
-        }.count
-        if miscounted > 0 { problems.append("\(StoreInvariant.all[1].rule): \(miscounted) rows break it") }
         let articlesByStory = Dictionary(grouping: articleRecords, by: \.storyID)
-        let storyMiscounted = stories.filter { $0.articleCount != (articlesByStory[$0.id ?? -1]?.count ?? 0) }.count
-        if storyMiscounted > 0 { problems.append("\(StoreInvariant.all[2].rule): \(storyMiscounted) rows break it") }
-        let empty = stories.filter { articlesByStory[$0.id ?? -1] == nil }.count
-        if empty > 0 { problems.append("\(StoreInvariant.all[3].rule): \(empty) rows break it") }
-        let repeated = Dictionary(grouping: articleRecords, by: \.inputHash).values.filter { $0.count > 1 }.count
-        if repeated > 0 { problems.append("\(StoreInvariant.all[4].rule): \(repeated) rows break it") }
-        return problems
+        let counts: [(StoreInvariant, Int)] = [
+            (.eventHasMention, eventRecords.filter { mentionsByEvent[$0.id ?? -1] == nil }.count),
+            (.eventCountsMatch, eventRecords.filter { event in
+                let mentions = mentionsByEvent[event.id ?? -1] ?? []
+                return event.mentionCount != mentions.count || event.articleCount != Set(mentions.map(\.articleID)).count
+            }.count),
+            (.storyCountMatches, stories.filter { $0.articleCount != (articlesByStory[$0.id ?? -1]?.count ?? 0) }.count),
+            (.storyHasArticle, stories.filter { articlesByStory[$0.id ?? -1] == nil }.count),
+            (.inputStoredOnce, Dictionary(grouping: articleRecords, by: \.inputHash).values.filter { $0.count > 1 }.count),
+        ]
+        return counts.compactMap { $0.0.problem($0.1) }
     }
 
     public func close() async throws {}
