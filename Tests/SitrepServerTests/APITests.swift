@@ -56,7 +56,12 @@ struct APITests {
         let store = try await filledStore()
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let server = APIServer(store: store, assets: try WebAssets.bundled(), logger: logger)
+        try await Self.serve(APIServer(store: store, assets: try WebAssets.bundled(), logger: logger), body)
+        try await store.close()
+    }
+
+    /// Runs `server` on a free loopback port while `body` runs with its base URL.
+    static func serve(_ server: APIServer, _ body: @Sendable (URL) async throws -> Void) async throws {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = server.application(host: "127.0.0.1", port: 0) { port in continuation.yield(port) }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -66,7 +71,6 @@ struct APITests {
             try await body(URL(string: "http://127.0.0.1:\(port)")!)
             group.cancelAll()
         }
-        try await store.close()
     }
 
     struct Fetched {

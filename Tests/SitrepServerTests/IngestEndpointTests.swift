@@ -31,15 +31,7 @@ struct IngestEndpointTests {
         logger.logLevel = .critical
         let server = APIServer(store: store, assets: try WebAssets.bundled(), logger: logger, writes: writes,
                                makePipeline: { try StandardPipeline.make() })
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = server.application(host: "127.0.0.1", port: 0) { port in continuation.yield(port) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            try await body(URL(string: "http://127.0.0.1:\(port)")!, store)
-            group.cancelAll()
-        }
+        try await APITests.serve(server) { base in try await body(base, store) }
         try await store.close()
     }
 

@@ -17,16 +17,7 @@ struct MetricsTests {
         let store = try await APITests.filledStore()
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let server = APIServer(store: store, assets: try WebAssets.bundled(), logger: logger, metrics: metrics)
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = server.application(host: "127.0.0.1", port: 0) { port in continuation.yield(port) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            try await body(URL(string: "http://127.0.0.1:\(port)")!)
-            group.cancelAll()
-        }
+        try await APITests.serve(APIServer(store: store, assets: try WebAssets.bundled(), logger: logger, metrics: metrics), body)
         try await store.close()
     }
 
