@@ -67,29 +67,27 @@ struct ServeCommand: ParsableCommand {
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
     }
 
-    /// The write token: the first line of --token-file, else SITREP_TOKEN.
+    /// The write token: the first line of --token-file, else SITREP_TOKEN;
+    /// nil when neither is set. A token under 16 characters is refused.
     func token() throws -> String? {
+        let token: String, origin: String
         if let tokenFile {
             guard let data = FileManager.default.contents(atPath: tokenFile) else {
                 printError(InputError.notFound(tokenFile).description)
                 throw ExitStatus.noInput.exitCode
             }
             let line = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            let token = line.trimmingCharacters(in: .whitespaces)
-            guard token.count >= 16 else {
-                printError("the token in \(tokenFile) is shorter than 16 characters")
-                throw ExitStatus.usage.exitCode
-            }
-            return token
+            (token, origin) = (line.trimmingCharacters(in: .whitespaces), "the token in \(tokenFile)")
+        } else if let value = ProcessInfo.processInfo.environment["SITREP_TOKEN"], !value.isEmpty {
+            (token, origin) = (value, "SITREP_TOKEN")
+        } else {
+            return nil
         }
-        if let token = ProcessInfo.processInfo.environment["SITREP_TOKEN"], !token.isEmpty {
-            guard token.count >= 16 else {
-                printError("SITREP_TOKEN is shorter than 16 characters")
-                throw ExitStatus.usage.exitCode
-            }
-            return token
+        guard token.count >= 16 else {
+            printError("\(origin) is shorter than 16 characters")
+            throw ExitStatus.usage.exitCode
         }
-        return nil
+        return token
     }
 
     func run() throws {

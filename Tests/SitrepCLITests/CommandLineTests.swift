@@ -223,6 +223,18 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(run.stdout.contains("\"35\" of fighters  → event 19"), "\(run.stdout)")
     }
 
+    /// A write token under 16 characters is refused before the server starts.
+    @Test func shortServeTokensAreUsageErrors() throws {
+        let file = temporaryFile(Array("abc\n".utf8))
+        defer { unlink(file) }
+        let fromFile = try SitrepRun.run(["serve", "--port", "0", "--token-file", file])
+        #expect(fromFile.status == 64)
+        #expect(fromFile.stderr.contains("the token in \(file) is shorter than 16 characters"))
+        let fromEnvironment = try SitrepRun.run(["serve", "--port", "0"], environment: ["SITREP_TOKEN": "short"])
+        #expect(fromEnvironment.status == 64)
+        #expect(fromEnvironment.stderr.contains("SITREP_TOKEN is shorter than 16 characters"))
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try SitrepRun.run(["analyze", "--published", "yesterday"]).status == 64)
         #expect(try SitrepRun.run(["process", "--jobs", "-1"]).status == 64)

@@ -37,11 +37,10 @@ struct CrashSafetyTests {
         let check = try await SitrepRun.runAsync(["check", "--database", database])
         #expect(check.status == 0, "sitrep check: \(check.stdout) \(check.stderr)")
         #expect(check.stdout == "ok\n")
-        let stats = try await SitrepRun.runAsync(["stats", "--database", database, "--format", "csv"])
+        let stats = try await SitrepRun.runAsync(["stats", "--database", database, "--format", "json"])
         #expect(stats.status == 0, "\(stats.stderr)")
-        // CSV rows end with CRLF (RFC 4180), one grapheme for String.split(separator: "\n").
-        let values = stats.stdout.split(whereSeparator: \.isNewline).last?.split(separator: ",") ?? []
-        return values.first.flatMap { Int($0) } ?? -1
+        let counts = (try? JSONSerialization.jsonObject(with: Data(stats.stdout.utf8))) as? [[String: Any]]
+        return counts?.first?["articles"] as? Int ?? -1
     }
 
     /// Starts `sitrep` with its output discarded.

@@ -28,11 +28,18 @@ enum InputReader {
 
     /// Decodes raw bytes as a web page (see ``readPage(path:maxBytes:)``).
     static func decodePage(_ bytes: [UInt8], name: String) throws -> String {
-        if bytes.starts(with: [0x1F, 0x8B]) { throw InputError.compressed(name) }
         let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw InputError.empty(name) }
-        if !utf16, let nul = bytes.firstIndex(of: 0) { throw InputError.binary(name, offset: nul) }
+        // UTF-16 holds NUL bytes in every ASCII character; the page decoder reads its BOM.
+        try refuseNonText(bytes[...], name: name, allowNUL: utf16)
         return HTMLExtractor.decodePage(bytes)
+    }
+
+    /// What no input can be, page or text: compressed, blank, or binary (a NUL
+    /// byte; its offset counts from the start of the file, as slice indices do).
+    private static func refuseNonText(_ body: ArraySlice<UInt8>, name: String, allowNUL: Bool = false) throws {
+        if body.starts(with: [0x1F, 0x8B]) { throw InputError.compressed(name) }
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw InputError.empty(name) }
+        if !allowNUL, let nul = body.firstIndex(of: 0) { throw InputError.binary(name, offset: nul) }
     }
 
     /// Whether raw bytes start like a web page (after a byte order mark and
@@ -61,10 +68,8 @@ enum InputReader {
     static func decode(_ bytes: [UInt8], name: String) throws -> String {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if body.starts(with: [0x1F, 0x8B]) { throw InputError.compressed(name) }
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) { throw InputError.utf16(name) }
-        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw InputError.empty(name) }
-        if let nul = body.firstIndex(of: 0) { throw InputError.binary(name, offset: nul) }
+        try refuseNonText(body, name: name)
         if let bad = UTF8Validation.firstInvalidOffset(Array(body)) {
             throw InputError.invalidUTF8(name, offset: bad + body.startIndex)
         }
