@@ -163,18 +163,14 @@ extension APIServer {
         } catch {
             return Self.error(APIError(status: 413, code: "too_large", message: "the body is larger than \(writes.maxBodyBytes) bytes"))
         }
-        let bytes = body.readableBytesView
+        // Non-blank lines with their 1-based numbers (a CR before the LF dropped).
         var lines: [ArraySlice<UInt8>] = []
         var lineNumbers: [Int] = []
-        let all = Array(bytes)
-        var number = 0
-        for raw in all.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            var line = raw
-            if line.last == 0x0D { line = line.dropLast() }
+        for (index, raw) in Array(body.readableBytesView).split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = raw.last == 0x0D ? raw.dropLast() : raw
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             lines.append(line)
-            lineNumbers.append(number)
+            lineNumbers.append(index + 1)
         }
         guard !lines.isEmpty else { return Self.error(.badRequest("the body holds no JSON lines")) }
         guard lines.count <= writes.maxLines else {
@@ -187,7 +183,6 @@ extension APIServer {
             logger.error("cannot build the pipeline", metadata: ["error": "\(error)"])
             return Self.error(APIError(status: 500, code: "internal", message: "the pipeline could not be loaded; the server log has the details"))
         }
-        await cache.clear()
         var json = JSONWriter(reservingCapacity: 64 * outcomes.count + 64)
         var counts = (stored: 0, nearDuplicates: 0, duplicates: 0, errors: 0)
         json.beginObject()
@@ -235,6 +230,8 @@ extension APIServer {
         json.key("duplicates"); json.int(counts.duplicates)
         json.key("errors"); json.int(counts.errors)
         json.endObject()
+        // Cached aggregates are stale once anything was stored.
+        if counts.stored > 0 { await cache.clear() }
         return Self.response(bytes: json.bytes, contentType: "application/json; charset=utf-8")
     }
 }
