@@ -253,7 +253,8 @@ struct ActorCoder {
             }
             s = e
             let range = group.first!.range.lowerBound..<group.last!.range.upperBound
-            if let actor = codeOf(group, range: range, previous: Array((previous + out.suffix(ActorCoder.lookBack)).suffix(ActorCoder.lookBack))) {
+            // The window and this sentence's latest actors: at most twice `lookBack`.
+            if let actor = codeOf(group, range: range, previous: previous + out.suffix(ActorCoder.lookBack)) {
                 out.append(actor)
             }
         }
