@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Prometheus
+import Synchronization
 
 /// The process's metrics, kept in a Prometheus registry behind swift-metrics,
 /// and served as Prometheus text at `/metrics` by `sitrep serve` and by
@@ -82,8 +83,26 @@ public struct SitrepMetrics: Sendable {
 /// The route is the matched pattern (`/api/events/{id}`), never the path
 /// asked for, so that the number of series stays bounded; a request that
 /// matched no route is counted under `NotFound` (Hummingbird's name for it).
+///
+/// Hummingbird's own `MetricsMiddleware` always uses the process-wide
+/// factory (tests could not count their own requests apart) and names its
+/// series with dots (`http.route`), which are not Prometheus names; this one
+/// takes its factory and keeps, as Hummingbird's does, one counter and timer
+/// per series instead of asking the factory on every request.
 public struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let factory: any MetricsFactory
+    private let series = SeriesCache()
+
+    private struct SeriesKey: Hashable {
+        var method: String
+        var route: String
+        var status: Int
+    }
+
+    /// The handles made so far, shared by the copies of the middleware.
+    private final class SeriesCache: Sendable {
+        let handles = Mutex<[SeriesKey: (requests: CoreMetrics.Counter, duration: CoreMetrics.Timer)]>([:])
+    }
 
     public init(factory: any MetricsFactory) {
         self.factory = factory
@@ -103,9 +122,16 @@ public struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddlewar
     }
 
     private func record(_ request: Request, route: String?, status: Int, started: UInt64) {
-        let dimensions = [("method", request.method.rawValue), ("route", route ?? "NotFound"), ("status", String(status))]
-        Counter(label: "sitrep_http_requests_total", dimensions: dimensions, factory: factory).increment()
-        Timer(label: "sitrep_http_request_duration_seconds", dimensions: dimensions, factory: factory)
-            .recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - started))
+        let key = SeriesKey(method: request.method.rawValue, route: route ?? "NotFound", status: status)
+        let handles = series.handles.withLock { series in
+            if let found = series[key] { return found }
+            let dimensions = [("method", key.method), ("route", key.route), ("status", String(key.status))]
+            let made = (CoreMetrics.Counter(label: "sitrep_http_requests_total", dimensions: dimensions, factory: factory),
+                        CoreMetrics.Timer(label: "sitrep_http_request_duration_seconds", dimensions: dimensions, factory: factory))
+            series[key] = made
+            return made
+        }
+        handles.requests.increment()
+        handles.duration.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - started))
     }
 }
