@@ -35,11 +35,7 @@ struct ParseCommand: ParsableCommand {
         var out = OutputWriter()
         if conllu {
             var sentences = try CoNLLU.read(text, file: file)
-            func cpuSeconds() -> Double {
-                var spec = timespec()
-                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-                return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
-            }
+            func cpuSeconds() -> Double { Double(threadCPUNanoseconds()) * 1e-9 }
             let start = cpuSeconds()
             for index in sentences.indices { annotator.annotate(&sentences[index]) }
             if time {
