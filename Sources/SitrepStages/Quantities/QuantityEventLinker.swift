@@ -48,15 +48,15 @@ struct QuantityEventLinker {
 
     /// Sets ``SitrepCore/Quantity/event`` on each quantity of `quantities`.
     func link(_ quantities: inout [Quantity], events: [Event]) {
-        guard !events.isEmpty else { return }
+        guard !events.isEmpty, !quantities.isEmpty else { return }
+        let eventRoots = events.map { String($0.code.prefix(2)) }
         for q in quantities.indices {
             let span = quantities[q].span
-            if let e = events.firstIndex(where: { event in
-                [event.source, event.target].contains { argument in
-                    guard let argument = argument?.span else { return false }
-                    return argument.start <= span.start && span.end <= argument.end
-                }
-            }) {
+            func inside(_ argument: EventArgument?) -> Bool {
+                guard let outer = argument?.span else { return false }
+                return outer.start <= span.start && span.end <= outer.end
+            }
+            if let e = events.firstIndex(where: { inside($0.source) || inside($0.target) }) {
                 quantities[q].event = e
                 continue
             }
@@ -64,7 +64,7 @@ struct QuantityEventLinker {
             var best: (index: Int, distance: Int)? = nil
             for (e, event) in events.enumerated() {
                 guard event.span.start <= span.start, span.end <= event.span.end,
-                      roots[kind].contains(String(event.code.prefix(2))) else { continue }
+                      roots[kind].contains(eventRoots[e]) else { continue }
                 let trigger = event.evidence.first ?? event.span
                 let distance = trigger.end <= span.start ? span.start - trigger.end : max(0, trigger.start - span.end)
                 if best == nil || distance < best!.distance { best = (e, distance) }
