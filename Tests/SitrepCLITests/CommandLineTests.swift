@@ -82,6 +82,13 @@ final class ErrorCollector: @unchecked Sendable {
     }
 }
 
+/// A new empty folder under the temporary directory; the caller removes it.
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
 func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-\(UUID().uuidString)\(suffix)").path
     FileManager.default.createFile(atPath: path, contents: Data(bytes))

@@ -26,12 +26,6 @@ struct CrashSafetyTests {
         }
     }
 
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-crash-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     /// `sitrep check` passes and the store holds this many articles.
     static func storedArticles(_ database: String) async throws -> Int {
         let check = try await SitrepRun.runAsync(["check", "--database", database])
@@ -61,7 +55,7 @@ struct CrashSafetyTests {
 
     @Test("kill -9 during sitrep ingest, 20 times: the store stays sound and every article ends up stored once")
     func ingest() async throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("news.jsonl").path
         let database = folder.appendingPathComponent("store.db").path
@@ -95,7 +89,7 @@ struct CrashSafetyTests {
 
     @Test("kill -9 during POST /api/articles, 20 times: the store stays sound and every article ends up stored once")
     func serveWrites() async throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = folder.appendingPathComponent("store.db").path
         let lines = Self.articles(Self.articleCount, prefix: "s")

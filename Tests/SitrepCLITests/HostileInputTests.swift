@@ -102,8 +102,7 @@ struct HostileInputTests {
 
     @Test(arguments: cases)
     func hostileInput(_ hostile: Case) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent(hostile.file).path
         FileManager.default.createFile(atPath: path, contents: Data(try hostile.bytes()))
