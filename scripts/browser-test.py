@@ -112,6 +112,21 @@ class Run:
     def js(self, script, *args):
         return self.driver.execute_script(script, *args)
 
+    def click_first(self, selector, attribute=None):
+        """Clicks the first element matching `selector` and returns the value
+        of `attribute` on it or its nearest ancestor that has it (True when no
+        attribute is asked for; None when nothing matches). Found, read and
+        clicked in one script: the views re-render as their data arrives, so
+        an element WebDriver found may be gone by its next call (a stale
+        element reference)."""
+        return self.js("""
+            const el = document.querySelector(arguments[0]);
+            if (!el) return null;
+            const owner = arguments[1] ? el.closest('[' + arguments[1] + ']') : null;
+            el.scrollIntoView({block: 'center'});
+            el.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: window}));
+            return arguments[1] ? (owner ? owner.getAttribute(arguments[1]) : null) : true;""", selector, attribute)
+
     def wait_for(self, description, predicate, timeout=None):
         try:
             return WebDriverWait(self.driver, timeout or self.args.timeout, poll_frequency=0.1).until(
@@ -179,12 +194,9 @@ class Run:
         before = self.js("return location.hash")
 
         def click_and_wait(selector, key, name):
-            el = d.find_elements(By.CSS_SELECTOR, selector)
-            if not el:
+            if not self.click_first(selector):
                 self.check(name, False, f"nothing matches {selector}")
                 return
-            self.js("arguments[0].scrollIntoView({block: 'center'})", el[0])
-            self.js("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", el[0])
             self.wait_for(f"{key} in the hash", lambda: f"{key}=" in self.js("return location.hash"))
             self.wait_ready("dashboard")
             value = d.find_element(By.ID, f"filter-{key}").get_attribute("value")
@@ -206,9 +218,7 @@ class Run:
         self.navigate("#/")
         self.wait_ready("dashboard")
         self.wait_for("rows in #event-list", lambda: self.count("#event-list tr[data-event-id]") > 0)
-        row = d.find_element(By.CSS_SELECTOR, "#event-list tr[data-event-id] td.col-date")
-        event_id = row.find_element(By.XPATH, "..").get_attribute("data-event-id")
-        row.click()
+        event_id = self.click_first("#event-list tr[data-event-id] td.col-date", "data-event-id")
         self.wait_ready("event")
         self.require("row click opens the event view", self.js("return location.hash") == f"#/event/{event_id}",
                      self.js("return location.hash"))
@@ -217,10 +227,7 @@ class Run:
         self.check("event view has a title", bool(d.find_element(By.ID, "event-title").text.strip()))
         self.screenshot("event")
 
-        link = d.find_element(By.CSS_SELECTOR, "#mention-list a[data-article-id]")
-        article_id = link.get_attribute("data-article-id")
-        self.js("arguments[0].scrollIntoView({block: 'center'})", link)
-        link.click()
+        article_id = self.click_first("#mention-list a[data-article-id]", "data-article-id")
         self.wait_ready("article")
         self.require("mention link opens the article", self.js("return location.hash").startswith(f"#/article/{article_id}"),
                      self.js("return location.hash"))
@@ -314,9 +321,7 @@ class Run:
             self.screenshot("articles-search")
 
         search = self.js("return location.hash")
-        cell = d.find_element(By.CSS_SELECTOR, f"{rows} td.col-date")
-        article_id = cell.find_element(By.XPATH, "..").get_attribute("data-article-id")
-        cell.click()
+        article_id = self.click_first(f"{rows} td.col-date", "data-article-id")
         self.wait_ready("article")
         self.require("article row click opens the article view", self.js("return location.hash") == f"#/article/{article_id}",
                      self.js("return location.hash"))

@@ -289,6 +289,7 @@ enum APIJSON {
             } else {
                 json.null()
             }
+            json.key("kind"); json.string(quote.kind)
             json.key("cue")
             if let start = quote.cueStartByte, let end = quote.cueEndByte {
                 json.beginObject()
@@ -301,6 +302,13 @@ enum APIJSON {
         }
         json.endArray()
 
+        // A quantity names its event by the mention's ordinal in the document;
+        // the response gives that mention's place in its own `events` array
+        // (text order) and the deduplicated event's id.
+        var eventByOrdinal: [Int: (position: Int, eventID: Int64)] = [:]
+        for (position, item) in layers.events.enumerated() {
+            if let ordinal = item.mention.ordinal { eventByOrdinal[ordinal] = (position, item.mention.eventID) }
+        }
         json.key("quantities"); json.beginArray()
         for quantity in layers.quantities {
             json.beginObject()
@@ -310,6 +318,9 @@ enum APIJSON {
             json.key("approximate"); json.bool(quantity.approximate)
             json.key("unit"); json.string(quantity.unit)
             json.key("counted"); json.string(quantity.counted)
+            let event = quantity.eventOrdinal.flatMap { eventByOrdinal[$0] }
+            json.key("event"); optionalInt(event.map { Int64($0.position) }, into: &json)
+            json.key("event_id"); optionalInt(event.map(\.eventID), into: &json)
             json.endObject()
         }
         json.endArray()

@@ -249,6 +249,10 @@ public actor MemoryStore: Store {
             (.storyCountMatches, stories.filter { $0.articleCount != (articlesByStory[$0.id ?? -1]?.count ?? 0) }.count),
             (.storyHasArticle, stories.filter { articlesByStory[$0.id ?? -1] == nil }.count),
             (.inputStoredOnce, Dictionary(grouping: articleRecords, by: \.inputHash).values.filter { $0.count > 1 }.count),
+            (.quantityEventExists, quantities.filter { quantity in
+                guard let ordinal = quantity.eventOrdinal else { return false }
+                return !mentionRecords.contains { $0.articleID == quantity.articleID && $0.ordinal == ordinal }
+            }.count),
         ]
         return counts.compactMap { $0.0.problem($0.1) }
     }

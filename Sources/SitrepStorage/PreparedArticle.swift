@@ -100,13 +100,15 @@ public struct PreparedArticle: Sendable {
             QuoteRecord(id: nil, articleID: 0, startByte: $0.span.start, endByte: $0.span.end, text: text($0.span),
                         speakerStartByte: $0.speaker?.span.start, speakerEndByte: $0.speaker?.span.end,
                         speakerText: $0.speaker.map { text($0.span) }, speakerCanonical: $0.speaker?.canonical,
-                        speakerActor: $0.speaker?.actor, cueStartByte: $0.cue?.start, cueEndByte: $0.cue?.end)
+                        speakerActor: $0.speaker?.actor, cueStartByte: $0.cue?.start, cueEndByte: $0.cue?.end,
+                        kind: $0.kind.rawValue)
         }
         quantities = doc.quantities.map {
             QuantityRecord(id: nil, articleID: 0, startByte: $0.span.start, endByte: $0.span.end, text: text($0.span),
-                           value: $0.value, approximate: $0.approximate, unit: $0.unit, counted: $0.of)
+                           value: $0.value, approximate: $0.approximate, unit: $0.unit, counted: $0.of,
+                           eventOrdinal: $0.event.flatMap { doc.events.indices.contains($0) ? $0 : nil })
         }
-        events = doc.events.map { event in
+        events = doc.events.enumerated().map { ordinal, event in
             let place = event.place
             let key = EventRecord(
                 id: nil, source: event.source?.code ?? "", target: event.target?.code ?? "",
@@ -124,7 +126,7 @@ public struct PreparedArticle: Sendable {
                 sourceText: event.source?.span.map(text), targetText: event.target?.span.map(text),
                 startByte: event.span.start, endByte: event.span.end,
                 evidence: String(decoding: evidence.bytes, as: UTF8.self),
-                confidence: event.confidence, flags: Self.json(event.flags), rule: event.rule)
+                confidence: event.confidence, flags: Self.json(event.flags), rule: event.rule, ordinal: ordinal)
             return (key, mention)
         }
     }

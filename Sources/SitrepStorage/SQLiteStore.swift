@@ -17,6 +17,13 @@ public struct SQLiteStore: Store, SQLBackend {
 
     /// Opens (or creates) the database file at `path` and migrates it.
     public init(path: String, settings: DeduplicationSettings = .standard) async throws {
+        try await self.init(path: path, settings: settings, migrations: Migrations.all)
+    }
+
+    /// Opens the database at `path` and applies `migrations` (a prefix of
+    /// ``Migrations/all``; tests use an older one to write a store as an
+    /// earlier version of Sitrep did).
+    init(path: String, settings: DeduplicationSettings, migrations: [Migration]) async throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -36,7 +43,7 @@ public struct SQLiteStore: Store, SQLBackend {
             throw StoreError.badLocation(path, reason: "\(error)")
         }
         self.settings = settings
-        try await migrate()
+        try migrate(migrations)
     }
 
     /// Settings every connection needs. LIKE is case-sensitive, as in
@@ -61,8 +68,12 @@ public struct SQLiteStore: Store, SQLBackend {
     }
 
     public func migrate() async throws {
+        try migrate(Migrations.all)
+    }
+
+    private func migrate(_ migrations: [Migration]) throws {
         var migrator = DatabaseMigrator()
-        for migration in Migrations.all {
+        for migration in migrations {
             migrator.registerMigration(migration.name) { db in
                 for statement in migration.statements(for: .sqlite) { try db.execute(sql: statement) }
             }

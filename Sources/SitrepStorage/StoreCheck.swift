@@ -31,8 +31,17 @@ public struct StoreInvariant: Sendable {
         rule: "no raw input is stored as two articles",
         countSQL: "SELECT COUNT(*) AS n FROM (SELECT input_hash FROM articles GROUP BY input_hash HAVING COUNT(*) > 1) d")
 
+    public static let quantityEventExists = StoreInvariant(
+        rule: "every quantity's event is an event mention of its own article",
+        countSQL: """
+            SELECT COUNT(*) AS n FROM quantities q
+            WHERE q.event_ordinal IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.article_id = q.article_id AND m.ordinal = q.event_ordinal)
+            """)
+
     /// The invariants, in the order `sitrep check` reports them.
-    public static let all: [StoreInvariant] = [eventHasMention, eventCountsMatch, storyCountMatches, storyHasArticle, inputStoredOnce]
+    public static let all: [StoreInvariant] = [eventHasMention, eventCountsMatch, storyCountMatches, storyHasArticle, inputStoredOnce,
+                                               quantityEventExists]
 
     /// The message for `count` rows breaking the invariant; nil when none do.
     func problem(_ count: Int) -> String? {

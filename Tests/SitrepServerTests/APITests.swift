@@ -36,8 +36,9 @@ struct APITests {
         doc.actors = [ActorMention(span: police, code: "RURCOP")]
         doc.places = [PlaceMention(span: city, name: "Strelsau", geonameID: 999_001, country: "RU", latitude: 45.1, longitude: 19.8)]
         doc.times = [TimeExpression(span: monday, type: .date, value: "2026-03-02", flags: [])]
-        doc.quantities = [Quantity(span: count, value: 11, approximate: false, unit: nil, of: "fishermen")]
-        doc.quotes = [Quote(span: TextSpan(start: detained.start, end: city.end), speaker: Speaker(span: speaker, canonical: "Øyvind Ærø"), cue: span("said"))]
+        doc.quantities = [Quantity(span: count, value: 11, approximate: false, unit: nil, of: "fishermen", event: 0)]
+        doc.quotes = [Quote(span: TextSpan(start: detained.start, end: city.end), speaker: Speaker(span: speaker, canonical: "Øyvind Ærø"),
+                            cue: span("said"), kind: .indirect)]
         doc.events = [Event(code: "173", label: "Arrest, detain", source: EventArgument(span: police, code: "RURCOP"),
                             target: EventArgument(span: count, code: "---CVL"), date: "2026-03-02",
                             place: doc.places[0], span: TextSpan(start: 0, end: text.utf8.count), confidence: 0.8,
@@ -147,7 +148,14 @@ struct APITests {
             }
             let quote = try #require((article["quotes"] as? [[String: Any]])?.first)
             #expect((quote["speaker"] as? [String: Any]).map(slice) == "Señora Øyvind Ærø")
+            #expect(quote["kind"] as? String == "indirect")
             let event = try #require((article["events"] as? [[String: Any]])?.first)
+            // The head count points at the arrest it counts: by position in this
+            // response's events and by the deduplicated event's id.
+            let quantity = try #require((article["quantities"] as? [[String: Any]])?.first)
+            #expect(quantity["event"] as? Int == 0)
+            #expect(quantity["event_id"] as? Int == event["event_id"] as? Int)
+            #expect(quantity["event_id"] as? Int != nil)
             let trigger = try #require((event["triggers"] as? [[Int]])?.first)
             #expect(slice(["start": trigger[0], "end": trigger[1]]) == "detained")
             #expect(event["evidence"] as? String == "verb \"detained\" (ARREST)")

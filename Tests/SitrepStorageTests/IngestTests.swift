@@ -160,6 +160,41 @@ struct SchemaTests {
         }
     }
 
+    @Test("a store written before v4 opens migrated: old rows keep NULL kinds and links, new rows get them")
+    func upgradesFromVersion3() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-upgrade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.db").path
+        let v3 = Array(Migrations.all.prefix { $0.name != "v4-quote-kind-and-quantity-event" })
+        #expect(v3.count == Migrations.all.count - 1)
+
+        let old = try await SQLiteStore(path: path, settings: .standard, migrations: v3)
+        try await old.transaction([
+            SQLStatement("INSERT INTO stories (key, article_count, created_at) VALUES ('k', 1, '2026-01-01T00:00:00Z')"),
+            SQLStatement("""
+                INSERT INTO articles (story_id, external_id, content_hash, input_hash, text, metadata, provenance, ingested_at)
+                VALUES (1, 'old', 'c', 'i', 'He said "no" to 3 offers.', '{}', '[]', '2026-01-01T00:00:00Z')
+                """),
+            SQLStatement("INSERT INTO quotes (article_id, start_byte, end_byte, text) VALUES (1, 8, 12, '\"no\"')"),
+            SQLStatement("INSERT INTO quantities (article_id, start_byte, end_byte, text, value, approximate) VALUES (1, 16, 24, '3 offers', 3, 0)"),
+        ])
+        #expect(try await old.schemaColumns()[QuoteRecord.table]?.contains("kind") == false)
+        try await old.close()
+
+        let store = try await SQLiteStore(path: path)
+        let layers = try await store.layers(articleID: 1)
+        #expect(layers.quotes.map(\.text) == ["\"no\""])
+        #expect(layers.quotes.map(\.kind) == [nil])
+        #expect(layers.quantities.map(\.eventOrdinal) == [nil])
+        #expect(try await store.check() == [])
+        var doc = DocumentBuilder.document(id: "new", text: Hay.wire, title: "T")
+        doc.quotes = [Quote(span: DocumentBuilder.span(of: "detained", in: Hay.wire), speaker: nil, cue: nil, kind: .partial)]
+        guard case let .stored(id, _, _, _) = try await store.store(DocumentBuilder.prepared(doc)) else { Issue.record("not stored"); return }
+        #expect(try await store.layers(articleID: id).quotes.map(\.kind) == ["partial"])
+        try await store.close()
+    }
+
     @Test("the schema refuses rows that break its constraints", arguments: [Backend.sqliteInMemory] + (Backend.postgresURL == nil ? [] : [.postgres]))
     func constraints(backend: Backend) async throws {
         try await backend.withStore { store in

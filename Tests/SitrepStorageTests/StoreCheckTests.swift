@@ -9,6 +9,7 @@ struct StoreCheckTests {
         let text = Hay.wire
         var a = DocumentBuilder.document(id: "a", text: text, title: "Fishermen detained", published: "2026-03-03")
         a.events = [DocumentBuilder.event("173", source: "RURCOP", target: "FENCVL", place: "Strelsau", date: "2026-03-03", trigger: "detained", in: text)]
+        a.quantities = [Quantity(span: DocumentBuilder.span(of: "eleven fishermen", in: text), value: 11, of: "fishermen", event: 0)]
         _ = try await store.store(PreparedArticle(a, inputHash: "input-a", minhash: MinHash()))
         // The same story under another headline: a near-duplicate, a second mention.
         var b = DocumentBuilder.document(id: "b", text: text, title: "Ruritania holds eleven fishermen", published: "2026-03-03")
@@ -45,9 +46,12 @@ struct StoreCheckTests {
             #expect(problems.contains { $0.hasPrefix("every story's article_count equals its articles") })
             #expect(problems.contains { $0.hasPrefix("no raw input is stored as two articles") })
 
+            try await sql.transaction([SQLStatement("UPDATE quantities SET event_ordinal = 0")])
+            #expect(!(try await store.check()).contains { $0.hasPrefix("every quantity's event") })
             try await sql.transaction([SQLStatement("DELETE FROM event_mentions")])
             problems = try await store.check()
             #expect(problems.contains { $0.hasPrefix("every event has at least one mention: 1 rows") })
+            #expect(problems.contains { $0.hasPrefix("every quantity's event is an event mention of its own article: 1 rows") })
         }
     }
 }

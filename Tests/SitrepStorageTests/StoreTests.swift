@@ -42,6 +42,38 @@ struct StoreTests {
         }
     }
 
+    @Test("keeps each quote's kind and the event each quantity counts", arguments: Backend.available)
+    func storesQuoteKindAndQuantityEvent(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let text = Hay.wire
+            var doc = DocumentBuilder.document(id: "a1", text: text, title: "Fishermen detained")
+            let guards = DocumentBuilder.span(of: "border guards", in: text)
+            let fishermen = DocumentBuilder.span(of: "eleven fishermen", in: text)
+            let detained = DocumentBuilder.span(of: "detained", in: text)
+            let sentence = TextSpan(start: 0, end: fishermen.end)
+            // Two events, so that the link is to the second, not simply the first.
+            doc.events = [
+                Event(code: "010", source: EventArgument(span: guards, code: "RURMIL"), target: nil, span: sentence, confidence: 0.5),
+                Event(code: "173", source: EventArgument(span: guards, code: "RURMIL"), target: EventArgument(span: fishermen, code: "---CVL"),
+                      span: sentence, confidence: 0.8, evidence: [detained]),
+            ]
+            doc.quantities = [Quantity(span: fishermen, value: 11, of: "fishermen", event: 1),
+                              Quantity(span: detained, value: nil, event: 7)]
+            doc.quotes = [Quote(span: detained, speaker: nil, cue: nil, kind: .partial)]
+            guard case let .stored(articleID, _, _, _) = try await store.store(DocumentBuilder.prepared(doc)) else {
+                Issue.record("not stored"); return
+            }
+            let layers = try await store.layers(articleID: articleID)
+            #expect(layers.quotes.map(\.kind) == ["partial"])
+            #expect(layers.events.map(\.mention.ordinal) == [0, 1])
+            // An index outside the document's events is not stored as a link.
+            #expect(layers.quantities.map(\.eventOrdinal) == [nil, 1])
+            let counted = try #require(layers.quantities.first { $0.counted == "fishermen" })
+            let arrest = try #require(layers.events.first { $0.mention.ordinal == counted.eventOrdinal })
+            #expect(arrest.mention.code == "173")
+        }
+    }
+
     @Test("an exact duplicate, by content hash or URL, is not stored twice", arguments: Backend.available)
     func exactDuplicates(backend: Backend) async throws {
         try await backend.withStore { store in

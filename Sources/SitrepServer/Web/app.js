@@ -1431,9 +1431,10 @@ function describe(span) {
     case "l-time":
       return [["time", [it.type || "", " ", it.value || "unresolved", it.flags && it.flags.length ? ` (${it.flags.join(", ")})` : ""]]];
     case "l-quantity":
-      return [["quantity", [it.approximate ? "≈ " : "", it.value !== null && it.value !== undefined ? fmt(it.value) : "?", it.unit ? ` ${it.unit}` : "", it.counted ? ` ${it.counted}` : ""]]];
+      return [["quantity", [it.approximate ? "≈ " : "", it.value !== null && it.value !== undefined ? fmt(it.value) : "?", it.unit ? ` ${it.unit}` : "", it.counted ? ` ${it.counted}` : "",
+        it.event_id !== null && it.event_id !== undefined ? ` · event ${it.event_id}` : ""]]];
     case "l-quote":
-      return [["quote", it.speaker ? `said by ${it.speaker.canonical || it.speaker.text}` : "speaker unknown"]];
+      return [["quote", [it.kind ? `${it.kind} · ` : "", it.speaker ? `said by ${it.speaker.canonical || it.speaker.text}` : "speaker unknown"]]];
     default:
       return [];
   }
@@ -1556,12 +1557,15 @@ async function showArticle(id, params, token) {
     ]),
     sideList("Quotes", "side-quotes", article.quotes, (q) => [
       h("div", { class: "side-quote" }, q.text),
-      h("div", { class: "side-sub" }, q.speaker ? `— ${q.speaker.canonical || q.speaker.text}${q.speaker.actor ? ` (${q.speaker.actor})` : ""}` : "— speaker unknown"),
+      h("div", { class: "side-sub" }, q.speaker ? `— ${q.speaker.canonical || q.speaker.text}${q.speaker.actor ? ` (${q.speaker.actor})` : ""}` : "— speaker unknown",
+        q.kind ? ` · ${q.kind}` : ""),
     ]),
     sideList("Quantities", "side-quantities", article.quantities, (q) => [
       h("div", { class: "side-title" }, q.text),
       h("div", { class: "side-sub" }, q.approximate ? "≈ " : "", q.value !== null && q.value !== undefined ? fmt(q.value) : "?",
-        q.unit ? ` ${q.unit}` : "", q.counted ? ` · ${q.counted}` : ""),
+        q.unit ? ` ${q.unit}` : "", q.counted ? ` · ${q.counted}` : "",
+        q.event_id !== null && q.event_id !== undefined
+          ? [" · ", h("a", { href: `#/event/${encodeURIComponent(q.event_id)}`, class: "event-link" }, `event ${q.event_id}`)] : ""),
     ]),
     sideList("Times", "side-times", article.times, (t) => [
       h("div", { class: "side-title" }, t.text),

@@ -256,5 +256,15 @@ public enum Migrations {
             );
             CREATE INDEX article_queue_open ON article_queue (id) WHERE status IN ('pending', 'claimed')
             """),
+        // A quote's kind (direct, partial or indirect speech), and the event a
+        // quantity describes (a death toll on an attack). A quantity names its
+        // event by the mention's position among the document's events, which
+        // each mention now records as `ordinal`; rows stored before this
+        // migration have neither (NULL).
+        Migration(name: "v4-quote-kind-and-quantity-event", template: """
+            ALTER TABLE quotes ADD COLUMN kind TEXT CHECK (kind IN ('direct', 'partial', 'indirect'));
+            ALTER TABLE event_mentions ADD COLUMN ordinal {INT} CHECK (ordinal >= 0);
+            ALTER TABLE quantities ADD COLUMN event_ordinal {INT} CHECK (event_ordinal >= 0)
+            """),
     ]
 }

@@ -197,6 +197,8 @@ public struct QuoteRecord: Codable, Sendable, Equatable {
     public var speakerActor: String?
     public var cueStartByte: Int?
     public var cueEndByte: Int?
+    /// `direct`, `partial` or `indirect`; nil for quotes stored before the kind was kept.
+    public var kind: String?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -211,6 +213,7 @@ public struct QuoteRecord: Codable, Sendable, Equatable {
         case speakerActor = "speaker_actor"
         case cueStartByte = "cue_start_byte"
         case cueEndByte = "cue_end_byte"
+        case kind
     }
 }
 
@@ -227,6 +230,9 @@ public struct QuantityRecord: Codable, Sendable, Equatable {
     public var unit: String?
     /// What is counted ("soldiers"); the interchange field `of`.
     public var counted: String?
+    /// The event the quantity describes: the ``EventMentionRecord/ordinal`` of
+    /// its mention in the same article.
+    public var eventOrdinal: Int?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -234,6 +240,7 @@ public struct QuantityRecord: Codable, Sendable, Equatable {
         case startByte = "start_byte"
         case endByte = "end_byte"
         case text, value, approximate, unit, counted
+        case eventOrdinal = "event_ordinal"
     }
 }
 
@@ -302,6 +309,9 @@ public struct EventMentionRecord: Codable, Sendable, Equatable {
     public var flags: String
     /// The coding rule that produced the mention (the interchange `evidence`), when known.
     public var rule: String?
+    /// The mention's position among its document's events (the interchange
+    /// index that `quantities[].event` uses).
+    public var ordinal: Int?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -312,7 +322,7 @@ public struct EventMentionRecord: Codable, Sendable, Equatable {
         case targetText = "target_text"
         case startByte = "start_byte"
         case endByte = "end_byte"
-        case evidence, confidence, flags, rule
+        case evidence, confidence, flags, rule, ordinal
     }
 }
 
