@@ -26,7 +26,12 @@ export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan.supp:print_s
 export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
 
+given_scale="${SITREP_TEST_BUDGET_SCALE:-}"
 for sanitizer in "${sanitizers[@]}"; do
+  # Instrumented code is slower and larger: the process-spawning tests scale
+  # their time and memory budgets by this (see TestBudget in the CLI tests).
+  case "$sanitizer" in address) scale=3 ;; thread) scale=6 ;; *) scale=1 ;; esac
+  export SITREP_TEST_BUDGET_SCALE="${given_scale:-$scale}"
   case "$sanitizer" in address|thread) ;; *) echo "unknown sanitizer: $sanitizer (address or thread)" >&2; exit 64 ;; esac
   echo "== $sanitizer: build" >&2
   swift build --build-tests --sanitize="$sanitizer" --scratch-path ".build-$sanitizer"

@@ -59,6 +59,21 @@ func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async t
     }
 }
 
+/// Time and memory budgets of the process-spawning tests, scaled for
+/// instrumented builds: `scripts/sanitize.sh` sets `SITREP_TEST_BUDGET_SCALE`
+/// (AddressSanitizer runs code several times slower and adds shadow memory;
+/// ThreadSanitizer more), so that a sanitizer run reports the sanitizer's
+/// findings rather than the budgets of an uninstrumented build.
+enum TestBudget {
+    static let scale: Double = ProcessInfo.processInfo.environment["SITREP_TEST_BUDGET_SCALE"].flatMap(Double.init).map { max($0, 1) } ?? 1
+
+    /// A budget in seconds or kilobytes, scaled.
+    static func scaled(_ budget: Double) -> Double { budget * scale }
+
+    /// A test's time limit of `minutes`, scaled.
+    static func minutes(_ minutes: Int) -> TimeLimitTrait.Duration { .minutes(Int((Double(minutes) * scale).rounded(.up))) }
+}
+
 extension SitrepRun {
     /// ``run(_:stdin:environment:executable:)`` off the concurrency pool.
     static func runAsync(_ arguments: [String], stdin: [UInt8] = [], executable: String? = nil) async throws -> SitrepRun {

@@ -111,10 +111,10 @@ struct HostileInputTests {
         let started = Date()
         let run = try await offThePool { try Self.measured(["ingest", "--strict", "--database", database, path]) }
         let seconds = Date().timeIntervalSince(started)
-        #expect(seconds < hostile.seconds, "took \(seconds) s")
+        #expect(seconds < TestBudget.scaled(hostile.seconds), "took \(seconds) s")
         if let peak = run.peakKilobytes {
             // The loaded models take about 450 MB; the input must not add much.
-            #expect(peak < 900_000, "peak memory \(peak) kB")
+            #expect(Double(peak) < TestBudget.scaled(900_000), "peak memory \(peak) kB")
         }
         if let message = hostile.message {
             #expect(run.status == 1, "\(run.stderr)")

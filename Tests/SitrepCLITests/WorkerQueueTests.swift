@@ -65,7 +65,7 @@ struct WorkerQueueTests {
     /// Issue 11: workers killed with SIGKILL at random moments while 10,000
     /// articles go through; afterwards every article is stored exactly once.
     @Test("issue 11: SIGKILLed workers lose nothing and duplicate nothing",
-          .enabled(if: postgresURL != nil, "SITREP_TEST_POSTGRES_URL is not set"), .timeLimit(.minutes(8)))
+          .enabled(if: postgresURL != nil, "SITREP_TEST_POSTGRES_URL is not set"), .timeLimit(TestBudget.minutes(8)))
     func exactlyOnceUnderSIGKILL() async throws {
         try await Scratch.withDatabase { url, store in
             let total = 10_000
@@ -148,9 +148,10 @@ final class WorkerProcess {
 
     /// The exit status, or nil (after killing it) when it ran past `timeout` seconds.
     /// Waits for the worker to exit, polling without holding a thread (see
-    /// ``offThePool(_:)``); nil when it was still running at the timeout and was killed.
+    /// ``offThePool(_:)``); nil when it was still running at the timeout
+    /// (scaled by ``TestBudget``) and was killed.
     func wait(timeout: Double) async -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(TestBudget.scaled(timeout))
         while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning {
             kill(pid, SIGKILL)
