@@ -38,6 +38,10 @@ struct TimeStageTests {
         TimeCase("The dispute dates back to the 1990s.", "the 1990s", "DATE", "199"),
         TimeCase("The ministry published the figures on 2023-11-02.", "2023-11-02", "DATE", "2023-11-02"),
         TimeCase("The monarchy was restored in the 19th century.", "the 19th century", "DATE", "18"),
+        TimeCase("Ruritania's 20th century borders were redrawn twice.", "20th century", "DATE", "19"),
+        // years read out, as broadcast transcripts write them
+        TimeCase("The dam was finished in nineteen ninety-six, the minister said.", "nineteen ninety-six", "DATE", "1996"),
+        TimeCase("The strike began in January nineteen seventy-nine.", "January nineteen seventy-nine", "DATE", "1979-01"),
         // weekdays, named days, relative expressions
         TimeCase("Troops left the capital on Monday, the army said.", "Monday", "DATE", "2024-03-11"),
         TimeCase("Rebels attacked a convoy yesterday.", "yesterday", "DATE", "2024-03-12"),
@@ -88,6 +92,9 @@ struct TimeStageTests {
     @Test func amountsAreNotYears() throws {
         #expect(try timeTag("The government sent $2020 and 50 percent more.").isEmpty)
         #expect(try timeTag("A 50-year-old man and a man aged 50 years old were hurt.").isEmpty)
+        // Read-out years need two number words: a count of nineteen, or of
+        // nineteen hundred, is not a year.
+        #expect(try timeTag("Nineteen soldiers and nineteen hundred refugees crossed the river.").isEmpty)
     }
 
     /// Names are not months: "Jan Kavan", "Theresa May".
