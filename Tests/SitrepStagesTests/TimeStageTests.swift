@@ -13,6 +13,18 @@ func timeTag(_ text: String, published: String? = "2024-03-13") throws -> [(text
     return doc.times.map { (String(doc.text(of: $0.span)), $0.type.rawValue, $0.value, $0.flags) }
 }
 
+/// ``timeTag(_:published:)`` with the syntax layer first, so that the
+/// governing verb's tense comes from the parse (``TimeClauseTense``).
+func timeTagParsed(_ text: String, published: String = "2024-03-13") throws -> [(text: String, value: String?)] {
+    var doc = Document(id: "t", input: .cleanText(text), published: published)
+    doc.setArticle(text: text, article: Article(), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
+    try SentenceStage().process(&doc)
+    try TokenStage().process(&doc)
+    try SyntaxStage().process(&doc)
+    try TimeStage().process(&doc)
+    return doc.times.map { (String(doc.text(of: $0.span)), $0.value) }
+}
+
 /// One expected expression: its text, type and value.
 struct TimeCase: CustomTestStringConvertible, Sendable {
     var sentence: String
@@ -86,6 +98,20 @@ struct TimeStageTests {
     @Test func spansIncludeModifiersButNotPrepositions() throws {
         let times = try timeTag("The rebels withdrew in early December and returned during the last week.")
         #expect(times.map(\.text) == ["early December", "the last week"])
+    }
+
+    /// With the parse, a bare weekday goes the way of the verb it belongs to,
+    /// not of the nearest tense word: here a relative clause sits between
+    /// them and carries the opposite tense.
+    @Test func weekdayFollowsItsOwnVerb() throws {
+        // Wednesday 2024-03-13: the last Friday is the 8th, the next Monday the 18th.
+        let resigned = try timeTagParsed("On Friday the envoy, who will chair next month's summit, resigned.")
+        #expect(resigned.first { $0.text == "Friday" }?.value == "2024-03-08")
+        let attack = try timeTagParsed("On Monday the rebels, who had waited for weeks, will attack the town.")
+        #expect(attack.first { $0.text == "Monday" }?.value == "2024-03-18")
+        // The word window alone gets both wrong.
+        #expect(try timeTag("On Friday the envoy, who will chair next month's summit, resigned.").first?.value == "2024-03-15")
+        #expect(try timeTag("On Monday the rebels, who had waited for weeks, will attack the town.").first?.value == "2024-03-11")
     }
 
     /// A year is not an amount: "2000 troops" has no time expression.

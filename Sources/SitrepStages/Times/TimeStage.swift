@@ -55,6 +55,7 @@ public struct TimeStage: Stage {
         let tokens = doc.tokens
         let matches: [TimeMatch] = text.withUTF8 { buffer in
             var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, tokens: tokens, dct: dct)
+            tagger.clauseTense = TimeClauseTense(tokens: tokens, sentenceRanges: SyntaxStage.sentenceRanges(doc))
             return tagger.run(sentences: ranges)
         }
         var times: [TimeExpression] = []

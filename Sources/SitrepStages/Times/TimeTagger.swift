@@ -71,6 +71,8 @@ struct TimeTagger {
     var sentenceEnd = 0
     /// The year of the last explicit-year date in the current sentence.
     var sentenceYear: Int?
+    /// The governing verbs' tenses, when the tokens carry a parse.
+    var clauseTense: TimeClauseTense?
 
     typealias K = TimeLexicon.Key
 

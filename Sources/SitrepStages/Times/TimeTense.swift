@@ -1,6 +1,8 @@
-/// Tense of the clause around a time expression, read from nearby words.
+/// Tense of the clause around a time expression.
 ///
-/// There is no part-of-speech tagger yet, so the heuristic looks, outward from
+/// With the syntax layer, the governing verb's tense comes from the parse
+/// (``TimeClauseTense``). Without it, or when the parse gives no cue, the
+/// heuristic looks, outward from
 /// the expression and at most ``TimeTense/window`` tokens away inside the
 /// sentence, for the nearest cue of ``TimeWords/futureCues`` (will, 'll,
 /// would, going to, next, ...) or ``TimeWords/pastCues`` (was, were, had,
@@ -18,8 +20,16 @@ enum TimeTense: Sendable, Equatable {
 }
 
 extension TimeTagger {
-    /// The tense cue nearest to tokens `[first, last)` of the current sentence.
+    /// The tense of the clause around tokens `[first, last)` of the current
+    /// sentence: the governing verb's, from the parse when there is one
+    /// (``TimeClauseTense``), else the nearest tense cue.
     func tense(around first: Int, _ last: Int) -> TimeTense {
+        if let clause = clauseTense, let tense = clause.tense(first, last) { return tense }
+        return nearestTenseCue(first, last)
+    }
+
+    /// The tense cue nearest to tokens `[first, last)` of the current sentence.
+    func nearestTenseCue(_ first: Int, _ last: Int) -> TimeTense {
         var d = 1
         while d <= TimeTense.window {
             let left = first - d, right = last - 1 + d
