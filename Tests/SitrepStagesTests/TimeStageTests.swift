@@ -114,6 +114,31 @@ struct TimeStageTests {
         #expect(try timeTag("On Monday the rebels, who had waited for weeks, will attack the town.").first?.value == "2024-03-11")
     }
 
+    /// Business-news comparisons: "year-earlier" and "year-ago" go back a year
+    /// from the period being reported, even far from the head word that
+    /// opened the sentence's search; "year-end" is the year's last day.
+    @Test func yearEarlierAndYearEnd() throws {
+        let quarter = try timeTag("Profit rose 5% in the third quarter from $3 million, a gain on the weak results of the year-earlier period.")
+        #expect(quarter.map(\.text) == ["the third quarter", "the year-earlier period"])
+        #expect(quarter.map(\.value) == ["2023-Q3", "2022-Q3"])
+        // The last date named lies in another year: the comparison is with the document's year.
+        let bare = try timeTag("Sales in 2019 were flat. Revenue beat year-earlier levels and debt fell by year-end.")
+        #expect(bare.map(\.text) == ["2019", "year-earlier", "year-end"])
+        #expect(bare.map(\.value) == ["2019", "2023", "2024-12-31"])
+    }
+
+    /// A count and a singular unit without a hyphen modify a noun ("a six year
+    /// term"); a spoken "the year two thousand" is a year.
+    @Test func unhyphenatedModifiersAndSpokenMillennium() throws {
+        let term = try timeTag("She began a six year term after a two day vote count.")
+        #expect(term.map(\.text) == ["six year", "two day"])
+        #expect(term.map(\.value) == ["P6Y", "P2D"])
+        #expect(try timeTag("The 1988 second quarter was weak.").map(\.value) != ["PT1988S"])
+        let millennium = try timeTag("Engineers checked the systems for the year two thousand.")
+        #expect(millennium.map(\.text) == ["the year two thousand"])
+        #expect(millennium.map(\.value) == ["2000"])
+    }
+
     /// A year is not an amount: "2000 troops" has no time expression.
     @Test func amountsAreNotYears() throws {
         #expect(try timeTag("The government sent $2020 and 50 percent more.").isEmpty)

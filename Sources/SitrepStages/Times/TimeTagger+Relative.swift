@@ -283,6 +283,13 @@ extension TimeTagger {
 
     /// "six months", "the first nine months", "a year ago", "two days later",
     /// "five years earlier", "three weeks from now", "for years".
+    /// Token `k` is in the sentence and starts with a lowercase ASCII letter.
+    func isLowercaseWord(_ k: Int) -> Bool {
+        guard k < sentenceEnd else { return false }
+        let c = bytes[toks[k].start]
+        return c >= 0x61 && c <= 0x7A
+    }
+
     func numberWithUnit(_ i: Int) -> TimeMatch? {
         var p = i
         if hash(p) == K.the {
@@ -304,8 +311,13 @@ extension TimeTagger {
         guard let inf = info(end), let unit = inf.unit else { return nil }
         // "a" and "one" take a singular unit, other counts a plural one (but "1.5 hours", "one day").
         if (toks[p].hash == K.a || toks[p].hash == K.an) && c.end == p + 1 && inf.unitIsPlural { return nil }
-        // "the 1988 second quarter", "5 second": a count above one takes a plural unit.
-        if !inf.unitIsPlural, let v = c.value, v > 1 { return nil }
+        // "the 1988 second quarter", "5 second": a count above one takes a
+        // plural unit, except as a modifier written without its hyphen:
+        // "a six year term", "a two day visit" (a lowercase word follows).
+        if !inf.unitIsPlural, let v = c.value, v > 1 {
+            guard unit != .second, unit != .quarter, toks[p].digits < 4, isLowercaseWord(end + 1) else { return nil }
+            return make(i, end + 1, .duration, durationValue(v, unit))
+        }
         end += 1
         var value = c.value
         if hash(end) == K.and && hash(end + 1) == K.a && hash(end + 2) == K.half, let v = value { value = v + 0.5; end += 3 }
@@ -455,13 +467,18 @@ extension TimeTagger {
         guard t.hasHyphen else { return nil }
         if t.hash == K.yearEarlier || t.hash == K.yearAgo {
             // followed by "quarter"/"period": the quarter rule has it.
-            guard let a = anchorRef else { return make(i, i + 1, .date, nil) }
+            // "Year-earlier results" compare with the period being reported:
+            // the last date mentioned when it lies in the document's year
+            // (a quarter stays a quarter), else the document's year itself.
+            guard var a = anchorRef else { return make(i, i + 1, .date, nil) }
+            if let dct, a.day.year != dct.year { a = TimeRef(day: dct, granularity: .year) }
             let r = a.shifted(by: -1, unit: .year)!
             return make(i, i + 1, .date, r.value)
         }
         if t.hash == K.yearEnd {
+            // The last day of the year (TimeML values "year-end" as that day).
             guard let y = dct?.year else { return make(i, i + 1, .date, nil) }
-            return make(i, i + 1, .date, pad(y, 4))
+            return make(i, i + 1, .date, pad(y, 4) + "-12-31")
         }
         let parts = hyphenParts(i)
         guard parts.count >= 2 else { return nil }

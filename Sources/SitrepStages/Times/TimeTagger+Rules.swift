@@ -191,6 +191,16 @@ extension TimeTagger {
             return nil
         }
         if hash(p) == K.year, hasThe, let y = year(p + 1) { return yearMatch(i, p + 2, y) }
+        // "the year two thousand", "the year two thousand and one"
+        if hash(p) == K.year, hasThe, info(p + 1)?.number == 2, hash(p + 2) == K.thousand {
+            var end = p + 3, y = 2000
+            var q = end
+            if hash(q) == K.and { q += 1 }
+            if toks.indices.contains(q), q < sentenceEnd, toks[q].digits == 0, let n = info(q)?.number, n >= 1, n < 100, n == n.rounded() {
+                y += Int(n); end = q + 1
+            }
+            return yearMatch(i, end, y)
+        }
         if let y = year(p) {
             // "the 1992 election": the determiner belongs to the noun, not the year.
             guard !hasThe, plausibleYear(p, y) else { return nil }

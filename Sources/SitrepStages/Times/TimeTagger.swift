@@ -174,7 +174,9 @@ struct TimeTagger {
     @inline(__always)
     func isHead(_ k: Int) -> Bool {
         let t = toks[k]
-        if t.infoIndex >= 0 { return t.isHead }
+        // A compound of the table ("year-earlier", "year-end") heads its own
+        // expression whatever its category.
+        if t.infoIndex >= 0 { return t.isHead || t.hasHyphen }
         if t.digits == 4 || t.hasHyphen { return true }
         if t.digits > 0 || t.number != nil { return false }
         let c = bytes[t.start], last = bytes[t.end - 1] | 0x20
