@@ -21,44 +21,39 @@ import SitrepCore
 /// - otherwise (a plain present, an infinitive with nothing above it, no verb
 ///   within reach): no cue, and the caller falls back to the word window.
 struct TimeClauseTense {
-    /// Per token: global index of its head, or -1 (root or no parse).
-    private let heads: [Int32]
-    private let kinds: [Kind]
-    /// Per token: the first of its dependents in `dependents`, and their count.
-    private let firstDependent: [Int32]
-    private let dependents: [Int32]
+    private let tokens: [Token]
+    private let ranges: [Range<Int>]
+    /// Per token: the index in `ranges` of the parsed sentence that holds it.
+    private let sentenceOf: [Int32]
 
     enum Kind: UInt8 {
         case other, noun, verbBase, verbPresent, verbPast, participlePast, participlePresent
         case futureAux, pastAux, perfectAux, presentBe, going
     }
 
-    /// Nil when the tokens carry no parse.
+    /// Nil when the tokens carry no parse. Everything else is read on demand,
+    /// for the few expressions whose value depends on the tense.
     init?(tokens: [Token], sentenceRanges: [Range<Int>]) {
         guard tokens.contains(where: { $0.syntax != nil }) else { return nil }
-        var heads = [Int32](repeating: -1, count: tokens.count)
-        var kinds = [Kind](repeating: .other, count: tokens.count)
-        for range in sentenceRanges {
-            for k in range {
-                guard let syntax = tokens[k].syntax else { continue }
-                let head = range.lowerBound + syntax.head
-                if syntax.head >= 0, range.contains(head) { heads[k] = Int32(head) }
-                kinds[k] = Self.kind(syntax)
-            }
+        var sentenceOf = [Int32](repeating: -1, count: tokens.count)
+        for (index, range) in sentenceRanges.enumerated() {
+            for k in range where k < tokens.count { sentenceOf[k] = Int32(index) }
         }
-        var counts = [Int32](repeating: 0, count: tokens.count + 1)
-        for head in heads where head >= 0 { counts[Int(head) + 1] += 1 }
-        for k in 0..<tokens.count { counts[k + 1] += counts[k] }
-        var fill = counts
-        var dependents = [Int32](repeating: 0, count: Int(counts[tokens.count]))
-        for (k, head) in heads.enumerated() where head >= 0 {
-            dependents[Int(fill[Int(head)])] = Int32(k)
-            fill[Int(head)] += 1
-        }
-        self.heads = heads
-        self.kinds = kinds
-        self.firstDependent = counts
-        self.dependents = dependents
+        self.tokens = tokens
+        self.ranges = sentenceRanges
+        self.sentenceOf = sentenceOf
+    }
+
+    /// The global index of token `k`'s head, or -1.
+    private func head(_ k: Int) -> Int {
+        guard k >= 0, k < tokens.count, let syntax = tokens[k].syntax, syntax.head >= 0, sentenceOf[k] >= 0 else { return -1 }
+        let range = ranges[Int(sentenceOf[k])]
+        let head = range.lowerBound + syntax.head
+        return range.contains(head) ? head : -1
+    }
+
+    private func kind(_ k: Int) -> Kind {
+        tokens[k].syntax.map(Self.kind) ?? .other
     }
 
     /// What a token is to the tense reading. Lemmas are only compared for
@@ -94,16 +89,17 @@ struct TimeClauseTense {
     func tense(_ first: Int, _ last: Int) -> TimeTense? {
         // The expression's own head: the token whose head lies outside it.
         var node = -1
-        for k in first..<last where heads[k] < first || heads[k] >= last {
-            node = Int(heads[k]); break
+        for k in first..<last {
+            let h = head(k)
+            if h < first || h >= last { node = h; break }
         }
         var steps = 0
         while node >= 0 && steps <= Self.reach {
-            switch kinds[node] {
+            switch kind(node) {
             case .verbBase, .verbPresent, .verbPast, .participlePast, .participlePresent, .going:
                 return verbTense(node)
             default:
-                node = Int(heads[node]); steps += 1
+                node = head(node); steps += 1
             }
         }
         return nil
@@ -111,8 +107,8 @@ struct TimeClauseTense {
 
     private func verbTense(_ verb: Int) -> TimeTense? {
         var hasPerfect = false, hasPresentBe = false
-        for index in Int(firstDependent[verb])..<Int(firstDependent[verb + 1]) {
-            switch kinds[Int(dependents[index])] {
+        for dependent in ranges[Int(sentenceOf[verb])] where head(dependent) == verb {
+            switch kind(dependent) {
             case .futureAux, .going: return .future
             case .pastAux: return .past
             case .perfectAux: hasPerfect = true
@@ -120,7 +116,7 @@ struct TimeClauseTense {
             default: break
             }
         }
-        switch kinds[verb] {
+        switch kind(verb) {
         case .verbPast: return .past
         case .participlePast: return hasPerfect || !hasPresentBe ? .past : nil
         case .participlePresent, .going: return hasPresentBe ? .future : nil
