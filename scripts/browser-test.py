@@ -260,7 +260,7 @@ class Run:
         if interact and triggers:
             self.js("arguments[0].scrollIntoView({block: 'center'})", triggers[0])
             ActionChains(d).move_to_element(triggers[0]).perform()
-            self.wait_for("the trigger tooltip", lambda: self.js("return !document.getElementById('tooltip').hidden"), timeout=5)
+            self.wait_for("the trigger tooltip", lambda: self.js("return !document.getElementById('tooltip').hidden"), timeout=self.args.timeout / 4)
             tip = self.js("return document.getElementById('tooltip').textContent")
             codes = {e["code"] for e in article.get("events") or []}
             self.check(f"{shot}: hovering an event trigger shows code and evidence",
@@ -457,7 +457,10 @@ def main():
                         help="also check this article's text and highlights (repeatable)")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each step (default 20)")
+    # Sanitized builds (scripts/sanitize.sh) serve several times slower.
+    scale = max(1.0, float(os.environ.get("SITREP_TEST_BUDGET_SCALE", "1") or 1))
+    parser.add_argument("--timeout", type=float, default=20.0 * scale,
+                        help="seconds to wait for each step (default 20, times SITREP_TEST_BUDGET_SCALE)")
     parser.add_argument("--width", type=int, default=1360, help="browser window width (default 1360)")
     args = parser.parse_args()
 

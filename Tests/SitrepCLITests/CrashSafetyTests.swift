@@ -104,7 +104,7 @@ struct CrashSafetyTests {
             let poster = Task { await Self.postAll(batches, to: base, progress: progress) }
             // The first write loads the models; kill at a random moment once
             // batches are being stored.
-            let deadline = Date().addingTimeInterval(120)
+            let deadline = Date().addingTimeInterval(TestBudget.scaled(120))
             while progress.batches == 0 && Date() < deadline && !poster.isCancelled { try await Task.sleep(for: .milliseconds(50)) }
             try await Task.sleep(for: .seconds(Double.random(in: 0...2, using: &generator)))
             await Self.killHard(process)
@@ -129,7 +129,7 @@ struct CrashSafetyTests {
         let errors = Pipe()
         let process = try start(["serve", "--database", database, "--port", "0", "--log-level", "critical"], stderr: errors)
         var seen = Data()
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(TestBudget.scaled(60))
         while Date() < deadline {
             let chunk = errors.fileHandleForReading.availableData
             if chunk.isEmpty { break }
@@ -159,7 +159,7 @@ struct CrashSafetyTests {
     /// `after` (a transaction committed), or the process ends, or a minute passes.
     static func waitForCommits(to database: String, after: Date, while process: Process) async {
         let wal = database + "-wal"
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(TestBudget.scaled(60))
         while process.isRunning && Date() < deadline {
             if let modified = (try? FileManager.default.attributesOfItem(atPath: wal))?[.modificationDate] as? Date, modified > after { return }
             try? await Task.sleep(for: .milliseconds(50))

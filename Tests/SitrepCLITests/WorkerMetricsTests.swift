@@ -17,7 +17,7 @@ struct WorkerMetricsTests {
     }
 
     @Test("the worker serves its counts and durations at /metrics",
-          .enabled(if: WorkerQueueTests.postgresURL != nil, "SITREP_TEST_POSTGRES_URL is not set"), .timeLimit(.minutes(2)))
+          .enabled(if: WorkerQueueTests.postgresURL != nil, "SITREP_TEST_POSTGRES_URL is not set"), .timeLimit(TestBudget.minutes(2)))
     func scraped() async throws {
         try await Scratch.withDatabase { url, store in
             let total = 25
@@ -26,7 +26,7 @@ struct WorkerMetricsTests {
             defer { unlink(input) }
             #expect(try SitrepRun.run(["enqueue", "--database", url, "--quiet", input]).status == 0)
             let worker = try WorkerProcess(url: url, extra: ["--metrics-port", "0", "--log-level", "notice"])
-            let deadline = Date().addingTimeInterval(60)
+            let deadline = Date().addingTimeInterval(TestBudget.scaled(60))
             var metricsURL: URL?
             while Date() < deadline {
                 if metricsURL == nil, let range = worker.log.range(of: #"url=http://127\.0\.0\.1:[0-9]+/metrics"#, options: .regularExpression) {

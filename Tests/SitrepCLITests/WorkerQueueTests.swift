@@ -47,7 +47,7 @@ struct WorkerQueueTests {
             defer { unlink(input) }
             #expect(try SitrepRun.run(["enqueue", "--database", url, "--quiet", input]).status == 0)
             let worker = try WorkerProcess(url: url, extra: ["--batch", "50", "--log-level", "info"])
-            let deadline = Date().addingTimeInterval(60)
+            let deadline = Date().addingTimeInterval(TestBudget.scaled(60))
             while try await Scratch.count(store, "SELECT COUNT(*) AS n FROM article_queue WHERE status = 'done'") < 100 && Date() < deadline {
                 try await Task.sleep(for: .milliseconds(100))
             }
