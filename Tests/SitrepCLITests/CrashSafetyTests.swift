@@ -69,9 +69,10 @@ struct CrashSafetyTests {
             let process = try Self.start(["ingest", "--quiet", "--database", database, input])
             // The models load first (seconds, more on a loaded machine); the kill
             // comes at a random moment once articles are being committed, so that
-            // it lands mid-write whatever the machine's speed.
+            // it lands mid-write whatever the machine's speed (a sanitized build
+            // writes several times more slowly, so its window is wider).
             await Self.waitForCommits(to: database, after: started, while: process)
-            try await Task.sleep(for: .seconds(Double.random(in: 0...2, using: &generator)))
+            try await Task.sleep(for: .seconds(TestBudget.scaled(Double.random(in: 0...2, using: &generator))))
             guard process.isRunning else { break }
             await Self.killHard(process)
             let now = try await Self.storedArticles(database)
@@ -106,7 +107,7 @@ struct CrashSafetyTests {
             // batches are being stored.
             let deadline = Date().addingTimeInterval(TestBudget.scaled(120))
             while progress.batches == 0 && Date() < deadline && !poster.isCancelled { try await Task.sleep(for: .milliseconds(50)) }
-            try await Task.sleep(for: .seconds(Double.random(in: 0...2, using: &generator)))
+            try await Task.sleep(for: .seconds(TestBudget.scaled(Double.random(in: 0...2, using: &generator))))
             await Self.killHard(process)
             _ = await poster.value
             let now = try await Self.storedArticles(database)
