@@ -196,7 +196,7 @@ extension TimeTagger {
             var end = p + 3, y = 2000
             var q = end
             if hash(q) == K.and { q += 1 }
-            if toks.indices.contains(q), q < sentenceEnd, toks[q].digits == 0, let n = info(q)?.number, n >= 1, n < 100, n == n.rounded() {
+            if q < sentenceEnd, toks[q].digits == 0, let n = info(q)?.number, n >= 1, n < 100, n == n.rounded() {
                 y += Int(n); end = q + 1
             }
             return yearMatch(i, end, y)
