@@ -240,6 +240,7 @@ public actor MemoryStore: Store {
     public func check() async throws -> [String] {
         let mentionsByEvent = Dictionary(grouping: mentionRecords, by: \.eventID)
         let articlesByStory = Dictionary(grouping: articleRecords, by: \.storyID)
+        let mentionKeys = Set(mentionRecords.compactMap { mention in mention.ordinal.map { MentionKey(article: mention.articleID, ordinal: $0) } })
         let counts: [(StoreInvariant, Int)] = [
             (.eventHasMention, eventRecords.filter { mentionsByEvent[$0.id ?? -1] == nil }.count),
             (.eventCountsMatch, eventRecords.filter { event in
@@ -251,10 +252,16 @@ public actor MemoryStore: Store {
             (.inputStoredOnce, Dictionary(grouping: articleRecords, by: \.inputHash).values.filter { $0.count > 1 }.count),
             (.quantityEventExists, quantities.filter { quantity in
                 guard let ordinal = quantity.eventOrdinal else { return false }
-                return !mentionRecords.contains { $0.articleID == quantity.articleID && $0.ordinal == ordinal }
+                return !mentionKeys.contains(MentionKey(article: quantity.articleID, ordinal: ordinal))
             }.count),
         ]
         return counts.compactMap { $0.0.problem($0.1) }
+    }
+
+    /// An event mention by article and position, for ``StoreInvariant/quantityEventExists``.
+    private struct MentionKey: Hashable {
+        var article: Int64
+        var ordinal: Int
     }
 
     public func close() async throws {}
