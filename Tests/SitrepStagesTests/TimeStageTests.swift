@@ -114,6 +114,35 @@ struct TimeStageTests {
         #expect(try timeTag("On Monday the rebels, who had waited for weeks, will attack the town.").first?.value == "2024-03-11")
     }
 
+    /// Deadline words and verbs of scheduling point a weekday forward even in
+    /// a past-tense clause; the past perfect, a date before the scheduling
+    /// verb, and a participle that only describes a noun do not.
+    @Test(arguments: [
+        // Wednesday 2024-03-13: the last Tuesday is the 12th, the next the 19th.
+        ("Officials postponed the vote until Tuesday.", "Tuesday", "2024-03-19"),
+        ("Officials postponed the vote on Tuesday.", "Tuesday", "2024-03-12"),
+        ("The agency gave the family until 9 a.m. Tuesday to sign the papers.", "9 a.m. Tuesday", "2024-03-19T09:00"),
+        ("The delegation could leave as soon as Friday, the minister said.", "Friday", "2024-03-15"),
+        ("Police had not named the suspect until Monday.", "Monday", "2024-03-11"),
+        ("Protesters planned a large rally in the capital on Saturday.", "Saturday", "2024-03-16"),
+        ("On Saturday, protesters planned a large rally in the capital.", "Saturday", "2024-03-09"),
+        ("The prosecutor has scheduled a news conference Thursday.", "Thursday", "2024-03-14"),
+        ("A memorial service planned for Saturday was canceled after threats.", "Saturday", "2024-03-09"),
+        // The parser hangs "Thursday" on "remain"; the verb right before it governs.
+        ("A spokesman said Thursday that the troops will remain in the region.", "Thursday", "2024-03-07"),
+    ] as [(String, String, String)])
+    func deadlinesAndSchedulingPointForward(sentence: String, text: String, value: String) throws {
+        let times = try timeTagParsed(sentence)
+        #expect(times.first { $0.text == text }?.value == value, "\(times)")
+    }
+
+    /// A participle without auxiliaries takes the tense of the clause it
+    /// hangs from: "rising ... in March" in a past-tense sentence looks back.
+    @Test func participleTakesItsClauseTense() throws {
+        let times = try timeTagParsed("The stock has fluctuated sharply on takeover speculation, rising to a high for the year of $42 a share in June from $29 in March.", published: "2024-10-30")
+        #expect(times.first { $0.text == "March" }?.value == "2024-03", "\(times)")
+    }
+
     /// Business-news comparisons: "year-earlier" and "year-ago" go back a year
     /// from the period being reported, even far from the head word that
     /// opened the sentence's search; "year-end" is the year's last day.

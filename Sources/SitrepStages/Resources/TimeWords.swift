@@ -395,9 +395,37 @@ public enum TimeWords {
     %
     """
 
+    /// Words before a date that set a deadline or the end of a wait:
+    /// "postponed until Tuesday morning", "must be returned by Jan. 14",
+    /// "could leave as soon as Tuesday". The date lies ahead of the document
+    /// date even in a past-tense clause, unless the clause is in the past
+    /// perfect ("had not called until Thursday"). "by" counts only outside a
+    /// simple past ("By March the army controlled the city" looks back).
+    public static let deadlineCues = """
+    until
+    till
+    as soon as
+    by
+    """
+
+    /// Lemmas of verbs that schedule, read from the parse: a date after one
+    /// of them is the date set, ahead of the document date ("planned a rally
+    /// on Saturday", "has scheduled a news conference Thursday").
+    public static let schedulingVerbs = """
+    plan
+    schedule
+    reschedule
+    slate
+    postpone
+    delay
+    adjourn
+    defer
+    expect
+    """
+
     /// Tense cues for the direction of underspecified dates ("Friday",
-    /// "October"). There is no POS tagger yet, so the stage reads the nearest
-    /// cue in the sentence (see `TimeTense`). `future` words point forward,
+    /// "October") when the parse gives none (see `TimeTense`): the stage reads
+    /// the nearest cue in the sentence. `future` words point forward,
     /// `past` words backward; other words ending in "-ed" also count as past
     /// unless listed under `notPast`.
     public static let futureCues = """

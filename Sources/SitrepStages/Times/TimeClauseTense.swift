@@ -6,9 +6,10 @@ import SitrepCore
 /// The window heuristic of ``TimeTense`` takes the nearest tense word, which
 /// in "said on Monday that the talks would resume Friday" is right for both
 /// days only because the words happen to sit close. The parse gives the verb
-/// each expression belongs to: climb from the expression's head through its
-/// nominal heads ("on Saturday" → "demonstration" → "planned") to the first
-/// verb, then read that verb's form and auxiliaries:
+/// each expression belongs to: a verb right before it ("said Thursday"), else
+/// climb from the expression's head through its nominal heads ("on Saturday"
+/// → "demonstration" → "planned") and through participles without
+/// auxiliaries to the first verb, then read that verb's form and auxiliaries:
 ///
 /// - "will", "shall", "'ll", "would", "wo" as an auxiliary, or "going" (as
 ///   in "is going to meet"): future ("would" mostly reports a plan: "said
@@ -20,6 +21,9 @@ import SitrepCore
 ///   way news uses it;
 /// - otherwise (a plain present, an infinitive with nothing above it, no verb
 ///   within reach): no cue, and the caller falls back to the word window.
+///
+/// A verb of scheduling before the expression (``TimeWords/schedulingVerbs``)
+/// makes it future whatever its own tense, unless it is a past perfect.
 struct TimeClauseTense {
     private let tokens: [Token]
     private let ranges: [Range<Int>]
@@ -83,10 +87,52 @@ struct TimeClauseTense {
     }
 
     /// Nominal heads climbed through before giving up on finding a verb.
-    static let reach = 4
+    static let reach = 6
+
+    /// What the parse says of the clause that governs an expression.
+    struct Reading {
+        /// The clause's tense, nil when its verb form gives none.
+        var tense: TimeTense?
+        /// The governing verb is in the past perfect ("had not called until
+        /// Thursday"): the date lies in the story's past, whatever its preposition.
+        var pluperfect = false
+    }
 
     /// The tense of the verb governing tokens `[first, last)`, or nil.
-    func tense(_ first: Int, _ last: Int) -> TimeTense? {
+    func tense(_ first: Int, _ last: Int) -> TimeTense? { reading(first, last).tense }
+
+    /// The governing verb's tense and whether it is a past perfect.
+    ///
+    /// A verb of scheduling ("planned a rally on Saturday", "has scheduled a
+    /// news conference Thursday", "were planning to drive there on Monday")
+    /// points past its own tense to the date it sets, when the date comes
+    /// after it: the plan was made in the past, the rally lies ahead. A date
+    /// before the verb ("On Friday, the government planned to pay") dates the
+    /// planning and keeps the verb's tense.
+    func reading(_ first: Int, _ last: Int) -> Reading {
+        guard let verb = governingVerb(first, last) else { return Reading() }
+        let aux = auxiliaries(verb)
+        if !aux.pluperfect && schedules(verb, before: first) { return Reading(tense: .future) }
+        if kind(verb) == .verbBase, tokens[verb].syntax?.deprel == "xcomp" {
+            let head = head(verb)
+            if head >= 0, !auxiliaries(head).pluperfect, schedules(head, before: first) { return Reading(tense: .future) }
+        }
+        return Reading(tense: verbTense(verb, aux), pluperfect: aux.pluperfect)
+    }
+
+    /// The verb that tokens `[first, last)` belong to: climbed from the
+    /// expression's own head through nominal heads, and through a participle
+    /// without auxiliaries ("rising to a high in June from $29.75 in March",
+    /// "a memorial service planned for Saturday was canceled") to the verb of
+    /// the clause it modifies.
+    private func governingVerb(_ first: Int, _ last: Int) -> Int? {
+        // A verb right before the expression governs it ("said Thursday that
+        // the troops will remain", which the parser may hang on "remain"),
+        // unless the expression is a possessive ("ended Friday's talks").
+        if first > 0, sentenceOf[first - 1] == sentenceOf[first], isVerb(first - 1),
+           !(last < tokens.count && tokens[last].syntax?.xpos == "POS") {
+            return first - 1
+        }
         // The expression's own head: the token whose head lies outside it.
         var node = -1
         for k in first..<last {
@@ -96,8 +142,11 @@ struct TimeClauseTense {
         var steps = 0
         while node >= 0 && steps <= Self.reach {
             switch kind(node) {
+            case .participlePresent where head(node) >= 0 && !hasAuxiliary(node),
+                 .participlePast where head(node) >= 0 && tokens[node].syntax?.deprel == "acl" && !hasAuxiliary(node):
+                node = head(node); steps += 1
             case .verbBase, .verbPresent, .verbPast, .participlePast, .participlePresent, .going:
-                return verbTense(node)
+                return node
             default:
                 node = head(node); steps += 1
             }
@@ -105,21 +154,52 @@ struct TimeClauseTense {
         return nil
     }
 
-    private func verbTense(_ verb: Int) -> TimeTense? {
-        var hasPerfect = false, hasPresentBe = false
+    private func isVerb(_ k: Int) -> Bool {
+        switch kind(k) {
+        case .verbBase, .verbPresent, .verbPast, .participlePast, .participlePresent, .going: true
+        default: false
+        }
+    }
+
+    /// Whether `verb` has an auxiliary of any kind: a participle without one
+    /// ("rising", "a service planned for Saturday") takes its clause's tense.
+    private func hasAuxiliary(_ verb: Int) -> Bool {
+        ranges[Int(sentenceOf[verb])].contains { head($0) == verb && tokens[$0].syntax?.deprel.hasPrefix("aux") == true }
+    }
+
+    /// The auxiliaries a verb has.
+    private struct Auxiliaries {
+        var future = false, past = false, perfect = false, presentBe = false, pluperfect = false
+    }
+
+    private func auxiliaries(_ verb: Int) -> Auxiliaries {
+        var aux = Auxiliaries()
         for dependent in ranges[Int(sentenceOf[verb])] where head(dependent) == verb {
             switch kind(dependent) {
-            case .futureAux, .going: return .future
-            case .pastAux: return .past
-            case .perfectAux: hasPerfect = true
-            case .presentBe: hasPresentBe = true
+            case .futureAux, .going: aux.future = true
+            case .pastAux:
+                aux.past = true
+                if tokens[dependent].syntax?.lemma == "have" { aux.pluperfect = true }
+            case .perfectAux: aux.perfect = true
+            case .presentBe: aux.presentBe = true
             default: break
             }
         }
+        return aux
+    }
+
+    /// Whether `verb` is a verb of scheduling that comes before token `first`.
+    private func schedules(_ verb: Int, before first: Int) -> Bool {
+        verb < first && tokens[verb].syntax.map { TimeLexicon.shared.schedulingVerbs.contains($0.lemma) } == true
+    }
+
+    private func verbTense(_ verb: Int, _ aux: Auxiliaries) -> TimeTense? {
+        if aux.future { return .future }
+        if aux.past { return .past }
         switch kind(verb) {
         case .verbPast: return .past
-        case .participlePast: return hasPerfect || !hasPresentBe ? .past : nil
-        case .participlePresent, .going: return hasPresentBe ? .future : nil
+        case .participlePast: return aux.perfect || !aux.presentBe ? .past : nil
+        case .participlePresent, .going: return aux.presentBe ? .future : nil
         default: return nil
         }
     }

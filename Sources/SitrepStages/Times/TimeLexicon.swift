@@ -126,6 +126,10 @@ struct TimeLexicon: Sendable {
     var futureCues: Set<UInt64> = []
     var pastCues: Set<UInt64> = []
     var notPast: Set<UInt64> = []
+    /// ``TimeWords/deadlineCues``, each as its words' hashes.
+    var deadlineCues: [[UInt64]] = []
+    /// ``TimeWords/schedulingVerbs`` (lemmas, as the syntax layer writes them).
+    var schedulingVerbs: Set<String> = []
 
     static let shared = TimeLexicon()
 
@@ -272,5 +276,7 @@ struct TimeLexicon: Sendable {
         futureCues = Set(lines(TimeWords.futureCues).map(timeWordHash))
         pastCues = Set(lines(TimeWords.pastCues).map(timeWordHash))
         notPast = Set(lines(TimeWords.notPast).map(timeWordHash))
+        deadlineCues = lines(TimeWords.deadlineCues).map { $0.split(separator: " ").map(timeWordHash) }
+        schedulingVerbs = Set(lines(TimeWords.schedulingVerbs).map(String.init))
     }
 }

@@ -330,7 +330,9 @@ extension TimeTagger {
     }
 
     /// "Friday", "Friday night", "Mondays" (a set), "Tuesday nights".
-    func weekdayExpression(_ i: Int) -> TimeMatch? {
+    /// `clauseStart` is where the whole expression begins when the weekday
+    /// ends a longer one ("until 9 a.m. Tuesday"), for its tense.
+    func weekdayExpression(_ i: Int, clauseStart: Int? = nil) -> TimeMatch? {
         guard let inf = info(i), toks[i].isCapitalized else { return nil }
         if let w = inf.weekdayPlural {
             if let part = info(i + 1)?.daypart { return make(i, i + 2, .set, "XXXX-WXX-\(w)T" + part) }
@@ -342,7 +344,7 @@ extension TimeTagger {
         guard let dct else {
             return make(i, end, .date, "XXXX-WXX-\(w)", flags: ["no-document-date"])
         }
-        let day = resolveWeekday(w, dct: dct, tense: tense(around: i, end))
+        let day = resolveWeekday(w, dct: dct, tense: tense(around: clauseStart ?? i, end))
         // "Friday night" keeps its part of the day in the span but not in the
         // value: TimeBank-style annotation mostly values it as the day (on
         // TempEval-3's training corpus, the TimeML-style 1998-08-07TNI loses
@@ -388,7 +390,7 @@ extension TimeTagger {
         }
         guard hour <= 24, minute < 60 else { return nil }
         // A day named right after joins the expression.
-        if let day = namedDay(end) ?? weekdayExpression(end), day.type == .date, let ref = day.ref {
+        if let day = namedDay(end) ?? weekdayExpression(end, clauseStart: i), day.type == .date, let ref = day.ref {
             return make(i, day.end, .time, ref.day.value + "T" + pad(hour, 2) + ":" + pad(minute, 2), ref: ref)
         }
         guard let dct else { return make(i, end, .time, nil) }

@@ -23,9 +23,34 @@ extension TimeTagger {
     /// The tense of the clause around tokens `[first, last)` of the current
     /// sentence: the governing verb's, from the parse when there is one
     /// (``TimeClauseTense``), else the nearest tense cue.
+    ///
+    /// A deadline word before the expression (``TimeWords/deadlineCues``:
+    /// "postponed until Tuesday") points forward unless the clause is in the
+    /// past perfect; a possessive ("until Friday's vote") is left to the verb.
     func tense(around first: Int, _ last: Int) -> TimeTense {
-        if let clause = clauseTense, let tense = clause.tense(first, last) { return tense }
+        let reading = clauseTense?.reading(first, last)
+        if let cue = deadlineCue(before: first), !(last < sentenceEnd && toks[last].hash == K.apostropheS) {
+            let pluperfect = reading?.pluperfect ?? hasPastPerfect(first, last)
+            let isBy = cue.count == 1 && cue[0] == TimeTagger.by
+            if !pluperfect && !(isBy && (reading?.tense ?? nearestTenseCue(first, last)) == .past) { return .future }
+        }
+        if let tense = reading?.tense { return tense }
         return nearestTenseCue(first, last)
+    }
+
+    static let by = timeWordHash("by"), had = timeWordHash("had")
+
+    /// The deadline cue that ends just before token `first`, if any.
+    private func deadlineCue(before first: Int) -> [UInt64]? {
+        lexicon.deadlineCues.first { cue in
+            guard first - cue.count >= sentenceStart else { return false }
+            return cue.indices.allSatisfy { toks[first - cue.count + $0].hash == cue[$0] }
+        }
+    }
+
+    /// Without a parse: "had" within the tense window before the expression.
+    private func hasPastPerfect(_ first: Int, _ last: Int) -> Bool {
+        (max(sentenceStart, first - TimeTense.window)..<first).contains { toks[$0].hash == TimeTagger.had }
     }
 
     /// The tense cue nearest to tokens `[first, last)` of the current sentence.
