@@ -136,6 +136,26 @@ struct TimeStageTests {
         #expect(times.first { $0.text == text }?.value == value, "\(times)")
     }
 
+    /// A season after "the" goes the way of its clause; with a year, it is
+    /// that year's; "the winter storm" and a bare "fall" are not seasons.
+    @Test func seasons() throws {
+        let october = "2024-10-30"
+        #expect(try timeTag("Orders slowed well into the summer, the company said.", published: october).map(\.value) == ["2024-SU"])
+        #expect(try timeTag("The plant will reopen in the early summer.", published: october).map(\.value) == ["2025-SU"])
+        #expect(try timeTag("Prices last reached that level in the winter of 1994.", published: october).map(\.value) == ["1994-WI"])
+        #expect(try timeTag("Prices last reached that level in the winter of nineteen ninety-four.", published: october).map(\.text) == ["the winter of nineteen ninety-four"])
+        #expect(try timeTag("The winter storm closed roads as prices continued to fall.", published: october).isEmpty)
+        #expect(try timeTag("Historians study the fall of the empire.", published: october).isEmpty)
+    }
+
+    /// Results news: "the latest period" is the quarter being reported, "the
+    /// full year" the document's year.
+    @Test func latestPeriodAndFullYear() throws {
+        let times = try timeTag("Sales in the latest period were $1.76 billion. For the full year, the company expects a loss.", published: "2024-11-02")
+        #expect(times.map(\.text) == ["the latest period", "the full year"])
+        #expect(times.map(\.value) == ["2024-Q3", "2024"])
+    }
+
     /// A participle without auxiliaries takes the tense of the clause it
     /// hangs from: "rising ... in March" in a past-tense sentence looks back.
     @Test func participleTakesItsClauseTense() throws {

@@ -34,6 +34,7 @@
 /// | `clock` | `HH:MM` | named time of day ("noon") |
 /// | `holiday` | `MM-DD` | fixed-date holiday, first word of its name |
 /// | `starter` | - | a function word that can open an expression ("the", "more than", "at least", "every") |
+/// | `head` | - | a starter that also heads an expression with the words around it ("the latest period") |
 public enum TimeWords {
     /// The lexicon, parsed by `TimeLexicon`.
     public static let table = """
@@ -281,7 +282,7 @@ public enum TimeWords {
     year-ago starter
     year-end starter
     comparable starter
-    latest starter
+    latest head
     final starter
     half starter
     new starter

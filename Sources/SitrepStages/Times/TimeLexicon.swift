@@ -209,12 +209,13 @@ struct TimeLexicon: Sendable {
                 info.clock = (Int(hm[0]) ?? 0, Int(hm[1]) ?? 0)
             case "zone": info.zone = true
             case "starter": break
+            case "head": info.isHead = true
             case "holiday":
                 let md = value.split(separator: "-")
                 info.holiday = (Int(md[0]) ?? 1, Int(md[1]) ?? 1)
             default: preconditionFailure("TimeWords.table: unknown category '\(category)' in '\(line)'")
             }
-            precondition(category == "zone" || category == "starter" || category == "approx" || category == "tonight" || category == "vague-number" || !value.isEmpty,
+            precondition(category == "zone" || category == "starter" || category == "head" || category == "approx" || category == "tonight" || category == "vague-number" || !value.isEmpty,
                          "TimeWords.table: '\(line)' needs a value")
             words[key] = info
         }

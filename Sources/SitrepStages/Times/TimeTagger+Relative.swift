@@ -90,6 +90,51 @@ extension TimeTagger {
         }
     }
 
+    /// "the summer", "the early summer", "the winter of 1994", "the winter of
+    /// nineteen ninety-four", "spring 2020". Without a year the determiner is
+    /// required and the season must end the phrase: a bare "fall" or "spring"
+    /// is far more often a verb or a noun, and "the winter storm" is a storm.
+    /// A season without a year goes the way of its clause's tense: "well into
+    /// the summer" in October is this year's past summer.
+    func season(_ i: Int) -> TimeMatch? {
+        var p = i
+        let hasThe = hash(p) == K.the
+        if hasThe {
+            p += 1
+            if info(p)?.position != nil { p += 1 }
+        }
+        guard isLowercaseWord(p), let code = info(p)?.season else { return nil }
+        var end = p + 1
+        var explicit: Int? = nil
+        if hash(end) == K.of, let y = year(end + 1) { explicit = y; end += 2 }
+        else if hash(end) == K.of, let spoken = spokenYear(end + 1) { explicit = spoken.year; end = spoken.end }
+        else if let y = year(end) { explicit = y; end += 1 }
+        if let explicit { return make(i, end, .date, pad(explicit, 4) + "-" + code) }
+        guard hasThe, !(isLowercaseWord(end) && !TimeTagger.seasonFollowers.contains(hash(end))) else { return nil }
+        guard let dct else { return make(i, end, .date, nil) }
+        let order = ["SP": 0, "SU": 1, "FA": 2, "WI": 3]
+        let target = order[code] ?? 0
+        let current = dct.month >= 3 && dct.month <= 5 ? 0 : dct.month >= 6 && dct.month <= 8 ? 1 : dct.month >= 9 && dct.month <= 11 ? 2 : 3
+        let now = (dct.month <= 2 ? dct.year - 1 : dct.year) * 4 + current
+        switch tense(around: i, end) {
+        case .past:
+            let back = (current - target + 4) % 4
+            return make(i, end, .date, pad((now - back) / 4, 4) + "-" + code)
+        case .future:
+            let ahead = (target - current + 4) % 4
+            return make(i, end, .date, pad((now + ahead) / 4, 4) + "-" + code)
+        case .none:
+            return make(i, end, .date, seasonValue(code, shift: 0, dct: dct))
+        }
+    }
+
+    /// Lowercase words that may follow "the summer" when it names the season:
+    /// prepositions, conjunctions, auxiliaries ("the summer when", "the
+    /// winter and spring", "the summer was"), not a noun it modifies.
+    static let seasonFollowers: Set<UInt64> = Set(["and", "or", "but", "when", "as", "to", "in", "on", "at", "for", "with", "before",
+                                                    "after", "from", "through", "until", "while", "that", "is", "was", "were", "will",
+                                                    "had", "has", "have", "season", "months", "holidays"].map { timeWordHash(Substring($0)) })
+
     /// TIMEX3 season value: "1998-FA". A winter belongs to the year it starts in.
     func seasonValue(_ code: String, shift: Int, dct: CalendarDay) -> String {
         let order = ["SP": 0, "SU": 1, "FA": 2, "WI": 3]
@@ -207,6 +252,11 @@ extension TimeTagger {
             }
             return nil
         }
+        // "the full year" of results news: the year being reported, the document's.
+        if p > i, hash(p) == TimeTagger.full, hash(p + 1) == K.year {
+            guard let dct else { return make(i, p + 2, .date, nil) }
+            return make(i, p + 2, .date, pad(dct.year, 4), ref: TimeRef(day: dct, granularity: .year))
+        }
         // "the 1988 quarter", "the 1989 period": the quarter last mentioned, in that year.
         if p > i, let y = year(p), hash(p + 1) == K.quarter || hash(p + 1) == K.period {
             let n = anchor.flatMap { $0.granularity == .quarter ? $0.day.quarter : nil } ?? dct?.quarter ?? 1
@@ -231,7 +281,8 @@ extension TimeTagger {
             let t = tense(around: i, q + 1)
             let r = TimeRef(day: dct.adding(months: t == .past ? -3 : 0), granularity: .quarter)
             return make(i, q + 1, .date, r.value, ref: r)
-        } else if hash(q) == K.latest && hash(q + 1) == K.quarter {
+        } else if hash(q) == K.latest && (hash(q + 1) == K.quarter || (hash(q + 1) == K.period && p > i)) {
+            // "the latest quarter", and in results news "the latest period", which is one too.
             guard let dct else { return make(i, q + 2, .date, nil) }
             if let a = anchor, a.granularity == .quarter { return make(i, q + 2, .date, a.value, ref: a) }
             let r = TimeRef(day: dct.adding(months: -3), granularity: .quarter)
@@ -268,7 +319,7 @@ extension TimeTagger {
         return m
     }
 
-    static let comparable = timeWordHash("comparable")
+    static let comparable = timeWordHash("comparable"), full = timeWordHash("full")
     static let half = timeWordHash("half")
 
     /// "Q3" as 3.

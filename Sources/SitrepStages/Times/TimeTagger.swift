@@ -260,6 +260,7 @@ struct TimeTagger {
         consider(clockTime(i))
         consider(holiday(i))
         consider(deictic(i))
+        consider(season(i))
         consider(anchored(i))
         consider(quarter(i))
         consider(numberWithUnit(i))
