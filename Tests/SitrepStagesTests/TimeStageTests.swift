@@ -156,6 +156,18 @@ struct TimeStageTests {
         #expect(times.map(\.value) == ["2024-Q3", "2024"])
     }
 
+    /// "the week of March 6" is that day's week; "mid-afternoon yesterday"
+    /// the part of the named day; "that same day" after a month is a day of
+    /// that month whose number the text does not give.
+    @Test func weekOfDayPartOfNamedDayAndDayOfMonth() throws {
+        #expect(try timeTag("A hearing is set for the week of March 18.").map(\.value) == ["2024-W12"])
+        let strike = try timeTag("The strike began mid-afternoon yesterday.")
+        #expect(strike.map(\.text) == ["mid-afternoon yesterday"])
+        #expect(strike.map(\.value) == ["2024-03-12TAF"])
+        let same = try timeTag("The embassy closed last October, and the ambassador left that same day.")
+        #expect(same.map(\.value) == ["2023-10", "2023-10-XX"])
+    }
+
     /// A participle without auxiliaries takes the tense of the clause it
     /// hangs from: "rising ... in March" in a past-tense sentence looks back.
     @Test func participleTakesItsClauseTense() throws {

@@ -31,7 +31,7 @@ import SitrepCore
 /// | `after-document-date` | a date with an explicit year after the document date, in a past-tense clause |
 /// | `impossible-date` | a day the month does not have ("31 June"); the value is nil |
 /// | `no-document-date` | the value needed the document date, which is missing |
-/// | `no-day-anchor` | "the day before" when the last date mentioned has no day |
+/// | `no-day-anchor` | "the day before" when the last date mentioned has no day (no value; "that same day" gets the month's `YYYY-MM-XX`) |
 ///
 /// Spans follow TimeML's extent rules: determiners, modifiers and
 /// approximators are inside ("the last week", "early December", "nearly two

@@ -173,6 +173,10 @@ extension TimeTagger {
                 // "the year", "the week", "the month", "the weekend" on their own
                 let before = i > sentenceStart ? toks[i - 1].hash : 0
                 let spanning = before == K.for || before == K.during || before == K.over || before == TimeTagger.throughout
+                // "the week of March 6": that day's week.
+                if u == .week, hash(i + 2) == K.of, i + 3 < sentenceEnd, let day = core(at: i + 3), let ref = day.ref, ref.granularity == .day {
+                    return make(i, day.end, .date, ref.day.weekValue, ref: TimeRef(day: ref.day, granularity: .week))
+                }
                 switch u {
                 case .year:
                     if spanning { return make(i, i + 2, .duration, "P1Y") }
@@ -227,7 +231,12 @@ extension TimeTagger {
         }
         guard var r = a.shifted(by: shift, unit: unit) else { return nil }
         r.granularity = max(gran, min(r.granularity, gran))
-        if gran == .day && a.granularity > .day { return make(start, end, .date, nil, flags: ["no-day-anchor"]) }
+        if gran == .day && a.granularity > .day {
+            // "that same day" after "last October": a day of that month, unknown (TIMEX3 "1998-10-XX").
+            if shift == 0 && a.granularity == .month { return make(start, end, .date, a.value + "-XX", flags: ["no-day-anchor"]) }
+            if shift == 0 && a.granularity == .year { return make(start, end, .date, a.value + "-XX-XX", flags: ["no-day-anchor"]) }
+            return make(start, end, .date, nil, flags: ["no-day-anchor"])
+        }
         return make(start, end, .date, r.value, ref: r)
     }
 
@@ -560,6 +569,8 @@ extension TimeTagger {
                     return make(i, i + 1, .date, pad(y, 4), ref: TimeRef(day: CalendarDay(year: y, month: 1, day: 1), granularity: .year))
                 }
                 if let part = infoOf(b)?.daypart {
+                    // "mid-afternoon yesterday": the part of the named day.
+                    if let offset = info(i + 1)?.dayword { return fromDCTWithPart(i, i + 2, offset, part) }
                     return fromDCTWithPart(i, i + 1, 0, part)
                 }
                 if let d = decadeOfPart(b) { return make(i, i + 1, .date, d) }
