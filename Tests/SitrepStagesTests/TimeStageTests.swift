@@ -168,6 +168,17 @@ struct TimeStageTests {
         #expect(same.map(\.value) == ["2023-10", "2023-10-XX"])
     }
 
+    /// "the previous Friday" counts from the last date mentioned, not from
+    /// the document date; "is to resume ... Tuesday" looks ahead.
+    @Test func previousWeekdayAndBeTo() throws {
+        let previous = try timeTag("Shares closed on Monday, March 11, down 4% from the previous Friday.")
+        #expect(previous.map(\.text) == ["Monday, March 11", "the previous Friday"])
+        #expect(previous.map(\.value) == ["2024-03-11", "2024-03-08"])
+        #expect(try timeTag("The talks ended on Friday, March 1; the following Monday they resumed.").map(\.value) == ["2024-03-01", "2024-03-04"])
+        let resume = try timeTagParsed("The company, which is being sold, is to resume trading in Paris Tuesday.")
+        #expect(resume.first { $0.text == "Tuesday" }?.value == "2024-03-19")
+    }
+
     /// A participle without auxiliaries takes the tense of the clause it
     /// hangs from: "rising ... in March" in a past-tense sentence looks back.
     @Test func participleTakesItsClauseTense() throws {

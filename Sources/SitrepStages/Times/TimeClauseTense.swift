@@ -17,8 +17,8 @@ import SitrepCore
 /// - a past form (VBD), a past auxiliary ("had left", "was killed", "did
 ///   not"), or a participle with "has"/"have" (the present perfect reports
 ///   what happened): past;
-/// - a present progressive ("is visiting Moscow on Monday"): future, the
-///   way news uses it;
+/// - a present progressive ("is visiting Moscow on Monday") or "is to"
+///   ("is to resume trading Tuesday"): future, the way news uses them;
 /// - otherwise (a plain present, an infinitive with nothing above it, no verb
 ///   within reach): no cue, and the caller falls back to the word window.
 ///
@@ -116,6 +116,11 @@ struct TimeClauseTense {
         if kind(verb) == .verbBase, tokens[verb].syntax?.deprel == "xcomp" {
             let head = head(verb)
             if head >= 0, !auxiliaries(head).pluperfect, schedules(head, before: first) { return Reading(tense: .future) }
+            // "On Friday, the government planned to pay": the date is the planning's.
+            if head >= 0, head > first, isSchedulingVerb(head) {
+                let headAux = auxiliaries(head)
+                return Reading(tense: verbTense(head, headAux), pluperfect: headAux.pluperfect)
+            }
         }
         return Reading(tense: verbTense(verb, aux), pluperfect: aux.pluperfect)
     }
@@ -190,7 +195,22 @@ struct TimeClauseTense {
 
     /// Whether `verb` is a verb of scheduling that comes before token `first`.
     private func schedules(_ verb: Int, before first: Int) -> Bool {
-        verb < first && tokens[verb].syntax.map { TimeLexicon.shared.schedulingVerbs.contains($0.lemma) } == true
+        verb < first && isSchedulingVerb(verb)
+    }
+
+    private func isSchedulingVerb(_ verb: Int) -> Bool {
+        tokens[verb].syntax.map { TimeLexicon.shared.schedulingVerbs.contains($0.lemma) } == true
+    }
+
+    /// "is to resume trading Tuesday": a present "be" with "to" before a bare verb.
+    private func isBeTo(_ verb: Int) -> Bool {
+        var be = false, to = false
+        for dependent in ranges[Int(sentenceOf[verb])] where head(dependent) == verb {
+            guard let syntax = tokens[dependent].syntax else { continue }
+            if syntax.lemma == "be", syntax.xpos == "VBZ" || syntax.xpos == "VBP" { be = true }
+            if syntax.xpos == "TO", dependent < verb { to = true }
+        }
+        return be && to
     }
 
     private func verbTense(_ verb: Int, _ aux: Auxiliaries) -> TimeTense? {
@@ -200,6 +220,7 @@ struct TimeClauseTense {
         case .verbPast: return .past
         case .participlePast: return aux.perfect || !aux.presentBe ? .past : nil
         case .participlePresent, .going: return aux.presentBe ? .future : nil
+        case .verbBase: return isBeTo(verb) ? .future : nil
         default: return nil
         }
     }

@@ -163,6 +163,13 @@ extension TimeTagger {
                 let shift = (w == K.previous || w == K.preceding) ? -1 : 1
                 return anchorShift(i, i + 3, shift, u)
             }
+            // "the previous Friday", "the following Monday": from the last date mentioned.
+            if w == K.previous || w == K.preceding || w == K.following, let wd = info(i + 2)?.weekday, toks[i + 2].isCapitalized {
+                guard let a = anchorRef else { return make(i, i + 3, .date, nil) }
+                let from = a.day.weekday
+                let day = w == K.following ? a.day.adding(days: (wd - from + 6) % 7 + 1) : a.day.adding(days: -((from - wd + 6) % 7 + 1))
+                return make(i, i + 3, .date, day.value, ref: TimeRef(day: day, granularity: .day))
+            }
             // the same + unit
             if w == K.same, let u = info(i + 2)?.unit, !info(i + 2)!.unitIsPlural { return anchorShift(i, i + 3, 0, u) }
             // the + unit + before/after/earlier/later ("the day before")
