@@ -142,7 +142,7 @@ public struct Event: Sendable, Equatable {
     public var confidence: Double
     /// The words that triggered the code (the verb or noun pattern); the first is the trigger.
     public var evidence: [TextSpan]
-    /// Event flags: `intent`, `background`, `date-from-document`.
+    /// Event flags: `intent`, `refusal`, `background`, `date-from-context`, `date-from-document`, `no-source`.
     public var flags: [String]
     /// A short human-readable account of the rule that fired (verb, pattern, how
     /// each actor was found).

@@ -92,6 +92,29 @@ import SitrepCore
         #expect(EventStageTests.triples(doc).contains { $0.hasPrefix("TURMIL IRQ 19") }, "\(EventStageTests.triples(doc))")
     }
 
+    /// Each event takes the date of the time expression in its own clause, else
+    /// in a clause above it, else of the paragraph's narrative so far, else the
+    /// document date; an expression in another clause dates that clause only.
+    @Test func eventDating() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        // Document date Tuesday 2024-06-11.
+        func dated(_ text: String) throws -> [(String, String?, [String])] {
+            let doc = try EventStageTests.run(text, pipeline: pipeline)
+            return doc.events.map { ("\($0.source?.code ?? "-") \($0.target?.code ?? "-") \($0.code)", $0.date, $0.flags) }
+        }
+        let own = try dated("Iran said on Friday that Turkey attacked Iraq on Monday.")
+        #expect(own.map(\.1) == ["2024-06-10"], "\(own)")
+        let frame = try dated("On Friday, Iran said Turkey had attacked Iraq.")
+        #expect(frame.map(\.1) == ["2024-06-07"], "\(frame)")
+        let otherClause = try dated("Turkey attacked Iraq, which Iran had criticized in March 2023.")
+        #expect(otherClause.first?.1 == "2024-06-11" && otherClause.first?.2.contains("date-from-document") == true, "\(otherClause)")
+        let context = try dated("Fighting broke out in the north on Monday. Turkey attacked Iraq.")
+        let attack = context.last { $0.0 == "TUR IRQ 190" }
+        #expect(attack?.1 == "2024-06-10" && attack?.2.contains("date-from-context") == true, "\(context)")
+        let nextParagraph = try dated("Fighting broke out in the north on Monday.\n\nTurkey attacked Iraq.")
+        #expect(nextParagraph.last { $0.0 == "TUR IRQ 190" }?.2.contains("date-from-document") == true, "\(nextParagraph)")
+    }
+
     @Test func entitiesLearnTheirActorCode() throws {
         let doc = try EventStageTests.run("Turkey attacked Iraq.", pipeline: try EventStageTests.shippedPipeline.get())
         #expect(doc.entities.compactMap(\.actor) == ["TUR", "IRQ"])

@@ -587,18 +587,10 @@ struct EventCoder {
         guard !places.isEmpty else { return nil }
         let verbStart = tokens.words.starts[v]
         let sentenceSpan = tokens.words.span(sentence)
-        func tokenAt(_ offset: Int) -> Int? {
-            var lo = sentence.lowerBound, hi = sentence.upperBound
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if tokens.words.starts[mid] < offset { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < sentence.upperBound && tokens.words.starts[lo] == offset ? lo : nil
-        }
         let clause = Set(tokens.subtree(v, stop: EventCoder.clauseStops))
         var inSentence: [PlaceMention] = []
         for place in places where place.span.start >= sentenceSpan.start && place.span.end <= sentenceSpan.end {
-            guard let t = tokenAt(place.span.start) else { continue }
+            guard let t = token(at: place.span.start, in: sentence) else { continue }
             // A place modifying a noun ("Turkish warplanes", "the Iraq war") is not where
             // the event happened.
             let last = (t..<sentence.upperBound).last { tokens.words.starts[$0] < place.span.end } ?? t
@@ -620,26 +612,94 @@ struct EventCoder {
         return nil
     }
 
-    /// Step 5: the date of the nearest dated time expression of the sentence, else
-    /// the document date.
+    /// Step 5: the event's date.
+    ///
+    /// 1. A dated time expression in the verb's own clause, its subject included
+    ///    ("Monday's attack killed five"; "rebels attacked the convoy on Monday").
+    /// 2. Else one in a clause above it, the frame of the sentence: "On Monday,
+    ///    officials said rebels had attacked" dates the attack by "said".
+    ///    Expressions in other clauses ("the town, which the army took in 2014")
+    ///    date their own verbs, not this one.
+    /// 3. Else the narrative context: the last dated expression of the paragraph
+    ///    before this sentence ("On Monday, fighting broke out. Rebels seized the
+    ///    town."), flagged `date-from-context`.
+    /// 4. Else the document date, flagged `date-from-document`.
+    ///
+    /// A date more than 30 days before the document date flags the event `background`.
     private func eventDate(verb v: Int, sentence: Range<Int>) -> (String?, [String]) {
         let sentenceSpan = tokens.words.span(sentence)
-        let verbStart = tokens.words.starts[v]
-        var best: (distance: Int, value: String)?
+        var inSentence: [(first: Int, last: Int, value: String)] = []
         for time in times where time.span.start >= sentenceSpan.start && time.span.end <= sentenceSpan.end && time.type == .date {
-            guard let value = time.value, let first = value.utf8.first, first >= 0x30 && first <= 0x39 else { continue }
-            let distance = abs(time.span.start - verbStart)
-            if best == nil || distance < best!.distance { best = (distance, value) }
+            guard let value = time.value, EventCoder.isDated(value),
+                  let first = token(at: time.span.start, in: sentence), let last = token(endingAt: time.span.end, in: sentence) else { continue }
+            inSentence.append((first, last, value))
         }
-        guard let value = best?.value else {
+        var value: String? = nil
+        var flags: [String] = []
+        var verb = v
+        var climbed = 0
+        while value == nil && verb >= 0 && climbed <= EventCoder.dateFrameReach && !inSentence.isEmpty {
+            let clause = Set(tokens.subtree(verb, stop: EventCoder.dateClauseStops))
+            value = inSentence.filter { clause.contains($0.first) || clause.contains($0.last) }
+                .min { abs($0.first - verb) < abs($1.first - verb) }?.value
+            // Up to the verb whose clause this one belongs to.
+            var up = tokens.head[verb]
+            while up >= 0 && tokens.upos[up] != "VERB" && tokens.upos[up] != "AUX" { up = tokens.head[up] }
+            verb = up
+            climbed += 1
+        }
+        if value == nil, let context = narrativeDate(before: sentenceSpan) {
+            value = context
+            flags.append("date-from-context")
+        }
+        guard let value else {
             guard let documentCalendarDay else { return (nil, []) }
             return (documentCalendarDay.value, ["date-from-document"])
         }
-        var flags: [String] = []
         if let documentCalendarDay, let eventDay = EventCoder.lastDay(of: value), documentCalendarDay.ordinal - eventDay.ordinal > 30 {
             flags.append("background")
         }
         return (value, flags)
+    }
+
+    /// Clauses above an event's verb searched for its date.
+    static let dateFrameReach = 3
+
+    /// The clause of a verb for dating: ``clauseStops`` without the subjects.
+    static let dateClauseStops = clauseStops.subtracting(["nsubj", "nsubj:pass", "csubj", "csubj:pass"])
+
+    /// A TIMEX3 value that names a calendar date or period ("2020-06-08",
+    /// "2020-W23", "2020"), not a reference such as "PAST_REF" or "XXXX-06".
+    static func isDated(_ value: String) -> Bool {
+        guard let first = value.utf8.first else { return false }
+        return first >= 0x30 && first <= 0x39
+    }
+
+    /// The value of the last dated expression of the paragraph that holds `span`,
+    /// before it.
+    private func narrativeDate(before span: TextSpan) -> String? {
+        guard let paragraph = paragraphs.first(where: { $0.start <= span.start && span.start < $0.end }) else { return nil }
+        return times.last { $0.span.start >= paragraph.start && $0.span.end <= span.start && $0.type == .date && $0.value.map(EventCoder.isDated) == true }?.value
+    }
+
+    /// The token of `sentence` that starts at byte `offset`, or nil.
+    private func token(at offset: Int, in sentence: Range<Int>) -> Int? {
+        var lo = sentence.lowerBound, hi = sentence.upperBound
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens.words.starts[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentence.upperBound && tokens.words.starts[lo] == offset ? lo : nil
+    }
+
+    /// The last token of `sentence` that starts before byte `offset`, or nil.
+    private func token(endingAt offset: Int, in sentence: Range<Int>) -> Int? {
+        var lo = sentence.lowerBound, hi = sentence.upperBound
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens.words.starts[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > sentence.lowerBound ? lo - 1 : nil
     }
 
     /// The last day a TIMEX3 date value covers ("2020-06-08"; "2020-06" is June 30,

@@ -31,10 +31,12 @@ import SitrepCore
 /// 4. **Reported speech.** A saying verb whose clause holds an event is not itself
 ///    coded: "X said that Y attacked Z" is Y attacked Z, with X named in the evidence.
 ///    A bare statement (`010` with no pattern) is not an event either.
-/// 5. **Date.** The event takes the date of the time expression nearest its verb in
-///    the sentence, else the document date (flag `date-from-document`); a date more
-///    than 30 days before the document date flags the event `background`, so an
-///    event table counts it at its own date, not as news of the day.
+/// 5. **Date.** The event takes the date of the time expression in its verb's
+///    clause, else in a clause above it ("On Monday, officials said ..."), else the
+///    last date of its paragraph's narrative so far (flag `date-from-context`), else
+///    the document date (flag `date-from-document`); a date more than 30 days before
+///    the document date flags the event `background`, so an event table counts it
+///    at its own date, not as news of the day.
 ///
 /// Sentences holding a discard phrase of the dictionary (sports results, weather)
 /// are skipped; a story discard skips the document.
