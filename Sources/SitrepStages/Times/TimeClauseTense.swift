@@ -27,31 +27,33 @@ import SitrepCore
 struct TimeClauseTense {
     private let tokens: [Token]
     private let ranges: [Range<Int>]
-    /// Per token: the index in `ranges` of the parsed sentence that holds it.
-    private let sentenceOf: [Int32]
 
     enum Kind: UInt8 {
         case other, noun, verbBase, verbPresent, verbPast, participlePast, participlePresent
         case futureAux, pastAux, perfectAux, presentBe, going
     }
 
-    /// Nil when the tokens carry no parse. Everything else is read on demand,
-    /// for the few expressions whose value depends on the tense.
+    /// Nil when the tokens carry no parse. Nothing is computed up front: the
+    /// few expressions whose value depends on the tense read the parse on demand.
     init?(tokens: [Token], sentenceRanges: [Range<Int>]) {
         guard tokens.contains(where: { $0.syntax != nil }) else { return nil }
-        var sentenceOf = [Int32](repeating: -1, count: tokens.count)
-        for (index, range) in sentenceRanges.enumerated() {
-            for k in range where k < tokens.count { sentenceOf[k] = Int32(index) }
-        }
         self.tokens = tokens
         self.ranges = sentenceRanges
-        self.sentenceOf = sentenceOf
+    }
+
+    /// The range of the parsed sentence that holds token `k`, by binary search.
+    private func sentence(of k: Int) -> Range<Int>? {
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound <= k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ranges.count && ranges[lo].contains(k) ? ranges[lo] : nil
     }
 
     /// The global index of token `k`'s head, or -1.
     private func head(_ k: Int) -> Int {
-        guard k >= 0, k < tokens.count, let syntax = tokens[k].syntax, syntax.head >= 0, sentenceOf[k] >= 0 else { return -1 }
-        let range = ranges[Int(sentenceOf[k])]
+        guard k >= 0, k < tokens.count, let syntax = tokens[k].syntax, syntax.head >= 0, let range = sentence(of: k) else { return -1 }
         let head = range.lowerBound + syntax.head
         return range.contains(head) ? head : -1
     }
@@ -134,7 +136,7 @@ struct TimeClauseTense {
         // A verb right before the expression governs it ("said Thursday that
         // the troops will remain", which the parser may hang on "remain"),
         // unless the expression is a possessive ("ended Friday's talks").
-        if first > 0, sentenceOf[first - 1] == sentenceOf[first], isVerb(first - 1),
+        if first > 0, let range = sentence(of: first), range.contains(first - 1), isVerb(first - 1),
            !(last < tokens.count && tokens[last].syntax?.xpos == "POS") {
             return first - 1
         }
@@ -169,7 +171,7 @@ struct TimeClauseTense {
     /// Whether `verb` has an auxiliary of any kind: a participle without one
     /// ("rising", "a service planned for Saturday") takes its clause's tense.
     private func hasAuxiliary(_ verb: Int) -> Bool {
-        ranges[Int(sentenceOf[verb])].contains { head($0) == verb && tokens[$0].syntax?.deprel.hasPrefix("aux") == true }
+        (sentence(of: verb) ?? verb..<verb).contains { head($0) == verb && tokens[$0].syntax?.deprel.hasPrefix("aux") == true }
     }
 
     /// The auxiliaries a verb has.
@@ -179,7 +181,7 @@ struct TimeClauseTense {
 
     private func auxiliaries(_ verb: Int) -> Auxiliaries {
         var aux = Auxiliaries()
-        for dependent in ranges[Int(sentenceOf[verb])] where head(dependent) == verb {
+        for dependent in sentence(of: verb) ?? verb..<verb where head(dependent) == verb {
             switch kind(dependent) {
             case .futureAux, .going: aux.future = true
             case .pastAux:
@@ -205,7 +207,7 @@ struct TimeClauseTense {
     /// "is to resume trading Tuesday": a present "be" with "to" before a bare verb.
     private func isBeTo(_ verb: Int) -> Bool {
         var be = false, to = false
-        for dependent in ranges[Int(sentenceOf[verb])] where head(dependent) == verb {
+        for dependent in sentence(of: verb) ?? verb..<verb where head(dependent) == verb {
             guard let syntax = tokens[dependent].syntax else { continue }
             if syntax.lemma == "be", syntax.xpos == "VBZ" || syntax.xpos == "VBP" { be = true }
             if syntax.xpos == "TO", dependent < verb { to = true }

@@ -2,7 +2,11 @@
 ///
 /// A word may carry several meanings ("second" is an ordinal and a unit);
 /// each category of the table fills one field.
-struct TimeWordInfo: Sendable {
+///
+/// A class, filled while the lexicon is built and never changed after: the
+/// rules look a word up many times per token, and handing out a reference
+/// costs far less than copying a record of a dozen optionals and strings.
+final class TimeWordInfo: @unchecked Sendable {
     var month: Int?
     /// The month name is also a common word ("may", "march").
     var monthIsAmbiguous = false
@@ -133,34 +137,40 @@ struct TimeLexicon: Sendable {
 
     static let shared = TimeLexicon()
 
-    /// Frequently tested words, hashed once.
-    enum Key {
-        static let the = timeWordHash("the"), a = timeWordHash("a"), an = timeWordHash("an")
-        static let of = timeWordHash("of"), and = timeWordHash("and"), half = timeWordHash("half")
-        static let ago = timeWordHash("ago"), later = timeWordHash("later"), earlier = timeWordHash("earlier")
-        static let before = timeWordHash("before"), after = timeWordHash("after"), from = timeWordHash("from")
-        static let now = timeWordHash("now"), ahead = timeWordHash("ahead"), hence = timeWordHash("hence")
-        static let that = timeWordHash("that"), same = timeWordHash("same"), following = timeWordHash("following")
-        static let preceding = timeWordHash("preceding"), previous = timeWordHash("previous"), next = timeWordHash("next")
-        static let this = timeWordHash("this"), last = timeWordHash("last"), past = timeWordHash("past")
-        static let fiscal = timeWordHash("fiscal"), year = timeWordHash("year"), quarter = timeWordHash("quarter")
-        static let more = timeWordHash("more"), less = timeWordHash("less"), than = timeWordHash("than")
-        static let at = timeWordHash("at"), least = timeWordHash("least"), most = timeWordHash("most")
-        static let up = timeWordHash("up"), to = timeWordHash("to"), no = timeWordHash("no"), fewer = timeWordHash("fewer")
-        static let over = timeWordHash("over"), `for` = timeWordHash("for"), during = timeWordHash("during")
-        static let `in` = timeWordHash("in"), within = timeWordHash("within"), since = timeWordHash("since")
-        static let every = timeWordHash("every"), each = timeWordHash("each"), on = timeWordHash("on")
-        static let q = timeWordHash("q"), h = timeWordHash("h"), s = timeWordHash("s"), apostropheS = timeWordHash("'s")
-        static let latest = timeWordHash("latest"), recent = timeWordHash("recent"), final = timeWordHash("final")
-        static let couple = timeWordHash("couple"), few = timeWordHash("few"), or = timeWordHash("or"), so = timeWordHash("so")
-        static let ended = timeWordHash("ended"), ending = timeWordHash("ending"), period = timeWordHash("period")
-        static let ago2 = timeWordHash("earlier"), yearEarlier = timeWordHash("year-earlier"), yearAgo = timeWordHash("year-ago")
-        static let yearEnd = timeWordHash("year-end"), day = timeWordHash("day"), night = timeWordHash("night")
-        static let going = timeWordHash("going"), times = timeWordHash("times"), dollar = timeWordHash("$")
-        static let percent = timeWordHash("percent"), old = timeWordHash("old"), nineties = timeWordHash("nineties")
-        static let eighties = timeWordHash("eighties"), seventies = timeWordHash("seventies"), sixties = timeWordHash("sixties")
-        static let is_ = timeWordHash("is"), are = timeWordHash("are"), comma = timeWordHash(","), week = timeWordHash("week")
-        static let thousand = timeWordHash("thousand"), century = timeWordHash("century")
+    /// ``Key``, built once.
+    let key = Key()
+
+    /// Frequently tested words, hashed once when the lexicon is built. They are
+    /// instance properties, read through the tagger's ``TimeTagger/k``: a
+    /// `static let` computed by a function call costs a `swift_once` check on
+    /// every read, and the rules read these in their innermost loops.
+    struct Key: Sendable {
+        let the = timeWordHash("the"), a = timeWordHash("a"), an = timeWordHash("an")
+        let of = timeWordHash("of"), and = timeWordHash("and"), half = timeWordHash("half")
+        let ago = timeWordHash("ago"), later = timeWordHash("later"), earlier = timeWordHash("earlier")
+        let before = timeWordHash("before"), after = timeWordHash("after"), from = timeWordHash("from")
+        let now = timeWordHash("now"), ahead = timeWordHash("ahead"), hence = timeWordHash("hence")
+        let that = timeWordHash("that"), same = timeWordHash("same"), following = timeWordHash("following")
+        let preceding = timeWordHash("preceding"), previous = timeWordHash("previous"), next = timeWordHash("next")
+        let this = timeWordHash("this"), last = timeWordHash("last"), past = timeWordHash("past")
+        let fiscal = timeWordHash("fiscal"), year = timeWordHash("year"), quarter = timeWordHash("quarter")
+        let more = timeWordHash("more"), less = timeWordHash("less"), than = timeWordHash("than")
+        let at = timeWordHash("at"), least = timeWordHash("least"), most = timeWordHash("most")
+        let up = timeWordHash("up"), to = timeWordHash("to"), no = timeWordHash("no"), fewer = timeWordHash("fewer")
+        let over = timeWordHash("over"), `for` = timeWordHash("for"), during = timeWordHash("during")
+        let `in` = timeWordHash("in"), within = timeWordHash("within"), since = timeWordHash("since")
+        let every = timeWordHash("every"), each = timeWordHash("each"), on = timeWordHash("on")
+        let q = timeWordHash("q"), h = timeWordHash("h"), s = timeWordHash("s"), apostropheS = timeWordHash("'s")
+        let latest = timeWordHash("latest"), recent = timeWordHash("recent"), final = timeWordHash("final")
+        let couple = timeWordHash("couple"), few = timeWordHash("few"), or = timeWordHash("or"), so = timeWordHash("so")
+        let ended = timeWordHash("ended"), ending = timeWordHash("ending"), period = timeWordHash("period")
+        let ago2 = timeWordHash("earlier"), yearEarlier = timeWordHash("year-earlier"), yearAgo = timeWordHash("year-ago")
+        let yearEnd = timeWordHash("year-end"), day = timeWordHash("day"), night = timeWordHash("night")
+        let going = timeWordHash("going"), times = timeWordHash("times"), dollar = timeWordHash("$")
+        let percent = timeWordHash("percent"), old = timeWordHash("old"), nineties = timeWordHash("nineties")
+        let eighties = timeWordHash("eighties"), seventies = timeWordHash("seventies"), sixties = timeWordHash("sixties")
+        let is_ = timeWordHash("is"), are = timeWordHash("are"), comma = timeWordHash(","), week = timeWordHash("week")
+        let thousand = timeWordHash("thousand"), century = timeWordHash("century"), per = timeWordHash("per")
     }
 
     init() {
@@ -182,7 +192,7 @@ struct TimeLexicon: Sendable {
                 preconditionFailure("TimeWords.table: '\(word)' and '\(other)' share a hash; rename one")
             }
             spelled[key] = word
-            var info = words[key] ?? TimeWordInfo()
+            let info = words[key] ?? TimeWordInfo()
             switch category {
             case "month": info.month = Int(value)
             case "month-abbr": info.month = Int(value); info.monthIsAbbreviation = true
@@ -219,6 +229,14 @@ struct TimeLexicon: Sendable {
                          "TimeWords.table: '\(line)' needs a value")
             words[key] = info
         }
+        /// The word's record, added when missing. (With a class, `words[key,
+        /// default: ...].field = value` would set the field of a discarded default.)
+        func entry(_ key: UInt64) -> TimeWordInfo {
+            if let info = words[key] { return info }
+            let info = TimeWordInfo()
+            words[key] = info
+            return info
+        }
         for line in lines(TimeWords.phrases) {
             let fields = line.split(separator: "|")
             precondition(fields.count == 3, "TimeWords.phrases: bad line '\(line)'")
@@ -229,7 +247,7 @@ struct TimeLexicon: Sendable {
         // The last word of a phrase is its head ("now", "future", "years").
         for list in phrases.values {
             for p in list {
-                words[p.words[p.words.count - 1], default: TimeWordInfo()].isHead = true
+                entry(p.words[p.words.count - 1]).isHead = true
                 precondition(words[p.words[0]] != nil, "TimeWords.phrases: the first word of '\(p.value)' phrase must be in TimeWords.table (as a starter)")
             }
         }
@@ -241,7 +259,7 @@ struct TimeLexicon: Sendable {
             for word in fields.dropLast() {
                 if word.hasSuffix("'s") {
                     hashes.append(timeWordHash(word.dropLast(2)))
-                    hashes.append(Key.apostropheS)
+                    hashes.append(timeWordHash("'s"))
                 } else {
                     hashes.append(timeWordHash(word))
                 }
@@ -249,8 +267,8 @@ struct TimeLexicon: Sendable {
             holidays[hashes[0], default: []].append((hashes, Int(md[0]) ?? 1, Int(md[1]) ?? 1))
         }
         for key in holidays.keys { holidays[key]!.sort { $0.words.count > $1.words.count } }
-        for list in holidays.values { for h in list { words[h.words[0], default: TimeWordInfo()].isHead = true } }
-        words[timeWordHash("thanksgiving"), default: TimeWordInfo()].isHead = true
+        for list in holidays.values { for h in list { entry(h.words[0]).isHead = true } }
+        entry(timeWordHash("thanksgiving")).isHead = true
         for key in Array(words.keys) {
             let w = words[key]!
             if w.month != nil || w.weekday != nil || w.weekdayAbbreviation != nil || w.weekdayPlural != nil || w.unit != nil

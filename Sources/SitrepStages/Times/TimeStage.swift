@@ -50,12 +50,13 @@ public struct TimeStage: Stage {
     public func process(_ doc: inout Document) throws {
         guard !doc.tokens.isEmpty else { doc.times = []; return }
         let dct = CalendarDay.parse(doc.published) ?? CalendarDay.parse(doc.article.published)
-        let ranges = Self.sentenceRanges(doc)
+        // The syntax stage's sentence ranges: the parse's heads count from them.
+        let ranges = doc.sentences.isEmpty ? [0..<doc.tokens.count] : SyntaxStage.sentenceRanges(doc)
         var text = doc.text
         let tokens = doc.tokens
         let matches: [TimeMatch] = text.withUTF8 { buffer in
             var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, tokens: tokens, dct: dct)
-            tagger.clauseTense = TimeClauseTense(tokens: tokens, sentenceRanges: SyntaxStage.sentenceRanges(doc))
+            tagger.clauseTense = TimeClauseTense(tokens: tokens, sentenceRanges: ranges)
             return tagger.run(sentences: ranges)
         }
         var times: [TimeExpression] = []
@@ -70,22 +71,5 @@ public struct TimeStage: Stage {
                        "no document date (published) was given or found, so relative time expressions have no value; pass \"published\" to resolve them",
                        stage: name)
         }
-    }
-
-    /// Token index ranges of the sentences; tokens outside every sentence
-    /// (there should be none) form ranges of their own.
-    static func sentenceRanges(_ doc: Document) -> [Range<Int>] {
-        let tokens = doc.tokens
-        guard !doc.sentences.isEmpty else { return [0..<tokens.count] }
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(doc.sentences.count)
-        var k = 0
-        for sent in doc.sentences {
-            let start = k
-            while k < tokens.count && tokens[k].span.start < sent.end { k += 1 }
-            if k > start { ranges.append(start..<k) }
-        }
-        if k < tokens.count { ranges.append(k..<tokens.count) }
-        return ranges
     }
 }

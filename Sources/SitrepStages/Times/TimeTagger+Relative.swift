@@ -9,24 +9,24 @@ extension TimeTagger {
     /// "this morning", "last night", "the past two months", "this coming Sunday".
     func deictic(_ i: Int) -> TimeMatch? {
         var p = i
-        let hasThe = hash(p) == K.the
+        let hasThe = hash(p) == k.the
         if hasThe { p += 1 }
         guard var shift = info(p)?.deictic else { return nil }
         let word = hash(p)
         // "the next day", "the previous year" count from the last date mentioned.
-        if hasThe && (word == K.next || word == K.previous) { return nil }
+        if hasThe && (word == k.next || word == k.previous) { return nil }
         p += 1
-        if word == K.this, let second = info(p)?.deictic, second != 0 { shift = second; p += 1 }
+        if word == k.this, let second = info(p)?.deictic, second != 0 { shift = second; p += 1 }
         // Durations: "the past two months", "the next few days", "last three years".
-        if shift != 0, let c = count(p), hash(p) != K.a, hash(p) != K.an, let u = info(c.end)?.unit, info(c.end)!.unitIsPlural {
+        if shift != 0, let c = count(p), hash(p) != k.a, hash(p) != k.an, let u = info(c.end)?.unit, info(c.end)!.unitIsPlural {
             return make(i, c.end + 1, .duration, durationValue(c.value, u))
         }
         // "the last few months" without a count word is also a duration.
-        if shift != 0, hasThe || word == K.past, let u = info(p)?.unit, info(p)!.unitIsPlural, hash(p) != K.day {
+        if shift != 0, hasThe || word == k.past, let u = info(p)?.unit, info(p)!.unitIsPlural, hash(p) != k.day {
             return make(i, p + 1, .duration, durationValue(nil, u))
         }
         var q = p
-        if hash(q) == K.fiscal, info(q + 1)?.unit == .year { q += 1 }
+        if hash(q) == k.fiscal, info(q + 1)?.unit == .year { q += 1 }
         if let inf = info(q) {
             if let u = inf.unit, !inf.unitIsPlural {
                 return deicticUnit(i, q + 1, shift, u)
@@ -98,7 +98,7 @@ extension TimeTagger {
     /// the summer" in October is this year's past summer.
     func season(_ i: Int) -> TimeMatch? {
         var p = i
-        let hasThe = hash(p) == K.the
+        let hasThe = hash(p) == k.the
         if hasThe {
             p += 1
             if info(p)?.position != nil { p += 1 }
@@ -106,8 +106,8 @@ extension TimeTagger {
         guard isLowercaseWord(p), let code = info(p)?.season else { return nil }
         var end = p + 1
         var explicit: Int? = nil
-        if hash(end) == K.of, let y = year(end + 1) { explicit = y; end += 2 }
-        else if hash(end) == K.of, let spoken = spokenYear(end + 1) { explicit = spoken.year; end = spoken.end }
+        if hash(end) == k.of, let y = year(end + 1) { explicit = y; end += 2 }
+        else if hash(end) == k.of, let spoken = spokenYear(end + 1) { explicit = spoken.year; end = spoken.end }
         else if let y = year(end) { explicit = y; end += 1 }
         if let explicit { return make(i, end, .date, pad(explicit, 4) + "-" + code) }
         guard hasThe, !(isLowercaseWord(end) && !TimeTagger.seasonFollowers.contains(hash(end))) else { return nil }
@@ -156,32 +156,32 @@ extension TimeTagger {
     /// "the same month", "the year" / "the week" / "the weekend".
     func anchored(_ i: Int) -> TimeMatch? {
         let h = hash(i)
-        if h == K.the {
+        if h == k.the {
             let w = hash(i + 1)
             // the previous/preceding/following/next + unit
-            if w == K.previous || w == K.preceding || w == K.following || w == K.next, let u = info(i + 2)?.unit, info(i + 2)!.unitIsPlural == false {
-                let shift = (w == K.previous || w == K.preceding) ? -1 : 1
+            if w == k.previous || w == k.preceding || w == k.following || w == k.next, let u = info(i + 2)?.unit, info(i + 2)!.unitIsPlural == false {
+                let shift = (w == k.previous || w == k.preceding) ? -1 : 1
                 return anchorShift(i, i + 3, shift, u)
             }
             // "the previous Friday", "the following Monday": from the last date mentioned.
-            if w == K.previous || w == K.preceding || w == K.following, let wd = info(i + 2)?.weekday, toks[i + 2].isCapitalized {
+            if w == k.previous || w == k.preceding || w == k.following, let wd = info(i + 2)?.weekday, toks[i + 2].isCapitalized {
                 guard let a = anchorRef else { return make(i, i + 3, .date, nil) }
                 let from = a.day.weekday
-                let day = w == K.following ? a.day.adding(days: (wd - from + 6) % 7 + 1) : a.day.adding(days: -((from - wd + 6) % 7 + 1))
+                let day = w == k.following ? a.day.adding(days: (wd - from + 6) % 7 + 1) : a.day.adding(days: -((from - wd + 6) % 7 + 1))
                 return make(i, i + 3, .date, day.value, ref: TimeRef(day: day, granularity: .day))
             }
             // the same + unit
-            if w == K.same, let u = info(i + 2)?.unit, !info(i + 2)!.unitIsPlural { return anchorShift(i, i + 3, 0, u) }
+            if w == k.same, let u = info(i + 2)?.unit, !info(i + 2)!.unitIsPlural { return anchorShift(i, i + 3, 0, u) }
             // the + unit + before/after/earlier/later ("the day before")
             if let u = info(i + 1)?.unit, !info(i + 1)!.unitIsPlural {
                 let after = hash(i + 2)
-                if after == K.before || after == K.earlier, clauseEnds(i + 3) { return anchorShift(i, i + 3, -1, u) }
-                if after == K.after || after == K.later, clauseEnds(i + 3) { return anchorShift(i, i + 3, 1, u) }
+                if after == k.before || after == k.earlier, clauseEnds(i + 3) { return anchorShift(i, i + 3, -1, u) }
+                if after == k.after || after == k.later, clauseEnds(i + 3) { return anchorShift(i, i + 3, 1, u) }
                 // "the year", "the week", "the month", "the weekend" on their own
                 let before = i > sentenceStart ? toks[i - 1].hash : 0
-                let spanning = before == K.for || before == K.during || before == K.over || before == TimeTagger.throughout
+                let spanning = before == k.for || before == k.during || before == k.over || before == TimeTagger.throughout
                 // "the week of March 6": that day's week.
-                if u == .week, hash(i + 2) == K.of, i + 3 < sentenceEnd, let day = core(at: i + 3), let ref = day.ref, ref.granularity == .day {
+                if u == .week, hash(i + 2) == k.of, i + 3 < sentenceEnd, let day = core(at: i + 3), let ref = day.ref, ref.granularity == .day {
                     return make(i, day.end, .date, ref.day.weekValue, ref: TimeRef(day: ref.day, granularity: .week))
                 }
                 switch u {
@@ -203,9 +203,9 @@ extension TimeTagger {
             }
             return nil
         }
-        if h == K.that {
+        if h == k.that {
             var p = i + 1
-            if hash(p) == K.same { p += 1 }
+            if hash(p) == k.same { p += 1 }
             if let u = info(p)?.unit, !info(p)!.unitIsPlural { return anchorShift(i, p + 1, 0, u) }
         }
         return nil
@@ -219,7 +219,7 @@ extension TimeTagger {
         guard k < sentenceEnd else { return true }
         let c = bytes[toks[k].start]
         return c == 0x2C || c == 0x2E || c == 0x3B || c == 0x3A || c == 0x29 || c == 0x22 || c == 0x27 && toks[k].end - toks[k].start <= 2
-            || toks[k].hash == K.and || toks[k].hash == TimeTagger.when
+            || toks[k].hash == self.k.and || toks[k].hash == TimeTagger.when
     }
 
     static let when = timeWordHash("when")
@@ -253,14 +253,14 @@ extension TimeTagger {
     /// "the quarter", "the latest quarter", "the year-ago quarter".
     func quarter(_ i: Int) -> TimeMatch? {
         var p = i
-        if hash(p) == K.the { p += 1 }
+        if hash(p) == k.the { p += 1 }
         if hash(p) == TimeTagger.comparable { p += 1 }
-        if hash(p) == K.fiscal { p += 1 }
+        if hash(p) == k.fiscal { p += 1 }
         // year-ago / year-earlier quarter or period
-        if hash(p) == K.yearAgo || hash(p) == K.yearEarlier {
+        if hash(p) == k.yearAgo || hash(p) == k.yearEarlier {
             var q = p + 1
             if let o = info(q)?.ordinal, o >= 1, o <= 4 { q += 1 }
-            if hash(q) == K.quarter || hash(q) == K.period {
+            if hash(q) == k.quarter || hash(q) == k.period {
                 guard let a = anchorRef else { return make(i, q + 1, .date, nil) }
                 let base = a.granularity == .quarter ? a : TimeRef(day: a.day, granularity: .quarter)
                 let r = base.shifted(by: -1, unit: .year)!
@@ -269,12 +269,12 @@ extension TimeTagger {
             return nil
         }
         // "the full year" of results news: the year being reported, the document's.
-        if p > i, hash(p) == TimeTagger.full, hash(p + 1) == K.year {
+        if p > i, hash(p) == TimeTagger.full, hash(p + 1) == k.year {
             guard let dct else { return make(i, p + 2, .date, nil) }
             return make(i, p + 2, .date, pad(dct.year, 4), ref: TimeRef(day: dct, granularity: .year))
         }
         // "the 1988 quarter", "the 1989 period": the quarter last mentioned, in that year.
-        if p > i, let y = year(p), hash(p + 1) == K.quarter || hash(p + 1) == K.period {
+        if p > i, let y = year(p), hash(p + 1) == k.quarter || hash(p + 1) == k.period {
             let n = anchor.flatMap { $0.granularity == .quarter ? $0.day.quarter : nil } ?? dct?.quarter ?? 1
             let ref = TimeRef(day: CalendarDay(year: y, month: (n - 1) * 3 + 1, day: 1), granularity: .quarter)
             return make(i, p + 2, .date, ref.value)
@@ -284,20 +284,20 @@ extension TimeTagger {
         var q = p
         if let o = info(q)?.ordinal, o >= 1, o <= 4 {
             number = o; q += 1
-            if hash(q) == K.fiscal { q += 1 }
-            if hash(q) == TimeTagger.half { half = true } else if hash(q) != K.quarter { return nil }
+            if hash(q) == k.fiscal { q += 1 }
+            if hash(q) == TimeTagger.half { half = true } else if hash(q) != k.quarter { return nil }
             if half && o > 2 { return nil }
             q += 1
         } else if let n = qToken(q) {
             number = n; q += 1
-        } else if hash(q) == K.quarter && p > i {
+        } else if hash(q) == k.quarter && p > i {
             // "the quarter": the quarter last mentioned, else the last one reported.
             guard let dct else { return make(i, q + 1, .date, nil) }
             if let a = anchor, a.granularity == .quarter { return make(i, q + 1, .date, a.value, ref: a) }
             let t = tense(around: i, q + 1)
             let r = TimeRef(day: dct.adding(months: t == .past ? -3 : 0), granularity: .quarter)
             return make(i, q + 1, .date, r.value, ref: r)
-        } else if hash(q) == K.latest && (hash(q + 1) == K.quarter || (hash(q + 1) == K.period && p > i)) {
+        } else if hash(q) == k.latest && (hash(q + 1) == k.quarter || (hash(q + 1) == k.period && p > i)) {
             // "the latest quarter", and in results news "the latest period", which is one too.
             guard let dct else { return make(i, q + 2, .date, nil) }
             if let a = anchor, a.granularity == .quarter { return make(i, q + 2, .date, a.value, ref: a) }
@@ -310,16 +310,16 @@ extension TimeTagger {
         // The year: written after ("of 2019", "2019", "of this year", "of fiscal 1990"), else inferred.
         var y: Int? = nil
         var explicit = false
-        if hash(q) == K.of {
+        if hash(q) == k.of {
             var r = q + 1
-            if hash(r) == K.fiscal { r += 1 }
+            if hash(r) == k.fiscal { r += 1 }
             if let yy = year(r) { y = yy; q = r + 1; explicit = true }
             else if let d = deictic(r), let ref = d.ref, ref.granularity == .year { y = ref.day.year; q = d.end }
-            else if hash(r) == K.the && hash(r + 1) == K.year { y = anchorRef?.day.year; q = r + 2 }
+            else if hash(r) == k.the && hash(r + 1) == k.year { y = anchorRef?.day.year; q = r + 2 }
         } else if let yy = year(q) { y = yy; q += 1; explicit = true }
-        if y == nil && i > sentenceStart && hash(i - 1) == K.apostropheS && i - 2 >= sentenceStart {
+        if y == nil && i > sentenceStart && hash(i - 1) == k.apostropheS && i - 2 >= sentenceStart {
             // "this year's third quarter", "1990's first half"
-            y = year(i - 2) ?? (hash(i - 2) == K.year ? dct.map { $0.year } : nil)
+            y = year(i - 2) ?? (hash(i - 2) == k.year ? dct.map { $0.year } : nil)
         }
         if y == nil { y = sentenceYear }
         if y == nil, let dct {
@@ -359,16 +359,16 @@ extension TimeTagger {
 
     func numberWithUnit(_ i: Int) -> TimeMatch? {
         var p = i
-        if hash(p) == K.the {
+        if hash(p) == k.the {
             p += 1
             if let o = info(p)?.ordinal, o == 1 || o == -1 { p += 1 }      // the first / the last nine months
-            else if hash(p) == K.final { p += 1 }
+            else if hash(p) == k.final { p += 1 }
         }
         // Bare plural unit after "for", "in", "within", "over": "for years".
         if p == i, let u = info(i)?.unit, info(i)!.unitIsPlural, i > sentenceStart {
             let before = toks[i - 1].hash
-            if before == K.for || before == K.within || before == K.over || before == K.in {
-                if hash(i + 1) == K.ago || hash(i + 1) == K.later || hash(i + 1) == K.earlier { return nil }
+            if before == k.for || before == k.within || before == k.over || before == k.in {
+                if hash(i + 1) == k.ago || hash(i + 1) == k.later || hash(i + 1) == k.earlier { return nil }
                 return make(i, i + 1, .duration, durationValue(nil, u))
             }
             return nil
@@ -377,7 +377,7 @@ extension TimeTagger {
         var end = c.end
         guard let inf = info(end), let unit = inf.unit else { return nil }
         // "a" and "one" take a singular unit, other counts a plural one (but "1.5 hours", "one day").
-        if (toks[p].hash == K.a || toks[p].hash == K.an) && c.end == p + 1 && inf.unitIsPlural { return nil }
+        if (toks[p].hash == k.a || toks[p].hash == k.an) && c.end == p + 1 && inf.unitIsPlural { return nil }
         // "the 1988 second quarter", "5 second": a count above one takes a
         // plural unit, except as a modifier written without its hyphen:
         // "a six year term", "a two day visit" (a lowercase word follows).
@@ -387,16 +387,16 @@ extension TimeTagger {
         }
         end += 1
         var value = c.value
-        if hash(end) == K.and && hash(end + 1) == K.a && hash(end + 2) == K.half, let v = value { value = v + 0.5; end += 3 }
+        if hash(end) == k.and && hash(end + 1) == k.a && hash(end + 2) == k.half, let v = value { value = v + 0.5; end += 3 }
         // Ages are not time expressions here: "50 years old"; nor is a fraction, "a quarter of".
-        if hash(end) == K.old { return nil }
-        if unit == .quarter && hash(end) == K.of { return nil }
+        if hash(end) == k.old { return nil }
+        if unit == .quarter && hash(end) == k.of { return nil }
         let after = hash(end)
-        if after == K.ago {
+        if after == k.ago {
             return ago(i, end + 1, value, unit)
         }
-        if after == K.later || after == K.earlier || (after == K.after || after == K.before) && clauseEnds(end + 1) {
-            let sign = (after == K.later || after == K.after) ? 1 : -1
+        if after == k.later || after == k.earlier || (after == k.after || after == k.before) && clauseEnds(end + 1) {
+            let sign = (after == k.later || after == k.after) ? 1 : -1
             guard let v = value else { return make(i, end + 1, .date, sign > 0 ? "FUTURE_REF" : "PAST_REF") }
             // "a minute and a half later": the span of time is the expression.
             guard v == v.rounded() else { return make(i, end, .duration, durationValue(value, unit)) }
@@ -410,8 +410,8 @@ extension TimeTagger {
             m.movesAnchor = unit.isShorterThanYear
             return m
         }
-        if after == K.from && hash(end + 1) == K.now || after == K.hence {
-            let stop = after == K.hence ? end + 1 : end + 2
+        if after == k.from && hash(end + 1) == k.now || after == k.hence {
+            let stop = after == k.hence ? end + 1 : end + 2
             guard let v = value, v == v.rounded() else { return make(i, stop, .date, "FUTURE_REF") }
             return fromDCT(i, stop) { TimeRef(day: $0, granularity: .day).shifted(by: Int(v), unit: unit).map { r in
                 var r = r
@@ -420,7 +420,7 @@ extension TimeTagger {
             } }
         }
         // A lone "a year" that is a rate was taken by the phrase rule; "one" alone is a number.
-        if value == 1 && (toks[p].hash == K.a || toks[p].hash == K.an) && p == i && end == c.end + 1 && isRate(before: i) { return nil }
+        if value == 1 && (toks[p].hash == k.a || toks[p].hash == k.an) && p == i && end == c.end + 1 && isRate(before: i) { return nil }
         return make(i, end, .duration, durationValue(value, unit))
     }
 
@@ -510,14 +510,14 @@ extension TimeTagger {
     /// "later that day", "the end of 1990", "the beginning of the year".
     func position(_ i: Int) -> TimeMatch? {
         var p = i
-        if hash(p) == K.the {
+        if hash(p) == k.the {
             p += 1
             guard info(p)?.position != nil, !toks[p].hasHyphen else { return nil }
             // "the end of ...", "the early 1980s"
-            if hash(p + 1) == K.of { p += 2 } else { p += 1 }
+            if hash(p + 1) == k.of { p += 2 } else { p += 1 }
         } else {
             guard info(p)?.position != nil, !toks[p].hasHyphen else { return nil }
-            p += hash(p + 1) == K.of ? 2 : 1
+            p += hash(p + 1) == k.of ? 2 : 1
         }
         guard p < sentenceEnd, var target = core(at: p), target.type == .date || target.type == .time,
               target.value != "PAST_REF", target.value != "FUTURE_REF", target.value != "PRESENT_REF" else { return nil }
@@ -532,7 +532,7 @@ extension TimeTagger {
     func compound(_ i: Int) -> TimeMatch? {
         let t = toks[i]
         guard t.hasHyphen else { return nil }
-        if t.hash == K.yearEarlier || t.hash == K.yearAgo {
+        if t.hash == k.yearEarlier || t.hash == k.yearAgo {
             // followed by "quarter"/"period": the quarter rule has it.
             // "Year-earlier results" compare with the period being reported:
             // the last date mentioned when it lies in the document's year
@@ -542,7 +542,7 @@ extension TimeTagger {
             let r = a.shifted(by: -1, unit: .year)!
             return make(i, i + 1, .date, r.value)
         }
-        if t.hash == K.yearEnd {
+        if t.hash == k.yearEnd {
             // The last day of the year (TimeML values "year-end" as that day).
             guard let y = dct?.year else { return make(i, i + 1, .date, nil) }
             return make(i, i + 1, .date, pad(y, 4) + "-12-31")
@@ -550,8 +550,8 @@ extension TimeTagger {
         let parts = hyphenParts(i)
         guard parts.count >= 2 else { return nil }
         let last = parts[parts.count - 1]
-        if last.hash == K.old { return nil }                       // "50-year-old"
-        if hash(i + 1) == K.old { return nil }
+        if last.hash == k.old { return nil }                       // "50-year-old"
+        if hash(i + 1) == k.old { return nil }
         // count-unit(-long): "two-year", "16-hour", "year-long", "decades-long"
         if parts.count == 2 || (parts.count == 3 && parts[2].hash == TimeTagger.long) {
             let a = parts[0], b = parts[1]
@@ -584,7 +584,7 @@ extension TimeTagger {
                 return nil
             }
             // ordinal-quarter: "third-quarter", "first-half"
-            if let o = infoOf(a)?.ordinal, o >= 1, o <= 4, b.hash == K.quarter || b.hash == TimeTagger.half {
+            if let o = infoOf(a)?.ordinal, o >= 1, o <= 4, b.hash == k.quarter || b.hash == TimeTagger.half {
                 let isHalf = b.hash == TimeTagger.half
                 guard let dct else { return make(i, i + 1, .date, isHalf ? "XXXX-H\(o)" : "XXXX-Q\(o)") }
                 let current = isHalf ? (dct.month <= 6 ? 1 : 2) : dct.quarter
@@ -618,7 +618,7 @@ extension TimeTagger {
             return make(i, i + 1, .set, s)
         }
         let h = hash(i)
-        guard h == K.every || h == K.each else { return nil }
+        guard h == k.every || h == k.each else { return nil }
         if let w = info(i + 1)?.weekday, toks[i + 1].isCapitalized {
             return make(i, i + 2, .set, "XXXX-WXX-\(w)")
         }

@@ -15,11 +15,11 @@ extension TimeTagger {
             let type = TimeType(rawValue: p.type) ?? .date
             // "a year" is a rate only after an amount, at most one word back:
             // "$5 million a year", "twice a week", "5 million tonnes a year".
-            if type == .set && (toks[i].hash == K.a || toks[i].hash == K.an) {
+            if type == .set && (toks[i].hash == k.a || toks[i].hash == k.an) {
                 guard isRate(before: i) else { continue }
             }
             // "now" in "now that", "current" before a unit belongs to other rules.
-            if p.words.count == 1 && p.value == "PRESENT_REF" && toks[i].hash != K.now, info(i + 1)?.unit != nil { continue }
+            if p.words.count == 1 && p.value == "PRESENT_REF" && toks[i].hash != k.now, info(i + 1)?.unit != nil { continue }
             return make(i, i + p.words.count, type, p.value)
         }
         return nil
@@ -44,8 +44,8 @@ extension TimeTagger {
         var weekday: Int? = nil
         if let inf = info(p), toks[p].isCapitalized, let w = inf.weekday ?? inf.weekdayAbbreviation {
             var q = p + 1
-            if hash(q) == K.comma { q += 1 }
-            if q < sentenceEnd, month(q) != nil || dayNumber(q) != nil && month(q + 1) != nil || hash(q) == K.the {
+            if hash(q) == k.comma { q += 1 }
+            if q < sentenceEnd, month(q) != nil || dayNumber(q) != nil && month(q + 1) != nil || hash(q) == k.the {
                 weekday = w; p = q
             } else { return nil }
         }
@@ -56,14 +56,14 @@ extension TimeTagger {
             if let d = dayNumber(end), year(end) == nil {
                 day = d; end += 1
                 var q = end
-                if hash(q) == K.comma { q += 1 }
+                if hash(q) == k.comma { q += 1 }
                 if let y = year(q) { yr = y; end = q + 1 }
             } else if let y = year(end) {
                 yr = y; end += 1
             } else if let spoken = spokenYear(end) {
                 // "January nineteen ninety-seven"
                 yr = spoken.year; end = spoken.end
-            } else if hash(end) == K.of, let y = year(end + 1) {
+            } else if hash(end) == k.of, let y = year(end + 1) {
                 yr = y; end += 2
             } else if let d = info(end)?.deictic, info(end + 1)?.unit == .year, let dct {
                 // "June last year", "January this year"
@@ -72,12 +72,12 @@ extension TimeTagger {
         } else if let d = dayNumber(p), let m = month(p + 1) {
             day = d; mon = m; end = p + 2
             if let y = year(end) { yr = y; end += 1 }
-            else if hash(end) == K.comma, let y = year(end + 1) { yr = y; end += 2 }
-        } else if hash(p) == K.the, let d = dayNumber(p + 1) ?? info(p + 1)?.ordinal.flatMap({ $0 >= 1 ? $0 : nil }),
-                  hash(p + 2) == K.of, let m = month(p + 3) {
+            else if hash(end) == k.comma, let y = year(end + 1) { yr = y; end += 2 }
+        } else if hash(p) == k.the, let d = dayNumber(p + 1) ?? info(p + 1)?.ordinal.flatMap({ $0 >= 1 ? $0 : nil }),
+                  hash(p + 2) == k.of, let m = month(p + 3) {
             day = d; mon = m; end = p + 4
             if let y = year(end) { yr = y; end += 1 }
-            else if hash(end) == K.comma, let y = year(end + 1) { yr = y; end += 2 }
+            else if hash(end) == k.comma, let y = year(end + 1) { yr = y; end += 2 }
         } else if weekday == nil, let numeric = numericDate(p) {
             (yr, mon, day) = (numeric.year, numeric.month, numeric.day); end = p + 1
         } else {
@@ -183,19 +183,19 @@ extension TimeTagger {
     /// "the year 2000", "the 1990s", "'90s", "the nineties", "the 19th century".
     func yearish(_ i: Int) -> TimeMatch? {
         var p = i
-        let hasThe = hash(p) == K.the
+        let hasThe = hash(p) == k.the
         if hasThe { p += 1 }
-        if hash(p) == K.fiscal {
-            if hash(p + 1) == K.year, let y = year(p + 2) { return yearMatch(i, p + 3, y) }
+        if hash(p) == k.fiscal {
+            if hash(p + 1) == k.year, let y = year(p + 2) { return yearMatch(i, p + 3, y) }
             if let y = year(p + 1) { return yearMatch(i, p + 2, y) }
             return nil
         }
-        if hash(p) == K.year, hasThe, let y = year(p + 1) { return yearMatch(i, p + 2, y) }
+        if hash(p) == k.year, hasThe, let y = year(p + 1) { return yearMatch(i, p + 2, y) }
         // "the year two thousand", "the year two thousand and one"
-        if hash(p) == K.year, hasThe, info(p + 1)?.number == 2, hash(p + 2) == K.thousand {
+        if hash(p) == k.year, hasThe, info(p + 1)?.number == 2, hash(p + 2) == k.thousand {
             var end = p + 3, y = 2000
             var q = end
-            if hash(q) == K.and { q += 1 }
+            if hash(q) == k.and { q += 1 }
             if q < sentenceEnd, toks[q].digits == 0, let n = info(q)?.number, n >= 1, n < 100, n == n.rounded() {
                 y += Int(n); end = q + 1
             }
@@ -213,7 +213,7 @@ extension TimeTagger {
             return make(i, p + 1, .date, decade)
         }
         // "the 19th century", "the twentieth century", "in 20th century Europe"
-        if hash(p + 1) == K.century {
+        if hash(p + 1) == k.century {
             if let n = info(p)?.ordinal ?? dayNumber(p), n > 0 { return make(i, p + 2, .date, pad(n - 1, 2)) }
         }
         return nil
@@ -241,7 +241,7 @@ extension TimeTagger {
         return (Int(century) * 100 + Int(rest), k + 2)
     }
 
-    static let spelledDecades: [UInt64: Int] = [K.nineties: 9, K.eighties: 8, K.seventies: 7, K.sixties: 6]
+    static let spelledDecades: [UInt64: Int] = [timeWordHash("nineties"): 9, timeWordHash("eighties"): 8, timeWordHash("seventies"): 7, timeWordHash("sixties"): 6]
 
     func yearMatch(_ start: Int, _ end: Int, _ y: Int) -> TimeMatch {
         var flags: [String] = []
@@ -261,11 +261,11 @@ extension TimeTagger {
         }
         if p + 1 < sentenceEnd {
             let next = toks[p + 1]
-            if next.hash == K.percent || bytes[next.start] == 0x25 || infoOf(next)?.unit != nil { return false }
+            if next.hash == k.percent || bytes[next.start] == 0x25 || infoOf(next)?.unit != nil { return false }
         }
         if y < 1900 || y > 2099 {
             // Old or far years need a preposition: "in 1776", "since 1066".
-            guard p > sentenceStart, TimeTagger.monthPrepositions.contains(toks[p - 1].hash) || toks[p - 1].hash == K.in else { return false }
+            guard p > sentenceStart, TimeTagger.monthPrepositions.contains(toks[p - 1].hash) || toks[p - 1].hash == k.in else { return false }
         }
         return true
     }
@@ -277,7 +277,7 @@ extension TimeTagger {
         let n = t.end - t.start
         if let inf = infoOf(t), inf.season == nil, k >= sentenceStart {
             // spelled decades
-            if let d = TimeTagger.spelledDecades[t.hash], k > sentenceStart, toks[k - 1].hash == K.the { return centuryFor(d) + String(d) }
+            if let d = TimeTagger.spelledDecades[t.hash], k > sentenceStart, toks[k - 1].hash == self.k.the { return centuryFor(d) + String(d) }
         }
         guard n >= 3, bytes[t.end - 1] == 0x73 || bytes[t.end - 1] == 0x53 else { return nil }
         var s = t.start
@@ -378,7 +378,7 @@ extension TimeTagger {
             if let ap = info(end)?.ampm { meridiem = true; end += 1; hour = adjust(hour, ap) }
             let zone = info(end)?.zone == true
             if zone { end += 1 }
-            guard meridiem || zone || (i > sentenceStart && toks[i - 1].hash == K.at) else { return nil }
+            guard meridiem || zone || (i > sentenceStart && toks[i - 1].hash == k.at) else { return nil }
         } else if t.digits > 0 && t.digits <= 2, let n = t.number, n >= 1, n <= 12, let ap = info(i + 1)?.ampm {
             hour = adjust(Int(n), ap); end = i + 2
             if info(end)?.zone == true { end += 1 }
@@ -444,7 +444,7 @@ extension TimeTagger {
         }
         if end == i, let h = info(i)?.holiday { (mon, day, end) = (h.month, h.day, i + 1) }
         if end == i && toks[i].hash == TimeTagger.thanksgiving {
-            end = hash(i + 1) == K.day ? i + 2 : i + 1
+            end = hash(i + 1) == k.day ? i + 2 : i + 1
             mon = 11; day = -4
         }
         guard end > i else { return nil }

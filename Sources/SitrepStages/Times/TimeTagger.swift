@@ -74,10 +74,12 @@ struct TimeTagger {
     /// The governing verbs' tenses, when the tokens carry a parse.
     var clauseTense: TimeClauseTense?
 
-    typealias K = TimeLexicon.Key
+    /// The lexicon's frequently tested words (``TimeLexicon/Key``).
+    let k: TimeLexicon.Key
 
     init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], dct: CalendarDay?) {
         self.lexicon = lexicon
+        self.k = lexicon.key
         self.bytes = bytes
         self.dct = dct
         var toks: [TimeToken] = []
@@ -92,27 +94,6 @@ struct TimeTagger {
         let s = span.start, e = span.end
         let hash = timeWordHash(bytes, s, e)
         let first = bytes[s]
-        var digits = 0
-        var allDigits = true
-        var hyphen = false
-        var numeric = true       // digits with "," or "." between digits
-        var value = 0.0
-        var fraction = 0.0
-        var scale = 0.0
-        for i in s..<e {
-            let c = bytes[i]
-            if c >= 0x30 && c <= 0x39 {
-                if scale > 0 { fraction += Double(c - 0x30) * scale; scale /= 10 } else { value = value * 10 + Double(c - 0x30) }
-            } else {
-                allDigits = false
-                if c == 0x2D && i > s && i + 1 < e { hyphen = true }
-                if c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95 && i > s { hyphen = true }
-                if c == 0x2C && i > s && i + 1 < e && scale == 0 { continue }
-                if c == 0x2E && i > s && i + 1 < e && scale == 0 { scale = 0.1; continue }
-                numeric = false
-            }
-        }
-        if allDigits { digits = e - s }
         let index = lexicon.index(of: hash)
         var number: Double? = nil
         var head = false
@@ -121,7 +102,39 @@ struct TimeTagger {
             number = info.number
             head = info.isHead
         }
-        if numeric && first >= 0x30 && first <= 0x39 { number = value + fraction }
+        let startsWithDigit = first >= 0x30 && first <= 0x39
+        var digits = 0
+        var hyphen = false
+        if startsWithDigit {
+            var allDigits = true
+            var numeric = true       // digits with "," or "." between digits
+            var value = 0.0
+            var fraction = 0.0
+            var scale = 0.0
+            for i in s..<e {
+                let c = bytes[i]
+                if c >= 0x30 && c <= 0x39 {
+                    if scale > 0 { fraction += Double(c - 0x30) * scale; scale /= 10 } else { value = value * 10 + Double(c - 0x30) }
+                } else {
+                    allDigits = false
+                    if c == 0x2D && i > s && i + 1 < e { hyphen = true }
+                    if c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95 && i > s { hyphen = true }
+                    if c == 0x2C && i > s && i + 1 < e && scale == 0 { continue }
+                    if c == 0x2E && i > s && i + 1 < e && scale == 0 { scale = 0.1; continue }
+                    numeric = false
+                }
+            }
+            if allDigits { digits = e - s }
+            if numeric { number = value + fraction }
+        } else {
+            // A word: only its hyphen (or dash folded to one) between other bytes matters.
+            var i = s + 1
+            while i + 1 < e {
+                let c = bytes[i]
+                if c == 0x2D || (c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95) { hyphen = true; break }
+                i += 1
+            }
+        }
         return TimeToken(start: s, end: e, hash: hash, infoIndex: index, isHead: head,
                          isCapitalized: first >= 0x41 && first <= 0x5A,
                          digits: digits, number: number, hasHyphen: hyphen)
@@ -233,10 +246,10 @@ struct TimeTagger {
         let h = toks[i].hash
         if infoOf(toks[i])?.approx == true { return i + 1 }
         func word(_ k: Int) -> UInt64 { k < sentenceEnd ? toks[k].hash : 0 }
-        if (h == K.more || h == K.less || h == K.fewer) && word(i + 1) == K.than { return i + 2 }
-        if h == K.at && (word(i + 1) == K.least || word(i + 1) == K.most) { return i + 2 }
-        if h == K.up && word(i + 1) == K.to { return i + 2 }
-        if h == K.no && (word(i + 1) == K.more || word(i + 1) == K.less) && word(i + 2) == K.than { return i + 3 }
+        if (h == k.more || h == k.less || h == k.fewer) && word(i + 1) == k.than { return i + 2 }
+        if h == k.at && (word(i + 1) == k.least || word(i + 1) == k.most) { return i + 2 }
+        if h == k.up && word(i + 1) == k.to { return i + 2 }
+        if h == k.no && (word(i + 1) == k.more || word(i + 1) == k.less) && word(i + 2) == k.than { return i + 3 }
         return nil
     }
 
@@ -333,26 +346,26 @@ struct TimeTagger {
         let t = toks[k]
         var j = k
         var value: Double
-        if t.hash == K.a || t.hash == K.an {
-            if hash(k + 1) == K.few { return (nil, k + 2) }
-            if hash(k + 1) == K.couple { return (2, hash(k + 2) == K.of ? k + 3 : k + 2) }
-            if hash(k + 1) == K.half { return (0.5, k + 2) }
-            if let n = info(k + 1)?.number, n == 12, hash(k + 1) != K.a { return (12, k + 2) }   // a dozen
+        if t.hash == self.k.a || t.hash == self.k.an {
+            if hash(k + 1) == self.k.few { return (nil, k + 2) }
+            if hash(k + 1) == self.k.couple { return (2, hash(k + 2) == self.k.of ? k + 3 : k + 2) }
+            if hash(k + 1) == self.k.half { return (0.5, k + 2) }
+            if let n = info(k + 1)?.number, n == 12, hash(k + 1) != self.k.a { return (12, k + 2) }   // a dozen
             return (1, k + 1)
         }
         if infoOf(t)?.vagueNumber == true { return (nil, k + 1) }
-        if t.hash == K.half {
-            if hash(k + 1) == K.a || hash(k + 1) == K.an { return (0.5, k + 2) }
+        if t.hash == self.k.half {
+            if hash(k + 1) == self.k.a || hash(k + 1) == self.k.an { return (0.5, k + 2) }
             return nil
         }
         if let n = t.number {
             value = n; j = k + 1
             // "twenty five", "one hundred"
-            if t.digits == 0, let next = info(j)?.number, hash(j) != K.a, hash(j) != K.an {
+            if t.digits == 0, let next = info(j)?.number, hash(j) != self.k.a, hash(j) != self.k.an {
                 if next == 100 || next == 1000 { value *= next; j += 1 }
                 else if value >= 20 && value < 100 && value.truncatingRemainder(dividingBy: 10) == 0 && next < 10 { value += next; j += 1 }
             }
-            if t.digits > 0 && hash(j) == K.thousand { value *= 1000; j += 1 }
+            if t.digits > 0 && hash(j) == self.k.thousand { value *= 1000; j += 1 }
         } else if t.hasHyphen, let n = hyphenNumber(k) {
             value = n; j = k + 1
         } else {
@@ -361,7 +374,7 @@ struct TimeTagger {
         // "5 1/2"
         if j < sentenceEnd, isHalfFraction(j) { value += 0.5; j += 1 }
         // "two and a half"
-        if hash(j) == K.and && hash(j + 1) == K.a && hash(j + 2) == K.half { value += 0.5; j += 3 }
+        if hash(j) == self.k.and && hash(j + 1) == self.k.a && hash(j + 2) == self.k.half { value += 0.5; j += 3 }
         return (value, j)
     }
 
@@ -416,6 +429,3 @@ struct TimeTagger {
     }
 }
 
-extension TimeLexicon.Key {
-    static let per = timeWordHash("per")
-}

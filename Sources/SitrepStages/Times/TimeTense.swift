@@ -29,7 +29,7 @@ extension TimeTagger {
     /// past perfect; a possessive ("until Friday's vote") is left to the verb.
     func tense(around first: Int, _ last: Int) -> TimeTense {
         let reading = clauseTense?.reading(first, last)
-        if let cue = deadlineCue(before: first), !(last < sentenceEnd && toks[last].hash == K.apostropheS) {
+        if let cue = deadlineCue(before: first), !(last < sentenceEnd && toks[last].hash == k.apostropheS) {
             let pluperfect = reading?.pluperfect ?? hasPastPerfect(first, last)
             let isBy = cue.count == 1 && cue[0] == TimeTagger.by
             if !pluperfect && !(isBy && (reading?.tense ?? nearestTenseCue(first, last)) == .past) { return .future }
