@@ -81,6 +81,22 @@ import Testing
         #expect(text == #"{"z":"quote \" backslash \\ newline \n tab \t bell \u0007 sep \u2028 é","a":[1,2.5,null,null],"b":false}"#)
     }
 
+    /// Integers are written digit by digit, and commas stay right at any depth
+    /// (the first 64 levels in a bit set, deeper ones in an array).
+    @Test func integersAndDeepNesting() throws {
+        var json = JSONWriter()
+        json.beginArray()
+        for value in [0, 7, -7, 1_234_567_890, Int.max, Int.min] { json.int(value) }
+        json.endArray()
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[0,7,-7,1234567890,9223372036854775807,-9223372036854775808]")
+        var deep = JSONWriter()
+        for _ in 0..<100 { deep.beginArray(); deep.int(1) }
+        for _ in 0..<100 { deep.endArray() }
+        let text = String(decoding: deep.bytes, as: UTF8.self)
+        #expect(text == String(repeating: "[1,", count: 99) + "[1" + String(repeating: "]", count: 100))
+        #expect(try JSONReader.read(deep.bytes) != .null)
+    }
+
     @Test func roundTripsThroughTheReader() throws {
         let original = "Ankara «warned» on Tuesday\u{00A0}— “1,200 troops” 😀\u{0}"
         var json = JSONWriter()

@@ -6,8 +6,12 @@
 /// output can be embedded in JavaScript.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    /// Whether the next value in the current container needs a leading comma.
-    private var needsComma: [Bool] = [false]
+    /// Whether the next value in the current container needs a leading comma:
+    /// bit `depth` of `commaBits`, one bit per open container (64 levels; the
+    /// interchange output nests five), deeper levels in `deeper`.
+    private var commaBits: UInt64 = 0
+    private var depth = 0
+    private var deeper: [Bool] = []
 
     public init(reservingCapacity capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
@@ -15,10 +19,10 @@ public struct JSONWriter {
 
     // MARK: containers
 
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); push() }
+    public mutating func endObject() { pop(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); push() }
+    public mutating func endArray() { pop(); bytes.append(UInt8(ascii: "]")) }
 
     /// Writes an object key; the next call writes its value.
     public mutating func key(_ name: StaticString) {
@@ -27,7 +31,7 @@ public struct JSONWriter {
         bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        setNeedsComma(false)
     }
 
     /// Writes an object key given at run time, escaped.
@@ -39,14 +43,14 @@ public struct JSONWriter {
         separate()
         appendEscaped(name)
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        setNeedsComma(false)
     }
 
     // MARK: scalars
 
     public mutating func null() { separate(); append("null") }
     public mutating func bool(_ value: Bool) { separate(); append(value ? "true" : "false") }
-    public mutating func int(_ value: Int) { separate(); append(String(value)) }
+    public mutating func int(_ value: Int) { separate(); appendDecimal(value) }
 
     /// Writes a finite double in its shortest round-trip form; NaN and infinities become `null`.
     public mutating func double(_ value: Double) {
@@ -92,8 +96,46 @@ public struct JSONWriter {
     // MARK: internals
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        setNeedsComma(true)
+    }
+
+    private var needsComma: Bool {
+        depth < 64 ? commaBits & (1 << UInt64(depth)) != 0 : deeper[depth - 64]
+    }
+
+    private mutating func setNeedsComma(_ value: Bool) {
+        if depth < 64 {
+            if value { commaBits |= 1 << UInt64(depth) } else { commaBits &= ~(1 << UInt64(depth)) }
+        } else {
+            deeper[depth - 64] = value
+        }
+    }
+
+    private mutating func push() {
+        depth += 1
+        if depth < 64 { commaBits &= ~(1 << UInt64(depth)) } else { deeper.append(false) }
+    }
+
+    private mutating func pop() {
+        if depth >= 64 { deeper.removeLast() }
+        depth -= 1
+    }
+
+    /// A decimal integer, written without building a `String`.
+    private mutating func appendDecimal(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: enough for 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var k = buffer.count
+            repeat {
+                k -= 1
+                buffer[k] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[k...]))
+        }
     }
 
     private mutating func append(_ text: String) {

@@ -18,6 +18,21 @@ private let storedEventColumns = """
     FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
     """
 
+/// Positions of the columns of ``storedEventColumns`` in one result.
+private struct StoredEventLayout {
+    let id, source, target, rootCode, eventDate, place, code, label, placeName, country, lat, lon: Int?
+    let mentionCount, articleCount, sourceCount, firstArticleID, firstURL, firstTitle, firstIngestedAt: Int?
+
+    init(_ columns: SQLColumns) {
+        func at(_ name: String) -> Int? { columns.position(of: name) }
+        id = at("id"); source = at("source"); target = at("target"); rootCode = at("root_code"); eventDate = at("event_date")
+        place = at("place"); code = at("code"); label = at("label"); placeName = at("place_name"); country = at("country")
+        lat = at("lat"); lon = at("lon"); mentionCount = at("mention_count"); articleCount = at("article_count")
+        sourceCount = at("source_count"); firstArticleID = at("first_article_id"); firstURL = at("first_url")
+        firstTitle = at("first_title"); firstIngestedAt = at("first_ingested_at")
+    }
+}
+
 /// The largest number of bound values put in one multi-row `INSERT`
 /// (SQLite allows 32,766, PostgreSQL 65,535).
 private let maxArgumentsPerStatement = 8_000
@@ -212,20 +227,33 @@ extension SQLBackend {
     /// An event row with its first article's fields. Decoded field by field
     /// rather than through `Decodable`, whose generic path was the largest
     /// single cost of an event page.
-    private func storedEvent(_ row: SQLRow) throws -> StoredEvent {
-        func text(_ column: String) throws -> String {
-            guard let value = row[column].string else { throw StoreError.database("events.\(column) is not text") }
+    /// Rows of ``storedEventColumns`` as events; the column positions are looked
+    /// up once per result, not once per row and column.
+    private func storedEvents(_ rows: [SQLRow]) throws -> [StoredEvent] {
+        guard let first = rows.first else { return [] }
+        let layout = StoredEventLayout(first.layout)
+        return try rows.map { try storedEvent($0, layout) }
+    }
+
+    private func storedEvent(_ row: SQLRow, _ c: StoredEventLayout) throws -> StoredEvent {
+        func value(_ position: Int?) -> SQLValue {
+            guard let position, position < row.values.count else { return .null }
+            return row.values[position]
+        }
+        func text(_ position: Int?, _ column: String) throws -> String {
+            guard let value = value(position).string else { throw StoreError.database("events.\(column) is not text") }
             return value
         }
-        func count(_ column: String) -> Int { Int(row[column].int64 ?? 0) }
+        func count(_ position: Int?) -> Int { Int(value(position).int64 ?? 0) }
         let event = EventRecord(
-            id: row["id"].int64, source: try text("source"), target: try text("target"), rootCode: try text("root_code"),
-            eventDate: try text("event_date"), place: try text("place"), code: try text("code"), label: row["label"].string,
-            placeName: row["place_name"].string, country: row["country"].string, latitude: row["lat"].double,
-            longitude: row["lon"].double, mentionCount: count("mention_count"), articleCount: count("article_count"),
-            sourceCount: count("source_count"), firstArticleID: row["first_article_id"].int64)
-        return StoredEvent(event: event, firstURL: row["first_url"].string,
-                           firstTitle: row["first_title"].string, firstIngestedAt: row["first_ingested_at"].string)
+            id: value(c.id).int64, source: try text(c.source, "source"), target: try text(c.target, "target"),
+            rootCode: try text(c.rootCode, "root_code"), eventDate: try text(c.eventDate, "event_date"), place: try text(c.place, "place"),
+            code: try text(c.code, "code"), label: value(c.label).string, placeName: value(c.placeName).string,
+            country: value(c.country).string, latitude: value(c.lat).double, longitude: value(c.lon).double,
+            mentionCount: count(c.mentionCount), articleCount: count(c.articleCount), sourceCount: count(c.sourceCount),
+            firstArticleID: value(c.firstArticleID).int64)
+        return StoredEvent(event: event, firstURL: value(c.firstURL).string,
+                           firstTitle: value(c.firstTitle).string, firstIngestedAt: value(c.firstIngestedAt).string)
     }
 
     /// Events newest first.
@@ -242,10 +270,10 @@ extension SQLBackend {
         let page: [SQLValue] = [.integer(Int64(query.limit)), .integer(Int64(query.offset))]
         guard let branches = try await indexBranches(query) else {
             let filter = eventFilter(query)
-            return try await fetch(SQLStatement("""
+            return try storedEvents(await fetch(SQLStatement("""
                 \(storedEventColumns)\(filter.sql)
                 ORDER BY e.event_date DESC, e.id DESC LIMIT ? OFFSET ?
-                """, filter.arguments + page)).map(storedEvent)
+                """, filter.arguments + page)))
         }
         if branches.isEmpty { return [] }
         // The branches pick ids only (their indexes hold the date and the row
@@ -260,11 +288,14 @@ extension SQLBackend {
                 """)
             arguments += filter.arguments + branch.arguments + [.integer(Int64(query.limit + query.offset))]
         }
-        return try await fetch(SQLStatement("""
-            \(storedEventColumns) WHERE e.id IN (SELECT id FROM (\(sql.joined(separator: " UNION ALL "))
+        // Actor and target branches are disjoint (one exact code each); the two
+        // place branches may overlap, and UNION keeps one of each (date, id).
+        let placeBranches = query.actor == nil && query.target == nil && query.place != nil
+        return try storedEvents(await fetch(SQLStatement("""
+            \(storedEventColumns) WHERE e.id IN (SELECT id FROM (\(sql.joined(separator: placeBranches ? " UNION " : " UNION ALL "))
                 ORDER BY event_date DESC, id DESC LIMIT ? OFFSET ?) page)
             ORDER BY e.event_date DESC, e.id DESC
-            """, arguments + page)).map(storedEvent)
+            """, arguments + page)))
     }
 
     /// The most exact keys a prefix filter is split into; beyond, the plain
@@ -295,8 +326,10 @@ extension SQLBackend {
         if let place = query.place?.lowercased() {
             var rest = query
             rest.place = nil
+            // An event can match both (its key and its name are the same text):
+            // selectEvents merges these two with UNION, which drops the repeat.
             return [(rest, "e.place = ?", [.text(place)]),
-                    (rest, "lower(e.place_name) = ? AND e.place <> ?", [.text(place), .text(place)])]
+                    (rest, "lower(e.place_name) = ?", [.text(place)])]
         }
         return nil
     }
@@ -353,7 +386,7 @@ extension SQLBackend {
     }
 
     func selectEvent(id: Int64) async throws -> StoredEvent? {
-        try await fetch(SQLStatement("\(storedEventColumns) WHERE e.id = ?", [.integer(id)])).first.map(storedEvent)
+        try storedEvents(await fetch(SQLStatement("\(storedEventColumns) WHERE e.id = ?", [.integer(id)]))).first
     }
 
     func selectTimeline(_ query: EventQuery) async throws -> [TimelineBucket] {
