@@ -27,8 +27,10 @@ public struct JSONWriter {
     /// Writes an object key; the next call writes its value.
     public mutating func key(_ name: StaticString) {
         separate()
+        // Keys are a few bytes: a loop beats a call to memmove.
+        let start = name.utf8Start, count = name.utf8CodeUnitCount
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        for i in 0..<count { bytes.append(start[i]) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         setNeedsComma(false)
@@ -95,15 +97,18 @@ public struct JSONWriter {
 
     // MARK: internals
 
+    @inline(__always)
     private mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         setNeedsComma(true)
     }
 
+    @inline(__always)
     private var needsComma: Bool {
         depth < 64 ? commaBits & (1 << UInt64(depth)) != 0 : deeper[depth - 64]
     }
 
+    @inline(__always)
     private mutating func setNeedsComma(_ value: Bool) {
         if depth < 64 {
             if value { commaBits |= 1 << UInt64(depth) } else { commaBits &= ~(1 << UInt64(depth)) }
