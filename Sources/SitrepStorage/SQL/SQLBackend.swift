@@ -276,7 +276,16 @@ extension SQLBackend {
                 """, filter.arguments + page)))
         }
         if branches.isEmpty { return [] }
-        // The branches pick ids only (their indexes hold the date and the row
+        // One branch (a country code such as `TUR`, one exact code) reads its
+        // index in date order and the page's rows directly, as a plain filter does.
+        if branches.count == 1, let branch = branches.first {
+            let filter = eventFilter(branch.query, extra: [branch.condition])
+            return try storedEvents(await fetch(SQLStatement("""
+                \(storedEventColumns)\(filter.sql)
+                ORDER BY e.event_date DESC, e.id DESC LIMIT ? OFFSET ?
+                """, filter.arguments + branch.arguments + page)))
+        }
+        // Several branches pick ids only (their indexes hold the date and the row
         // id, so no table row is read); the page's rows are read once, by id.
         var sql: [String] = []
         var arguments: [SQLValue] = []
