@@ -12,6 +12,8 @@ struct SyntaxLemmatizerTests {
         ("making", "VBG", "make"), ("going", "VBG", "go"), ("said", "VBD", "say"),
         ("was", "VBD", "be"), ("is", "VBZ", "be"), ("has", "VBZ", "have"), ("used", "VBN", "use"),
         ("changed", "VBD", "change"), ("attacked", "VBD", "attack"), ("fled", "VBD", "flee"),
+        ("retaliated", "VBD", "retaliate"), ("repatriating", "VBG", "repatriate"), ("fluctuated", "VBD", "fluctuate"),
+        ("treated", "VBD", "treat"), ("defeated", "VBN", "defeat"), ("floated", "VBD", "float"),
     ])
     func verbs(form: String, xpos: String, lemma: String) {
         #expect(Lemmatizer().lemma(form, upos: "VERB", xpos: xpos) == lemma)

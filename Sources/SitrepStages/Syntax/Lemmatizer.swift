@@ -115,8 +115,10 @@ public struct Lemmatizer: Sendable {
         for ending in ["at", "ut", "ur", "ir", "ag", "ng", "dg", "rg", "bl", "pl", "tl", "dl", "gl", "kl", "fl", "zl", "aus", "ais", "ois", "ens", "ns", "rs", "ps", "ous", "uid", "ud"]
         where text.hasSuffix(ending) {
             if ending == "ng" { return ["chang", "arrang", "challeng", "plung", "rang", "lung"].contains { text.hasSuffix($0) } }
-            // created -> create, but treated -> treat, defeated -> defeat.
+            // created -> create, but treated -> treat, defeated -> defeat; after
+            // "i" or "u" the "e" comes back: retaliated, repatriated, fluctuated.
             if text.hasSuffix("creat") { return true }
+            if ending == "at", n > 2, stem[n - 3] == UInt8(ascii: "i") || stem[n - 3] == UInt8(ascii: "u") { return true }
             if ending == "at" || ending == "ut" { return n > 2 && !vowel(stem[n - 3]) }
             if ending == "ud" { return text.hasSuffix("clud") || text.hasSuffix("lud") }
             return true
