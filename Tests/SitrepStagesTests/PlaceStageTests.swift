@@ -32,6 +32,8 @@ import SitrepCore
              places: ["Boone County => Boone County, US", "Kentucky => Kentucky, US"]),
         Case(rule: "country aliases", text: "Officials in the U.S. and the UK disagreed.",
              places: ["U.S. => United States, US", "UK => United Kingdom, GB"]),
+        Case(rule: "a demonym of several words is a country mention", text: "The Sri Lankan navy detained the fishermen.",
+             places: ["Sri Lankan => Sri Lanka, LK"]),
     ]
 
     @Test(arguments: cases)

@@ -95,7 +95,7 @@ struct PlaceResolver {
             let keys = tokens.surface[name]
             if entity.type == .miscellaneous {
                 // Demonyms are country mentions; other MISC entities are not places.
-                guard name.count == 1, let country = gazetteer.demonyms[Gazetteer.key(tokens.words.text(name))] else { continue }
+                guard name.count <= 3, let country = gazetteer.demonyms[Gazetteer.key(tokens.words.text(name))] else { continue }
                 mentions.append(Mention(range: t..<end, name: name, candidates: gazetteer.countries[country].map { [$0] } ?? [], demonymCountry: country))
                 continue
             }
