@@ -34,6 +34,11 @@ import SitrepCore
              places: ["U.S. => United States, US", "UK => United Kingdom, GB"]),
         Case(rule: "a demonym of several words is a country mention", text: "The Sri Lankan navy detained the fishermen.",
              places: ["Sri Lankan => Sri Lanka, LK"]),
+        Case(rule: "a party label joined to a place", text: "The bill was written by Sen. Ann Reed, DFL-Minneapolis, and Rep. Tom Hale, R-Elbow Lake.",
+             places: ["DFL-Minneapolis => Minneapolis, US", "R-Elbow Lake => Elbow Lake, US"]),
+        Case(rule: "a location name that is not a place holds the places inside it",
+             text: "The match will be played at the Dallas Cowboys stadium in Arlington, Texas.",
+             places: ["Dallas => Dallas, US", "Arlington => Arlington, US", "Texas => Texas, US"]),
     ]
 
     @Test(arguments: cases)

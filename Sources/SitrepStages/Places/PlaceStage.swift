@@ -11,7 +11,10 @@ import SitrepCore
 ///    agent ("Moscow said", "loans to Kyiv") is the country's government, not a
 ///    point - the metonymy convention shared with the actor coder - and is left out.
 /// 2. **Candidates.** All gazetteer places with that name (name, ASCII name, common
-///    alternate names), or none: the mention is kept, with null coordinates.
+///    alternate names). A party label joined to the name is dropped ("DFL-Minneapolis",
+///    "R-Elbow Lake"); a name of several words with no candidates ("Dallas Cowboys"
+///    read as a location) gives the places named inside it, as an organization's name
+///    does. Otherwise none: the mention is kept, with null coordinates.
 /// 3. **Prior.** Population (log scale) plus a preference by kind: a continent or
 ///    country over a subdivision, a subdivision over a capital, a capital over an
 ///    administrative seat, a seat over a village.
@@ -100,16 +103,28 @@ struct PlaceResolver {
                 continue
             }
             var candidates = gazetteer.candidates(keys) ?? []
+            var viaNamesake = false
             if candidates.isEmpty, name.count > 1, PlaceResolver.districtWords.contains(tokens.surface[name.upperBound - 1]) {
                 // "Boone County", "Rapides Parish": the gazetteer has no counties; a town of
                 // the same name in the region is usually within the county or close by
                 // (the seat often shares the name), which is the best point available.
                 candidates = (gazetteer.candidates(tokens.surface[name.lowerBound..<(name.upperBound - 1)]) ?? [])
                     .filter { gazetteer.places[Int($0)].kind != .country && gazetteer.places[Int($0)].kind != .continent }
+                viaNamesake = !candidates.isEmpty
+            }
+            if candidates.isEmpty, let afterHyphen = afterPrefixHyphen(name) {
+                // "DFL-Minneapolis", "R-Elbow Lake": a party label joined to a place.
+                candidates = gazetteer.candidates(afterHyphen[...]) ?? []
+            }
+            if candidates.isEmpty, name.count > 1 {
+                // "Dallas Cowboys" read as a location: the places named inside it, as
+                // for an organization.
+                let inside = embeddedPlaces(name)
+                if !inside.isEmpty { mentions += inside; continue }
             }
             if actsAsCapital(name, candidates) { continue }
             var mention = Mention(range: t..<end, name: name, candidates: candidates)
-            mention.approximate = !candidates.isEmpty && gazetteer.candidates(keys) == nil
+            mention.approximate = viaNamesake
             mentions.append(mention)
         }
         guard !mentions.isEmpty else { return [] }
@@ -157,6 +172,17 @@ struct PlaceResolver {
             return PlaceMention(span: span, name: gazetteer.name(of: place), geonameID: place.geonameID > 0 ? Int(place.geonameID) : nil,
                                 country: Gazetteer.string(place.country), latitude: place.latitude, longitude: place.longitude)
         }
+    }
+
+    /// The word keys of `name` with its first token cut after its first hyphen
+    /// ("DFL-Minneapolis" -> "Minneapolis"), or nil when that token has no hyphen
+    /// inside it.
+    private func afterPrefixHyphen(_ name: Range<Int>) -> [UInt64]? {
+        let first = tokens.words.text(name.lowerBound..<(name.lowerBound + 1))
+        guard let hyphen = first.firstIndex(of: "-"), hyphen != first.startIndex else { return nil }
+        let rest = first[first.index(after: hyphen)...]
+        guard !rest.isEmpty, rest.first?.isUppercase == true else { return nil }
+        return [WordKey.of(String(rest))] + tokens.surface[(name.lowerBound + 1)..<name.upperBound]
     }
 
     /// Places named inside `range` (an organization's name): countries, subdivisions,
