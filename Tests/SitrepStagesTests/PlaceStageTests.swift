@@ -52,6 +52,14 @@ import SitrepCore
         #expect(doc.places.filter { doc.text(of: $0.span).hasSuffix("County") }.allSatisfy { $0.geonameID == nil })
     }
 
+    /// A dateline's place, in capitals the entity tagger leaves out, is a toponym.
+    @Test func datelineIsAPlace() throws {
+        let doc = try PlaceStageTests.pipeline.get().run(.cleanText("Budget talks resume.\n\nTORRINGTON — The mayor is scheduled to hold a meeting on Monday."),
+                                                        id: "t", published: "2024-06-11")
+        let place = try #require(doc.places.first { doc.text(of: $0.span) == "TORRINGTON" }, "\(doc.places)")
+        #expect(place.name == "Torrington" && place.latitude != nil)
+    }
+
     @Test func eventsTakeThePlaceOfTheirClause() throws {
         let doc = try StandardPipeline.make().run(.cleanText("Turkish jets struck militant positions in northern Iraq."), id: "t", published: "2024-06-11")
         let event = try #require(doc.events.first)

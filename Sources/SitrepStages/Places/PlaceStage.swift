@@ -5,8 +5,9 @@ import SitrepCore
 ///
 /// A cascade (``PlaceResolver``):
 ///
-/// 1. **Recognition.** Every LOC entity, and every MISC entity that is a demonym
-///    ("Malian" -> Mali, as a country mention). A leading "the" and compass words
+/// 1. **Recognition.** Every LOC entity, every MISC entity that is a demonym
+///    ("Malian", "Sri Lankan" -> a country mention), and a dateline's place in
+///    capitals ("MANSFIELD -- The mayor ..."). A leading "the" and compass words
 ///    ("northern Iraq") are not part of the name looked up. A capital used as an
 ///    agent ("Moscow said", "loans to Kyiv") is the country's government, not a
 ///    point - the metonymy convention shared with the actor coder - and is left out.
@@ -20,7 +21,8 @@ import SitrepCore
 ///    administrative seat, a seat over a village.
 /// 3b. **Counties.** A name ending in County, Parish, Township, Borough or District
 ///    that the gazetteer lacks takes the point of a namesake town (the seat often shares
-///    the name), chosen by the same context; its GeoNames id stays null.
+///    the name), chosen by the same context, in the United States first for County,
+///    Parish and Township (the American order of words); its GeoNames id stays null.
 /// 4. **Context.** "Alexandria, Louisiana" and "Paris, France": a following
 ///    subdivision or country that contains the candidate decides. Then the other
 ///    places of the document vote for their countries (spatial minimality): a
@@ -74,6 +76,8 @@ struct PlaceResolver {
     static let theWord = WordKey.of("the")
     static let districtWords: Set<UInt64> = Set(["county", "parish", "township", "borough", "district"].map { WordKey.of($0) })
     static let commaWord = WordKey.of(",")
+    static let americanDistrictWords: Set<UInt64> = Set(["county", "parish", "township"].map { WordKey.of($0) })
+    static let unitedStates: Gazetteer.Country = Gazetteer.Country(UInt8(ascii: "U")) << 8 | Gazetteer.Country(UInt8(ascii: "S"))
 
     mutating func resolve(_ entities: [EntityMention]) -> [PlaceMention] {
         var mentions: [Mention] = []
@@ -110,6 +114,13 @@ struct PlaceResolver {
                 // (the seat often shares the name), which is the best point available.
                 candidates = (gazetteer.candidates(tokens.surface[name.lowerBound..<(name.upperBound - 1)]) ?? [])
                     .filter { gazetteer.places[Int($0)].kind != .country && gazetteer.places[Int($0)].kind != .continent }
+                // "Walton County", "Rapides Parish": the name before the word is the
+                // American order ("County Cork" is the Irish one), so a namesake in the
+                // United States is preferred when there is one.
+                if PlaceResolver.americanDistrictWords.contains(tokens.surface[name.upperBound - 1]) {
+                    let american = candidates.filter { gazetteer.places[Int($0)].country == PlaceResolver.unitedStates }
+                    if !american.isEmpty { candidates = american }
+                }
                 viaNamesake = !candidates.isEmpty
             }
             if candidates.isEmpty, let afterHyphen = afterPrefixHyphen(name) {
@@ -127,6 +138,8 @@ struct PlaceResolver {
             mention.approximate = viaNamesake
             mentions.append(mention)
         }
+        mentions += datelinePlaces(besides: mentions)
+        mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         guard !mentions.isEmpty else { return [] }
 
         // First pass: prior and "X, Y" context.
@@ -172,6 +185,25 @@ struct PlaceResolver {
             return PlaceMention(span: span, name: gazetteer.name(of: place), geonameID: place.geonameID > 0 ? Int(place.geonameID) : nil,
                                 country: Gazetteer.string(place.country), latitude: place.latitude, longitude: place.longitude)
         }
+    }
+
+    /// The place of each sentence's dateline ("MANSFIELD -- The mayor...", "NEW YORK
+    /// (AP) -"), which the entity tagger, trained on ordinary capitalization, leaves
+    /// out: the capitalized words before the first comma, parenthesis or dash, when the
+    /// gazetteer has them and no mention covers them already.
+    private func datelinePlaces(besides mentions: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        for sentence in tokens.words.sentences where !sentence.isEmpty {
+            let head = sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + Dateline.maximumTokens)
+            guard Dateline.length(of: head.map { tokens.words.text($0..<($0 + 1)) }) != nil else { continue }
+            var end = sentence.lowerBound
+            while end < head.upperBound, Dateline.isAllCapitals(tokens.words.text(end..<(end + 1))) { end += 1 }
+            let name = sentence.lowerBound..<end
+            guard !name.isEmpty, !mentions.contains(where: { $0.range.overlaps(name) }),
+                  let candidates = gazetteer.candidates(tokens.surface[name]), !candidates.isEmpty else { continue }
+            found.append(Mention(range: name, name: name, candidates: candidates))
+        }
+        return found
     }
 
     /// The word keys of `name` with its first token cut after its first hyphen
