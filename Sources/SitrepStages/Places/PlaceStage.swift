@@ -195,7 +195,9 @@ struct PlaceResolver {
         var found: [Mention] = []
         for sentence in tokens.words.sentences where !sentence.isEmpty {
             let head = sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + Dateline.maximumTokens)
-            guard Dateline.length(of: head.map { tokens.words.text($0..<($0 + 1)) }) != nil else { continue }
+            // Most sentences fail on their first word, before any text is built.
+            guard Dateline.isAllCapitals(tokens.words.text(head.lowerBound..<(head.lowerBound + 1))),
+                  Dateline.length(of: head.map { tokens.words.text($0..<($0 + 1)) }) != nil else { continue }
             var end = sentence.lowerBound
             while end < head.upperBound, Dateline.isAllCapitals(tokens.words.text(end..<(end + 1))) { end += 1 }
             let name = sentence.lowerBound..<end
