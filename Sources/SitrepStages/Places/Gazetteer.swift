@@ -139,9 +139,14 @@ public final class Gazetteer: Sendable {
                 let f = line.split(separator: "\t")
                 guard f.count >= 2, f[1].utf8.count == 2 else { continue }
                 let code = Array(f[1].utf8)
-                // The first country listed for a demonym is its main one ("Chinese" -> CN).
+                // A demonym shared by several countries ("American": US and the
+                // Northern Mariana Islands; "Chinese": CN, HK, MO) names the most
+                // populous of them.
                 let key = Gazetteer.key(Array(f[0].utf8)[...])
-                if demonyms[key] == nil { demonyms[key] = Country(code[0]) << 8 | Country(code[1]) }
+                let country = Country(code[0]) << 8 | Country(code[1])
+                func population(_ c: Country) -> Int64 { countries[c].map { Int64(places[Int($0)].population) } ?? -1 }
+                if let other = demonyms[key], population(other) >= population(country) { continue }
+                demonyms[key] = country
             }
         }
         self.places = places
