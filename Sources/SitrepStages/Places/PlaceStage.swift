@@ -99,6 +99,8 @@ struct PlaceResolver {
             if gazetteer.candidates(tokens.surface[name]) == nil {
                 while name.count > 1 && PlaceResolver.compass.contains(tokens.surface[name.lowerBound]) { name = (name.lowerBound + 1)..<name.upperBound }
             }
+            // A compass word alone ("Eastern", "Southern") is a direction, not a place.
+            if name.count == 1 && PlaceResolver.compass.contains(tokens.surface[name.lowerBound]) { continue }
             let keys = tokens.surface[name]
             if entity.type == .miscellaneous {
                 // Demonyms are country mentions; other MISC entities are not places.
@@ -228,13 +230,16 @@ struct PlaceResolver {
             var matched = 0
             if tokens.isCapitalized(i) {
                 for length in stride(from: min(gazetteer.longestName, range.upperBound - i), through: 1, by: -1) {
+                    if length == 1 && PlaceResolver.compass.contains(tokens.surface[i]) { continue }
                     guard let list = gazetteer.candidates(tokens.surface[i..<(i + length)]) else { continue }
                     let notable = list.filter { c in
                         let p = gazetteer.places[Int(c)]
                         return p.kind == .country || p.kind == .subdivision || p.kind == .continent || p.population >= 100_000
                     }
                     if !notable.isEmpty {
-                        found.append(Mention(range: i..<(i + length), name: i..<(i + length), candidates: notable))
+                        // A notable namesake makes the name a place; which one it is, the
+                        // context decides among all of them ("London PRIDE" in Kentucky).
+                        found.append(Mention(range: i..<(i + length), name: i..<(i + length), candidates: list))
                         matched = length
                         break
                     }
