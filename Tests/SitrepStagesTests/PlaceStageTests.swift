@@ -40,6 +40,7 @@ import SitrepCore
              text: "April is cleanup month in southern and eastern Kentucky. Laurel County PRIDE coordinator Jim Ed McDaniel and London PRIDE coordinator Steve Edge organized it.",
              places: ["Kentucky => Kentucky, US", "London => London, US"]),
         Case(rule: "a compass word alone is not a place", text: "The Eastern team beat the Southern team.", places: []),
+        Case(rule: "a common word inside a name is not a place", text: "The fight broke out at Handley Middle School on Monday.", places: []),
         Case(rule: "a party label joined to a place", text: "The bill was written by Sen. Ann Reed, DFL-Minneapolis, and Rep. Tom Hale, R-Elbow Lake.",
              places: ["DFL-Minneapolis => Minneapolis, US", "R-Elbow Lake => Elbow Lake, US"]),
         Case(rule: "a location name that is not a place holds the places inside it",

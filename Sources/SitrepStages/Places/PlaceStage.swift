@@ -76,6 +76,8 @@ struct PlaceResolver {
     static let theWord = WordKey.of("the")
     static let districtWords: Set<UInt64> = Set(["county", "parish", "township", "borough", "district"].map { WordKey.of($0) })
     static let commaWord = WordKey.of(",")
+    /// ``PlaceWords/wordsOfNames``, as word keys.
+    static let wordsOfNames: Set<UInt64> = Set(PlaceWords.wordsOfNames.map { WordKey.of($0) })
     static let americanDistrictWords: Set<UInt64> = Set(["county", "parish", "township"].map { WordKey.of($0) })
     static let unitedStates: Gazetteer.Country = Gazetteer.Country(UInt8(ascii: "U")) << 8 | Gazetteer.Country(UInt8(ascii: "S"))
 
@@ -230,7 +232,7 @@ struct PlaceResolver {
             var matched = 0
             if tokens.isCapitalized(i) {
                 for length in stride(from: min(gazetteer.longestName, range.upperBound - i), through: 1, by: -1) {
-                    if length == 1 && PlaceResolver.compass.contains(tokens.surface[i]) { continue }
+                    if length == 1 && (PlaceResolver.compass.contains(tokens.surface[i]) || PlaceResolver.wordsOfNames.contains(tokens.surface[i])) { continue }
                     guard let list = gazetteer.candidates(tokens.surface[i..<(i + length)]) else { continue }
                     let notable = list.filter { c in
                         let p = gazetteer.places[Int(c)]
