@@ -59,6 +59,15 @@ import SitrepCore
         #expect(doc.places.filter { doc.text(of: $0.span).hasSuffix("County") }.allSatisfy { $0.geonameID == nil })
     }
 
+    /// A national capital is preferred to a subdivision of its name: "Washington"
+    /// is the city (38.9° N), not the state (47.3° N).
+    @Test func capitalBeforeStateOfItsName() throws {
+        let doc = try PlaceStageTests.pipeline.get().run(.cleanText("The talks were held in Washington."), id: "t", published: "2024-06-11")
+        let place = try #require(doc.places.first)
+        #expect(place.geonameID == 4140963, "\(place)")
+        #expect(abs((place.latitude ?? 0) - 38.9) < 0.2)
+    }
+
     /// A dateline's place, in capitals the entity tagger leaves out, is a toponym.
     @Test func datelineIsAPlace() throws {
         let doc = try PlaceStageTests.pipeline.get().run(.cleanText("Budget talks resume.\n\nTORRINGTON — The mayor is scheduled to hold a meeting on Monday."),

@@ -265,12 +265,15 @@ struct PlaceResolver {
             case .continent: score += 8
             case .country: score += 7
             // Subdivisions carry no population in the source: a fixed prior between a
-            // large country and a large city - unless a city of a million people in the
-            // same country has the name (Paris, Moscow, Tokyo are cities first).
+            // large country and a large city - unless a city of a million people or the
+            // capital of the same country has the name (Paris, Moscow, Tokyo are cities
+            // first).
             case .subdivision:
+                // So is a national capital ("Washington" is the city, not the state).
                 let bigCity = m.candidates.contains { other in
                     let o = gazetteer.places[Int(other)]
-                    return o.kind != .subdivision && o.kind != .country && o.country == place.country && o.population >= 1_000_000
+                    return o.kind != .subdivision && o.kind != .country && o.country == place.country
+                        && (o.population >= 1_000_000 || o.kind == .capital)
                 }
                 score = bigCity ? 6 : 11
             case .capital: score += 1.5
