@@ -6,8 +6,9 @@ import SitrepCore
 /// A cascade (``PlaceResolver``):
 ///
 /// 1. **Recognition.** Every LOC entity, every MISC entity that is a demonym
-///    ("Malian", "Sri Lankan" -> a country mention), and a dateline's place in
-///    capitals ("MANSFIELD -- The mayor ..."). A leading "the" and compass words
+///    ("Malian", "Sri Lankan", "Russians" -> a country mention), a dateline's place
+///    in capitals ("MANSFIELD -- The mayor ..."), and the state or country after a
+///    place and a comma ("London, Ky.") when the tagger missed it. A leading "the" and compass words
 ///    ("northern Iraq") are not part of the name looked up. A capital used as an
 ///    agent ("Moscow said", "loans to Kyiv") is the country's government, not a
 ///    point - the metonymy convention shared with the actor coder - and is left out.
@@ -106,7 +107,10 @@ struct PlaceResolver {
             let keys = tokens.surface[name]
             if entity.type == .miscellaneous {
                 // Demonyms are country mentions; other MISC entities are not places.
-                guard name.count <= 3, let country = gazetteer.demonyms[Gazetteer.key(tokens.words.text(name))] else { continue }
+                // "Russians", "Palestinians": a plural names its people's country too.
+                let text = tokens.words.text(name)
+                guard name.count <= 3, let country = gazetteer.demonyms[Gazetteer.key(text)]
+                        ?? (text.hasSuffix("s") ? gazetteer.demonyms[Gazetteer.key(text.dropLast())] : nil) else { continue }
                 mentions.append(Mention(range: t..<end, name: name, candidates: gazetteer.countries[country].map { [$0] } ?? [], demonymCountry: country))
                 continue
             }
@@ -143,6 +147,7 @@ struct PlaceResolver {
             mentions.append(mention)
         }
         mentions += datelinePlaces(besides: mentions)
+        mentions += statesAfterPlaces(besides: mentions)
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         guard !mentions.isEmpty else { return [] }
 
@@ -208,6 +213,28 @@ struct PlaceResolver {
             guard !name.isEmpty, !mentions.contains(where: { $0.range.overlaps(name) }),
                   let candidates = gazetteer.candidates(tokens.surface[name]), !candidates.isEmpty else { continue }
             found.append(Mention(range: name, name: name, candidates: candidates))
+        }
+        return found
+    }
+
+    /// The state or country after a place and a comma ("London, Ky.", "Alexandria,
+    /// Louisiana") when the entity tagger did not mark it: a subdivision or country the
+    /// gazetteer knows by that name.
+    private func statesAfterPlaces(besides mentions: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        for m in mentions {
+            let comma = m.range.upperBound
+            guard comma + 1 < tokens.count, tokens.surface[comma] == PlaceResolver.commaWord, tokens.isCapitalized(comma + 1) else { continue }
+            for length in stride(from: min(3, tokens.count - comma - 1), through: 1, by: -1) {
+                let name = (comma + 1)..<(comma + 1 + length)
+                guard !mentions.contains(where: { $0.range.overlaps(name) }), !found.contains(where: { $0.range.overlaps(name) }),
+                      let list = gazetteer.candidates(tokens.surface[name]) else { continue }
+                let regions = list.filter { gazetteer.places[Int($0)].kind == .subdivision || gazetteer.places[Int($0)].kind == .country }
+                if !regions.isEmpty {
+                    found.append(Mention(range: name, name: name, candidates: regions))
+                    break
+                }
+            }
         }
         return found
     }
