@@ -47,6 +47,8 @@ import SitrepCore
              places: ["Russians => Russia, RU", "Americans => United States, US"]),
         Case(rule: "the state after a place and a comma, even untagged, places the town", text: "LONDON, Ky. — A man was arrested on Friday.",
              places: ["LONDON => London, US", "Ky. => Kentucky, US"]),
+        Case(rule: "an organization named like a place's alternate name, or a company with a hyphen, is not a place",
+             text: "Israel and Hamas agreed to a truce, and shoppers went back to Wal-Mart.", places: ["Israel => Israel, IL", "Wal-Mart => ?"]),
         Case(rule: "a party label joined to a place", text: "The bill was written by Sen. Ann Reed, DFL-Minneapolis, and Rep. Tom Hale, R-Elbow Lake.",
              places: ["DFL-Minneapolis => Minneapolis, US", "R-Elbow Lake => Elbow Lake, US"]),
         Case(rule: "a location name that is not a place holds the places inside it",

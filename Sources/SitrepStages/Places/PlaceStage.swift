@@ -245,6 +245,9 @@ struct PlaceResolver {
     private func afterPrefixHyphen(_ name: Range<Int>) -> [UInt64]? {
         let first = tokens.words.text(name.lowerBound..<(name.lowerBound + 1))
         guard let hyphen = first.firstIndex(of: "-"), hyphen != first.startIndex else { return nil }
+        // A party label is a few capitals ("R", "DFL", "GOP"), unlike "Wal-Mart".
+        let label = first[..<hyphen]
+        guard label.count <= 4, label.allSatisfy({ $0.isUppercase }) else { return nil }
         let rest = first[first.index(after: hyphen)...]
         guard !rest.isEmpty, rest.first?.isUppercase == true else { return nil }
         return [WordKey.of(String(rest))] + tokens.surface[(name.lowerBound + 1)..<name.upperBound]
@@ -260,7 +263,14 @@ struct PlaceResolver {
             if tokens.isCapitalized(i) {
                 for length in stride(from: min(gazetteer.longestName, range.upperBound - i), through: 1, by: -1) {
                     if length == 1 && (PlaceResolver.compass.contains(tokens.surface[i]) || PlaceResolver.wordsOfNames.contains(tokens.surface[i])) { continue }
-                    guard let list = gazetteer.candidates(tokens.surface[i..<(i + length)]) else { continue }
+                    guard var list = gazetteer.candidates(tokens.surface[i..<(i + length)]) else { continue }
+                    if length == range.count {
+                        // The whole name of an organization is a place only under a place's
+                        // own name, not one of its alternate names ("Hamas" is not Hamm).
+                        let key = Gazetteer.key(tokens.words.text(i..<(i + length)))
+                        list = list.filter { gazetteer.places[Int($0)].nameKey == key }
+                        if list.isEmpty { continue }
+                    }
                     let notable = list.filter { c in
                         let p = gazetteer.places[Int(c)]
                         return p.kind == .country || p.kind == .subdivision || p.kind == .continent || p.population >= 100_000
