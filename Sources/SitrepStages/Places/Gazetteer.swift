@@ -97,7 +97,7 @@ public final class Gazetteer: Sendable {
                 guard fields.count >= 8, fields[3].count == 2 || fields[3].isEmpty,
                       let lat = Gazetteer.decimal(bytes[fields[1]]), let lon = Gazetteer.decimal(bytes[fields[2]]) else { continue }
                 // Continents have no country: 0.
-                let country = fields[3].isEmpty ? 0 : Country(bytes[fields[3].lowerBound]) << 8 | Country(bytes[fields[3].lowerBound + 1])
+                let country = fields[3].isEmpty ? 0 : Gazetteer.country(bytes[fields[3].lowerBound], bytes[fields[3].lowerBound + 1])
                 let kind = Kind(feature: bytes[fields[4]])
                 let population = Int32(clamping: Gazetteer.integer(bytes[fields[5]]))
                 let index = Int32(places.count)
@@ -133,6 +133,7 @@ public final class Gazetteer: Sendable {
         }
         names.sort { $0.key < $1.key || ($0.key == $1.key && $0.place < $1.place) }
         var demonyms: [UInt64: Country] = [:]
+        func population(_ c: Country) -> Int64 { countries[c].map { Int64(places[Int($0)].population) } ?? -1 }
         if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("demonyms.tsv").path),
            let text = String(data: data, encoding: .utf8) {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
@@ -143,8 +144,7 @@ public final class Gazetteer: Sendable {
                 // Northern Mariana Islands; "Chinese": CN, HK, MO) names the most
                 // populous of them.
                 let key = Gazetteer.key(Array(f[0].utf8)[...])
-                let country = Country(code[0]) << 8 | Country(code[1])
-                func population(_ c: Country) -> Int64 { countries[c].map { Int64(places[Int($0)].population) } ?? -1 }
+                let country = Gazetteer.country(code[0], code[1])
                 if let other = demonyms[key], population(other) >= population(country) { continue }
                 demonyms[key] = country
             }
@@ -161,6 +161,11 @@ public final class Gazetteer: Sendable {
     func name(of place: Place) -> String {
         let start = Int(place.nameStart)
         return String(decoding: files[Int(place.file)][start..<(start + Int(place.nameLength))], as: UTF8.self)
+    }
+
+    /// The ``Country`` of a two-letter ISO code ("US").
+    static func country(_ first: UInt8, _ second: UInt8) -> Country {
+        Country(first) << 8 | Country(second)
     }
 
     /// "US" for a ``Country``; nil for none (a continent).

@@ -80,7 +80,7 @@ struct PlaceResolver {
     /// ``PlaceWords/wordsOfNames``, as word keys.
     static let wordsOfNames: Set<UInt64> = Set(PlaceWords.wordsOfNames.map { WordKey.of($0) })
     static let americanDistrictWords: Set<UInt64> = Set(["county", "parish", "township"].map { WordKey.of($0) })
-    static let unitedStates: Gazetteer.Country = Gazetteer.Country(UInt8(ascii: "U")) << 8 | Gazetteer.Country(UInt8(ascii: "S"))
+    static let unitedStates = Gazetteer.country(UInt8(ascii: "U"), UInt8(ascii: "S"))
 
     mutating func resolve(_ entities: [EntityMention]) -> [PlaceMention] {
         var mentions: [Mention] = []
@@ -218,25 +218,30 @@ struct PlaceResolver {
     }
 
     /// The state or country after a place and a comma ("London, Ky.", "Alexandria,
-    /// Louisiana") when the entity tagger did not mark it: a subdivision or country the
-    /// gazetteer knows by that name.
+    /// Louisiana") when the entity tagger did not mark it.
     private func statesAfterPlaces(besides mentions: [Mention]) -> [Mention] {
         var found: [Mention] = []
         for m in mentions {
-            let comma = m.range.upperBound
-            guard comma + 1 < tokens.count, tokens.surface[comma] == PlaceResolver.commaWord, tokens.isCapitalized(comma + 1) else { continue }
-            for length in stride(from: min(3, tokens.count - comma - 1), through: 1, by: -1) {
-                let name = (comma + 1)..<(comma + 1 + length)
-                guard !mentions.contains(where: { $0.range.overlaps(name) }), !found.contains(where: { $0.range.overlaps(name) }),
-                      let list = gazetteer.candidates(tokens.surface[name]) else { continue }
-                let regions = list.filter { gazetteer.places[Int($0)].kind == .subdivision || gazetteer.places[Int($0)].kind == .country }
-                if !regions.isEmpty {
-                    found.append(Mention(range: name, name: name, candidates: regions))
-                    break
-                }
-            }
+            guard let (name, regions) = regionAfterComma(m.range),
+                  !mentions.contains(where: { $0.range.overlaps(name) }), !found.contains(where: { $0.range.overlaps(name) }) else { continue }
+            found.append(Mention(range: name, name: name, candidates: regions))
         }
         return found
+    }
+
+    /// The subdivision or country named right after `range` and a comma ("Ky." in
+    /// "London, Ky.", "France" in "Paris, France, on Monday"): the longest name of up
+    /// to three capitalized words that the gazetteer has as one, with those candidates.
+    private func regionAfterComma(_ range: Range<Int>) -> (name: Range<Int>, regions: [Int32])? {
+        let comma = range.upperBound
+        guard comma + 1 < tokens.count, tokens.surface[comma] == PlaceResolver.commaWord, tokens.isCapitalized(comma + 1) else { return nil }
+        for length in stride(from: min(3, tokens.count - comma - 1), through: 1, by: -1) {
+            let name = (comma + 1)..<(comma + 1 + length)
+            guard let list = gazetteer.candidates(tokens.surface[name]) else { continue }
+            let regions = list.filter { gazetteer.places[Int($0)].kind == .subdivision || gazetteer.places[Int($0)].kind == .country }
+            if !regions.isEmpty { return (name, regions) }
+        }
+        return nil
     }
 
     /// The word keys of `name` with its first token cut after its first hyphen
@@ -318,7 +323,7 @@ struct PlaceResolver {
             case .populated: break
             }
             if let following {
-                if following.key == place.admin1 && place.admin1 != Gazetteer.key("") { score += 6 }
+                if following.admin1.contains(place.admin1) { score += 6 }
                 if following.country == place.country { score += 4 }
             }
             if total > 0, let n = votes[place.country], n > 0 { score += 5 * Double(n) / Double(total) }
@@ -328,19 +333,17 @@ struct PlaceResolver {
         return bestIndex
     }
 
-    /// "Alexandria, Louisiana": the name after a comma, with the country it names if any.
-    private func followingName(after range: Range<Int>) -> (key: UInt64, country: Gazetteer.Country?)? {
-        let comma = range.upperBound
-        guard comma + 1 < tokens.count, tokens.surface[comma] == PlaceResolver.commaWord, tokens.isCapitalized(comma + 1) else { return nil }
-        var end = comma + 2
-        while end < tokens.count && end - comma <= 3 && tokens.isCapitalized(end) { end += 1 }
-        let name = (comma + 1)..<end
-        let key = Gazetteer.key(tokens.words.text(name))
+    /// What "X, Y" says of X: the subdivisions named Y (by the key their towns carry
+    /// as `admin1`) and the country named Y.
+    private func followingName(after range: Range<Int>) -> (admin1: Set<UInt64>, country: Gazetteer.Country?)? {
+        guard let (_, regions) = regionAfterComma(range) else { return nil }
+        var admin1 = Set<UInt64>()
         var country: Gazetteer.Country?
-        if let list = gazetteer.candidates(tokens.surface[name]) {
-            for c in list where gazetteer.places[Int(c)].kind == .country { country = gazetteer.places[Int(c)].country }
+        for c in regions {
+            let place = gazetteer.places[Int(c)]
+            if place.kind == .country { country = place.country } else { admin1.insert(place.nameKey) }
         }
-        return (key, country)
+        return (admin1, country)
     }
 
     /// Whether the mention is a capital used as an agent (metonymy: a government, not a place).
