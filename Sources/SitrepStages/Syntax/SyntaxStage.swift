@@ -66,6 +66,8 @@ public struct SyntaxStage: Stage {
 
     /// The token index ranges of the sentences, in order.
     static func sentenceRanges(_ doc: Document) -> [Range<Int>] {
+        // A document with tokens but no sentence layer is one sentence.
+        if doc.sentences.isEmpty { return doc.tokens.isEmpty ? [] : [0..<doc.tokens.count] }
         var ranges: [Range<Int>] = []
         var start = 0, currentKey = Int.min, next = 0
         for (index, token) in doc.tokens.enumerated() {

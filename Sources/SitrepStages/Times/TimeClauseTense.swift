@@ -27,6 +27,7 @@ import SitrepCore
 struct TimeClauseTense {
     private let tokens: [Token]
     private let ranges: [Range<Int>]
+    private let schedulingVerbs: Set<String>
 
     enum Kind: UInt8 {
         case other, noun, verbBase, verbPresent, verbPast, participlePast, participlePresent
@@ -35,10 +36,11 @@ struct TimeClauseTense {
 
     /// Nil when the tokens carry no parse. Nothing is computed up front: the
     /// few expressions whose value depends on the tense read the parse on demand.
-    init?(tokens: [Token], sentenceRanges: [Range<Int>]) {
+    init?(tokens: [Token], sentenceRanges: [Range<Int>], lexicon: TimeLexicon) {
         guard tokens.contains(where: { $0.syntax != nil }) else { return nil }
         self.tokens = tokens
         self.ranges = sentenceRanges
+        self.schedulingVerbs = lexicon.schedulingVerbs
     }
 
     /// The range of the parsed sentence that holds token `k`, by binary search.
@@ -148,15 +150,14 @@ struct TimeClauseTense {
         }
         var steps = 0
         while node >= 0 && steps <= Self.reach {
-            switch kind(node) {
-            case .participlePresent where head(node) >= 0 && !hasAuxiliary(node),
-                 .participlePast where head(node) >= 0 && tokens[node].syntax?.deprel == "acl" && !hasAuxiliary(node):
-                node = head(node); steps += 1
-            case .verbBase, .verbPresent, .verbPast, .participlePast, .participlePresent, .going:
-                return node
-            default:
-                node = head(node); steps += 1
+            let kind = kind(node)
+            if isVerb(node) {
+                // A participle without auxiliaries ("rising", "a service planned for
+                // Saturday") takes the tense of the clause it modifies.
+                let modifies = kind == .participlePresent || (kind == .participlePast && tokens[node].syntax?.deprel == "acl")
+                guard modifies, head(node) >= 0, !auxiliaries(node).any else { return node }
             }
+            node = head(node); steps += 1
         }
         return nil
     }
@@ -168,30 +169,36 @@ struct TimeClauseTense {
         }
     }
 
-    /// Whether `verb` has an auxiliary of any kind: a participle without one
-    /// ("rising", "a service planned for Saturday") takes its clause's tense.
-    private func hasAuxiliary(_ verb: Int) -> Bool {
-        (sentence(of: verb) ?? verb..<verb).contains { head($0) == verb && tokens[$0].syntax?.deprel.hasPrefix("aux") == true }
-    }
-
-    /// The auxiliaries a verb has.
+    /// The auxiliaries a verb has, read in one pass over its sentence.
     private struct Auxiliaries {
         var future = false, past = false, perfect = false, presentBe = false, pluperfect = false
+        /// Any auxiliary at all.
+        var any = false
+        /// A present "be" and a "to" before the verb: "is to resume trading Tuesday".
+        var beTo = false
     }
 
     private func auxiliaries(_ verb: Int) -> Auxiliaries {
         var aux = Auxiliaries()
-        for dependent in sentence(of: verb) ?? verb..<verb where head(dependent) == verb {
-            switch kind(dependent) {
+        guard let range = sentence(of: verb) else { return aux }
+        var presentBeOrCopula = false, to = false
+        for dependent in range {
+            // The dependent's head, from the sentence already found.
+            guard let syntax = tokens[dependent].syntax, range.lowerBound + syntax.head == verb, syntax.head >= 0 else { continue }
+            if syntax.deprel.hasPrefix("aux") { aux.any = true }
+            if syntax.lemma == "be", syntax.xpos == "VBZ" || syntax.xpos == "VBP" { presentBeOrCopula = true }
+            if syntax.xpos == "TO", dependent < verb { to = true }
+            switch Self.kind(syntax) {
             case .futureAux, .going: aux.future = true
             case .pastAux:
                 aux.past = true
-                if tokens[dependent].syntax?.lemma == "have" { aux.pluperfect = true }
+                if syntax.lemma == "have" { aux.pluperfect = true }
             case .perfectAux: aux.perfect = true
             case .presentBe: aux.presentBe = true
             default: break
             }
         }
+        aux.beTo = presentBeOrCopula && to
         return aux
     }
 
@@ -201,18 +208,7 @@ struct TimeClauseTense {
     }
 
     private func isSchedulingVerb(_ verb: Int) -> Bool {
-        tokens[verb].syntax.map { TimeLexicon.shared.schedulingVerbs.contains($0.lemma) } == true
-    }
-
-    /// "is to resume trading Tuesday": a present "be" with "to" before a bare verb.
-    private func isBeTo(_ verb: Int) -> Bool {
-        var be = false, to = false
-        for dependent in sentence(of: verb) ?? verb..<verb where head(dependent) == verb {
-            guard let syntax = tokens[dependent].syntax else { continue }
-            if syntax.lemma == "be", syntax.xpos == "VBZ" || syntax.xpos == "VBP" { be = true }
-            if syntax.xpos == "TO", dependent < verb { to = true }
-        }
-        return be && to
+        tokens[verb].syntax.map { schedulingVerbs.contains($0.lemma) } == true
     }
 
     private func verbTense(_ verb: Int, _ aux: Auxiliaries) -> TimeTense? {
@@ -222,7 +218,7 @@ struct TimeClauseTense {
         case .verbPast: return .past
         case .participlePast: return aux.perfect || !aux.presentBe ? .past : nil
         case .participlePresent, .going: return aux.presentBe ? .future : nil
-        case .verbBase: return isBeTo(verb) ? .future : nil
+        case .verbBase: return aux.beTo ? .future : nil
         default: return nil
         }
     }

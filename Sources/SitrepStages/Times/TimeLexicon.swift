@@ -164,13 +164,14 @@ struct TimeLexicon: Sendable {
         let latest = timeWordHash("latest"), recent = timeWordHash("recent"), final = timeWordHash("final")
         let couple = timeWordHash("couple"), few = timeWordHash("few"), or = timeWordHash("or"), so = timeWordHash("so")
         let ended = timeWordHash("ended"), ending = timeWordHash("ending"), period = timeWordHash("period")
-        let ago2 = timeWordHash("earlier"), yearEarlier = timeWordHash("year-earlier"), yearAgo = timeWordHash("year-ago")
+        let yearEarlier = timeWordHash("year-earlier"), yearAgo = timeWordHash("year-ago")
         let yearEnd = timeWordHash("year-end"), day = timeWordHash("day"), night = timeWordHash("night")
         let going = timeWordHash("going"), times = timeWordHash("times"), dollar = timeWordHash("$")
         let percent = timeWordHash("percent"), old = timeWordHash("old"), nineties = timeWordHash("nineties")
         let eighties = timeWordHash("eighties"), seventies = timeWordHash("seventies"), sixties = timeWordHash("sixties")
         let is_ = timeWordHash("is"), are = timeWordHash("are"), comma = timeWordHash(","), week = timeWordHash("week")
         let thousand = timeWordHash("thousand"), century = timeWordHash("century"), per = timeWordHash("per")
+        let by = timeWordHash("by"), had = timeWordHash("had"), full = timeWordHash("full")
     }
 
     init() {

@@ -51,12 +51,12 @@ public struct TimeStage: Stage {
         guard !doc.tokens.isEmpty else { doc.times = []; return }
         let dct = CalendarDay.parse(doc.published) ?? CalendarDay.parse(doc.article.published)
         // The syntax stage's sentence ranges: the parse's heads count from them.
-        let ranges = doc.sentences.isEmpty ? [0..<doc.tokens.count] : SyntaxStage.sentenceRanges(doc)
+        let ranges = SyntaxStage.sentenceRanges(doc)
         var text = doc.text
         let tokens = doc.tokens
         let matches: [TimeMatch] = text.withUTF8 { buffer in
             var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, tokens: tokens, dct: dct)
-            tagger.clauseTense = TimeClauseTense(tokens: tokens, sentenceRanges: ranges)
+            tagger.clauseTense = TimeClauseTense(tokens: tokens, sentenceRanges: ranges, lexicon: tagger.lexicon)
             return tagger.run(sentences: ranges)
         }
         var times: [TimeExpression] = []

@@ -112,20 +112,21 @@ extension TimeTagger {
         if let explicit { return make(i, end, .date, pad(explicit, 4) + "-" + code) }
         guard hasThe, !(isLowercaseWord(end) && !TimeTagger.seasonFollowers.contains(hash(end))) else { return nil }
         guard let dct else { return make(i, end, .date, nil) }
-        let order = ["SP": 0, "SU": 1, "FA": 2, "WI": 3]
-        let target = order[code] ?? 0
-        let current = dct.month >= 3 && dct.month <= 5 ? 0 : dct.month >= 6 && dct.month <= 8 ? 1 : dct.month >= 9 && dct.month <= 11 ? 2 : 3
-        let now = (dct.month <= 2 ? dct.year - 1 : dct.year) * 4 + current
+        let (now, target) = seasonIndex(code, dct: dct)
+        let current = now % 4
         switch tense(around: i, end) {
-        case .past:
-            let back = (current - target + 4) % 4
-            return make(i, end, .date, pad((now - back) / 4, 4) + "-" + code)
-        case .future:
-            let ahead = (target - current + 4) % 4
-            return make(i, end, .date, pad((now + ahead) / 4, 4) + "-" + code)
-        case .none:
-            return make(i, end, .date, seasonValue(code, shift: 0, dct: dct))
+        case .past: return make(i, end, .date, pad((now - (current - target + 4) % 4) / 4, 4) + "-" + code)
+        case .future: return make(i, end, .date, pad((now + (target - current + 4) % 4) / 4, 4) + "-" + code)
+        case .none: return make(i, end, .date, seasonValue(code, shift: 0, dct: dct))
         }
+    }
+
+    /// The document date's season as `year * 4 + season` (spring 0 ... winter 3,
+    /// a winter counted in the year it starts), and the index of `code`.
+    func seasonIndex(_ code: String, dct: CalendarDay) -> (now: Int, target: Int) {
+        let order = ["SP": 0, "SU": 1, "FA": 2, "WI": 3]
+        let current = dct.month >= 3 && dct.month <= 5 ? 0 : dct.month >= 6 && dct.month <= 8 ? 1 : dct.month >= 9 && dct.month <= 11 ? 2 : 3
+        return ((dct.month <= 2 ? dct.year - 1 : dct.year) * 4 + current, order[code] ?? 0)
     }
 
     /// Lowercase words that may follow "the summer" when it names the season:
@@ -137,11 +138,8 @@ extension TimeTagger {
 
     /// TIMEX3 season value: "1998-FA". A winter belongs to the year it starts in.
     func seasonValue(_ code: String, shift: Int, dct: CalendarDay) -> String {
-        let order = ["SP": 0, "SU": 1, "FA": 2, "WI": 3]
-        let target = order[code] ?? 0
-        let current = dct.month >= 3 && dct.month <= 5 ? 0 : dct.month >= 6 && dct.month <= 8 ? 1 : dct.month >= 9 && dct.month <= 11 ? 2 : 3
-        let currentYear = dct.month <= 2 ? dct.year - 1 : dct.year
-        let now = currentYear * 4 + current
+        let (now, target) = seasonIndex(code, dct: dct)
+        let currentYear = now / 4
         var occurrence = currentYear * 4 + target
         if shift < 0 { while occurrence >= now { occurrence -= 4 } }
         else if shift > 0 { while occurrence <= now { occurrence += 4 } }
@@ -269,7 +267,7 @@ extension TimeTagger {
             return nil
         }
         // "the full year" of results news: the year being reported, the document's.
-        if p > i, hash(p) == TimeTagger.full, hash(p + 1) == k.year {
+        if p > i, hash(p) == k.full, hash(p + 1) == k.year {
             guard let dct else { return make(i, p + 2, .date, nil) }
             return make(i, p + 2, .date, pad(dct.year, 4), ref: TimeRef(day: dct, granularity: .year))
         }
@@ -335,7 +333,7 @@ extension TimeTagger {
         return m
     }
 
-    static let comparable = timeWordHash("comparable"), full = timeWordHash("full")
+    static let comparable = timeWordHash("comparable")
     static let half = timeWordHash("half")
 
     /// "Q3" as 3.

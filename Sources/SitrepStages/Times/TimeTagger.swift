@@ -102,6 +102,11 @@ struct TimeTagger {
             number = info.number
             head = info.isHead
         }
+        // A hyphen, or a dash folded to one (U+2010-2015), with a byte after it.
+        func isDash(_ i: Int) -> Bool {
+            let c = bytes[i]
+            return (c == 0x2D && i + 1 < e) || (c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95)
+        }
         let startsWithDigit = first >= 0x30 && first <= 0x39
         var digits = 0
         var hyphen = false
@@ -117,8 +122,7 @@ struct TimeTagger {
                     if scale > 0 { fraction += Double(c - 0x30) * scale; scale /= 10 } else { value = value * 10 + Double(c - 0x30) }
                 } else {
                     allDigits = false
-                    if c == 0x2D && i > s && i + 1 < e { hyphen = true }
-                    if c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95 && i > s { hyphen = true }
+                    if i > s && isDash(i) { hyphen = true }
                     if c == 0x2C && i > s && i + 1 < e && scale == 0 { continue }
                     if c == 0x2E && i > s && i + 1 < e && scale == 0 { scale = 0.1; continue }
                     numeric = false
@@ -130,8 +134,7 @@ struct TimeTagger {
             // A word: only its hyphen (or dash folded to one) between other bytes matters.
             var i = s + 1
             while i + 1 < e {
-                let c = bytes[i]
-                if c == 0x2D || (c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95) { hyphen = true; break }
+                if isDash(i) { hyphen = true; break }
                 i += 1
             }
         }

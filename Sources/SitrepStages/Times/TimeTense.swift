@@ -31,14 +31,12 @@ extension TimeTagger {
         let reading = clauseTense?.reading(first, last)
         if let cue = deadlineCue(before: first), !(last < sentenceEnd && toks[last].hash == k.apostropheS) {
             let pluperfect = reading?.pluperfect ?? hasPastPerfect(first, last)
-            let isBy = cue.count == 1 && cue[0] == TimeTagger.by
+            let isBy = cue.count == 1 && cue[0] == k.by
             if !pluperfect && !(isBy && (reading?.tense ?? nearestTenseCue(first, last)) == .past) { return .future }
         }
         if let tense = reading?.tense { return tense }
         return nearestTenseCue(first, last)
     }
-
-    static let by = timeWordHash("by"), had = timeWordHash("had")
 
     /// The deadline cue that ends just before token `first`, if any.
     private func deadlineCue(before first: Int) -> [UInt64]? {
@@ -50,7 +48,7 @@ extension TimeTagger {
 
     /// Without a parse: "had" within the tense window before the expression.
     private func hasPastPerfect(_ first: Int, _ last: Int) -> Bool {
-        (max(sentenceStart, first - TimeTense.window)..<first).contains { toks[$0].hash == TimeTagger.had }
+        (max(sentenceStart, first - TimeTense.window)..<first).contains { toks[$0].hash == k.had }
     }
 
     /// The tense cue nearest to tokens `[first, last)` of the current sentence.
