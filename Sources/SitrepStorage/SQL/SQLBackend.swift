@@ -18,6 +18,13 @@ private let storedEventColumns = """
     FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
     """
 
+/// An event filter split into exact-key branches (``SQLBackend``'s
+/// `selectEvents`), and whether one event can match two of them.
+private struct IndexSplit {
+    var branches: [(query: EventQuery, condition: String, arguments: [SQLValue])]
+    var disjoint: Bool
+}
+
 /// Positions of the columns of ``storedEventColumns`` in one result.
 private struct StoredEventLayout {
     let id, source, target, rootCode, eventDate, place, code, label, placeName, country, lat, lon: Int?
@@ -188,7 +195,9 @@ extension SQLBackend {
 
     /// The `WHERE` clause (empty, or starting with " WHERE ") and its arguments
     /// for an event query's filters, over the table alias `e`.
-    private func eventFilter(_ query: EventQuery, extra: [String] = []) -> (sql: String, arguments: [SQLValue]) {
+    /// The WHERE clause of `query`, then `extra` conditions whose placeholders take
+    /// `extraArguments`.
+    private func eventFilter(_ query: EventQuery, extra: [String] = [], extraArguments: [SQLValue] = []) -> (sql: String, arguments: [SQLValue]) {
         var conditions: [String] = []
         var arguments: [SQLValue] = []
         if let actor = query.actor {
@@ -221,6 +230,7 @@ extension SQLBackend {
             arguments += [.text(place.lowercased()), .text(place.lowercased())]
         }
         conditions += extra
+        arguments += extraArguments
         return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
@@ -268,40 +278,34 @@ extension SQLBackend {
     /// read whatever the store's size.
     func selectEvents(_ query: EventQuery) async throws -> [StoredEvent] {
         let page: [SQLValue] = [.integer(Int64(query.limit)), .integer(Int64(query.offset))]
-        guard let branches = try await indexBranches(query) else {
-            let filter = eventFilter(query)
+        let split = try await indexBranches(query)
+        if split?.branches.isEmpty == true { return [] }
+        guard let split, split.branches.count > 1 else {
+            // No split, or one branch (a country code such as `TUR`, one exact
+            // code): its index is read in date order and the page's rows directly.
+            let filter = split?.branches.first.map { eventFilter($0.query, extra: [$0.condition], extraArguments: $0.arguments) }
+                ?? eventFilter(query)
             return try storedEvents(await fetch(SQLStatement("""
                 \(storedEventColumns)\(filter.sql)
                 ORDER BY e.event_date DESC, e.id DESC LIMIT ? OFFSET ?
                 """, filter.arguments + page)))
         }
-        if branches.isEmpty { return [] }
-        // One branch (a country code such as `TUR`, one exact code) reads its
-        // index in date order and the page's rows directly, as a plain filter does.
-        if branches.count == 1, let branch = branches.first {
-            let filter = eventFilter(branch.query, extra: [branch.condition])
-            return try storedEvents(await fetch(SQLStatement("""
-                \(storedEventColumns)\(filter.sql)
-                ORDER BY e.event_date DESC, e.id DESC LIMIT ? OFFSET ?
-                """, filter.arguments + branch.arguments + page)))
-        }
         // Several branches pick ids only (their indexes hold the date and the row
         // id, so no table row is read); the page's rows are read once, by id.
         var sql: [String] = []
         var arguments: [SQLValue] = []
-        for (number, branch) in branches.enumerated() {
-            let filter = eventFilter(branch.query, extra: [branch.condition])
+        for (number, branch) in split.branches.enumerated() {
+            let filter = eventFilter(branch.query, extra: [branch.condition], extraArguments: branch.arguments)
             sql.append("""
                 SELECT * FROM (SELECT e.event_date AS event_date, e.id AS id FROM events e\(filter.sql)
                 ORDER BY e.event_date DESC, e.id DESC LIMIT ?) b\(number)
                 """)
-            arguments += filter.arguments + branch.arguments + [.integer(Int64(query.limit + query.offset))]
+            arguments += filter.arguments + [.integer(Int64(query.limit + query.offset))]
         }
-        // Actor and target branches are disjoint (one exact code each); the two
-        // place branches may overlap, and UNION keeps one of each (date, id).
-        let placeBranches = query.actor == nil && query.target == nil && query.place != nil
+        // Branches that may match the same event merge with UNION, which keeps
+        // one of each (date, id); disjoint ones need no such check.
         return try storedEvents(await fetch(SQLStatement("""
-            \(storedEventColumns) WHERE e.id IN (SELECT id FROM (\(sql.joined(separator: placeBranches ? " UNION " : " UNION ALL "))
+            \(storedEventColumns) WHERE e.id IN (SELECT id FROM (\(sql.joined(separator: split.disjoint ? " UNION ALL " : " UNION "))
                 ORDER BY event_date DESC, id DESC LIMIT ? OFFSET ?) page)
             ORDER BY e.event_date DESC, e.id DESC
             """, arguments + page)))
@@ -314,31 +318,31 @@ extension SQLBackend {
     /// The branches `selectEvents` merges, or nil when the query is best run
     /// as it is (no actor, target or place filter, or too many keys). Each
     /// branch is the query without the split filter plus one exact condition.
-    private func indexBranches(_ query: EventQuery) async throws -> [(query: EventQuery, condition: String, arguments: [SQLValue])]? {
+    private func indexBranches(_ query: EventQuery) async throws -> IndexSplit? {
         // A three-letter prefix is a country or organization code (`TUR`,
         // `IGO`, `---`), which has its own index on the code's first three
-        // letters: one branch. Other prefixes are split into their codes.
+        // letters: one branch. Other prefixes are split into their codes, which
+        // no event has two of.
         if let actor = query.actor?.uppercased() {
             var rest = query
             rest.actor = nil
-            if actor.utf8.count == 3 { return [(rest, "substr(e.source, 1, 3) = ?", [.text(actor)])] }
+            if actor.utf8.count == 3 { return IndexSplit(branches: [(rest, "substr(e.source, 1, 3) = ?", [SQLValue.text(actor)])], disjoint: true) }
             guard let codes = try await codes(in: "source", withPrefix: actor) else { return nil }
-            return codes.map { (rest, "e.source = ?", [.text($0)]) }
+            return IndexSplit(branches: codes.map { (rest, "e.source = ?", [SQLValue.text($0)]) }, disjoint: true)
         }
         if let target = query.target?.uppercased() {
             var rest = query
             rest.target = nil
-            if target.utf8.count == 3 { return [(rest, "substr(e.target, 1, 3) = ?", [.text(target)])] }
+            if target.utf8.count == 3 { return IndexSplit(branches: [(rest, "substr(e.target, 1, 3) = ?", [SQLValue.text(target)])], disjoint: true) }
             guard let codes = try await codes(in: "target", withPrefix: target) else { return nil }
-            return codes.map { (rest, "e.target = ?", [.text($0)]) }
+            return IndexSplit(branches: codes.map { (rest, "e.target = ?", [SQLValue.text($0)]) }, disjoint: true)
         }
         if let place = query.place?.lowercased() {
             var rest = query
             rest.place = nil
-            // An event can match both (its key and its name are the same text):
-            // selectEvents merges these two with UNION, which drops the repeat.
-            return [(rest, "e.place = ?", [.text(place)]),
-                    (rest, "lower(e.place_name) = ?", [.text(place)])]
+            // An event can match both (its key and its name are the same text).
+            return IndexSplit(branches: [(rest, "e.place = ?", [SQLValue.text(place)]), (rest, "lower(e.place_name) = ?", [SQLValue.text(place)])],
+                              disjoint: false)
         }
         return nil
     }
