@@ -27,10 +27,8 @@ public struct JSONWriter {
     /// Writes an object key; the next call writes its value.
     public mutating func key(_ name: StaticString) {
         separate()
-        // Keys are a few bytes: a loop beats a call to memmove.
-        let start = name.utf8Start, count = name.utf8CodeUnitCount
         bytes.append(UInt8(ascii: "\""))
-        for i in 0..<count { bytes.append(start[i]) }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         setNeedsComma(false)

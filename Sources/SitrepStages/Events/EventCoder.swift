@@ -684,22 +684,25 @@ struct EventCoder {
 
     /// The token of `sentence` that starts at byte `offset`, or nil.
     private func token(at offset: Int, in sentence: Range<Int>) -> Int? {
-        var lo = sentence.lowerBound, hi = sentence.upperBound
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens.words.starts[mid] < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sentence.upperBound && tokens.words.starts[lo] == offset ? lo : nil
+        let k = firstToken(from: offset, in: sentence)
+        return k < sentence.upperBound && tokens.words.starts[k] == offset ? k : nil
     }
 
     /// The last token of `sentence` that starts before byte `offset`, or nil.
     private func token(endingAt offset: Int, in sentence: Range<Int>) -> Int? {
+        let k = firstToken(from: offset, in: sentence)
+        return k > sentence.lowerBound ? k - 1 : nil
+    }
+
+    /// The first token of `sentence` starting at or after byte `offset` (its upper
+    /// bound if none), by binary search.
+    private func firstToken(from offset: Int, in sentence: Range<Int>) -> Int {
         var lo = sentence.lowerBound, hi = sentence.upperBound
         while lo < hi {
             let mid = (lo + hi) / 2
             if tokens.words.starts[mid] < offset { lo = mid + 1 } else { hi = mid }
         }
-        return lo > sentence.lowerBound ? lo - 1 : nil
+        return lo
     }
 
     /// The last day a TIMEX3 date value covers ("2020-06-08"; "2020-06" is June 30,
