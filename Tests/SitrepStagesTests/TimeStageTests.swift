@@ -94,6 +94,19 @@ struct TimeStageTests {
         #expect(hit?.value == c.value)
     }
 
+    /// Every expression holds a head word, so it is found wherever it stands,
+    /// not only when another time word happens to be near: a clock time's
+    /// "p.m." and a spelled decade are heads. A "first half" with no year or
+    /// unit after it (a match's first half) is not a date, and "the" before a
+    /// plain noun does not start one ("the company's sales last year").
+    @Test func expressionsAreFoundByTheirOwnHead() throws {
+        #expect(try timeTag("The guard was shot at 10 p.m. as he left the depot.").map(\.text) == ["10 p.m."])
+        #expect(try timeTag("Unemployment is the lowest since the seventies, the bank said.").map { [$0.text, $0.value ?? "nil"] } == [["the seventies", "197"]])
+        #expect(try timeTag("Strelsau scored twice in the first half, the coach said.").isEmpty)
+        #expect(try timeTag("Profits rose in the first half of 2023.").map(\.text) == ["the first half of 2023"])
+        #expect(try timeTag("The company's sales fell last year.").map(\.text) == ["last year"])
+    }
+
     /// Spans follow TimeML extent rules: determiners and modifiers in, prepositions out.
     @Test func spansIncludeModifiersButNotPrepositions() throws {
         let times = try timeTag("The rebels withdrew in early December and returned during the last week.")

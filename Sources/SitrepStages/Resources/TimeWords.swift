@@ -289,10 +289,10 @@ public enum TimeWords {
     valentine starter
     independence starter
     thanksgiving starter
-    nineties starter
-    eighties starter
-    seventies starter
-    sixties starter
+    nineties head
+    eighties head
+    seventies head
+    sixties head
     recent starter
     recently starter
     currently starter

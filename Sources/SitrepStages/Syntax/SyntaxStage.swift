@@ -70,9 +70,12 @@ public struct SyntaxStage: Stage {
         if doc.sentences.isEmpty { return doc.tokens.isEmpty ? [] : [0..<doc.tokens.count] }
         var ranges: [Range<Int>] = []
         var start = 0, currentKey = Int.min, next = 0
-        for (index, token) in doc.tokens.enumerated() {
-            while next < doc.sentences.count && doc.sentences[next].end <= token.span.start { next += 1 }
-            let key = next < doc.sentences.count && doc.sentences[next].contains(token.span) ? next : -1 - index
+        // Only the spans are read: copying whole tokens would retain their syntax strings.
+        let tokens = doc.tokens, sentences = doc.sentences
+        for index in tokens.indices {
+            let span = tokens[index].span
+            while next < sentences.count && sentences[next].end <= span.start { next += 1 }
+            let key = next < sentences.count && sentences[next].contains(span) ? next : -1 - index
             if index > 0 && key != currentKey { ranges.append(start..<index); start = index }
             currentKey = key
         }

@@ -37,6 +37,27 @@ final class TimeWordInfo: @unchecked Sendable {
     var isHead = false
 }
 
+/// Facts about a word that the tagger tests on every token, stored beside its
+/// hash so that the common answer ("no") costs no table or dictionary lookup.
+struct TimeWordMarks: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// A word of ``TimeWords/table`` (or of a phrase or holiday): a rule may start at it.
+    static let tableWord = TimeWordMarks(rawValue: 1 << 0)
+    /// ``TimeWordInfo/isHead``.
+    static let head = TimeWordMarks(rawValue: 1 << 1)
+    /// The first word of a phrase of ``TimeWords/phrases``.
+    static let startsPhrase = TimeWordMarks(rawValue: 1 << 2)
+    /// The first word of a holiday of ``TimeWords/holidays``.
+    static let startsHoliday = TimeWordMarks(rawValue: 1 << 3)
+    /// A preposition or modifier that makes an ambiguous month name a month
+    /// ("in May", "since March"): ``TimeTagger/monthPrepositions``.
+    static let monthPreposition = TimeWordMarks(rawValue: 1 << 4)
+    /// A word a rule matches inside an expression without its being a table
+    /// word: the tagger's ``TimeLexicon/Key`` words ("than", "of", "least")
+    /// and the later words of phrases and holidays.
+    static let inner = TimeWordMarks(rawValue: 1 << 5)
+}
+
 /// TIMEX3 units of ``TimeWords``.
 enum TimeUnit: String, Sendable {
     case second = "S", minute = "MIN", hour = "H", day = "D", week = "W", weekend = "WE"
@@ -98,24 +119,48 @@ struct TimeLexicon: Sendable {
     private var words: [UInt64: TimeWordInfo] = [:]
     /// The meanings of the table's words; tokens refer to them by index.
     private(set) var infos: [TimeWordInfo] = []
-    /// Open-addressing hash table (linear probing, power-of-two size) from
-    /// word hash to index in ``infos``: a token lookup is a multiply, a mask
-    /// and usually one comparison, with no SipHash.
-    private var keys: [UInt64] = []
-    private var slots: [Int32] = []
+    /// Open-addressing hash table (linear probing, power-of-two size, at most
+    /// half full) from word hash to the word's entry: a lookup is a multiply,
+    /// a mask and usually one comparison, with no SipHash. Each slot holds
+    /// what every token of the word carries, so a hit reads one cache line.
+    private var slots: [Slot] = []
     private var mask = 0
+    /// A 4,096-bit Bloom filter of the table's words (one bit each). Most
+    /// tokens of a text are not in the table; the filter, eight cache lines
+    /// that stay warm, turns most of them away before a probe of the table,
+    /// which the stages between two documents push out of the cache.
+    private var filter: [UInt64] = Array(repeating: 0, count: 64)
 
-    /// Index in ``infos`` of the word with hash `hash`, or -1.
+    struct Slot: Sendable {
+        var key: UInt64 = 0
+        /// The word's number ("two" = 2), NaN for none.
+        var number: Double = .nan
+        /// Index in ``infos``, -1 for an empty slot.
+        var index: Int32 = -1
+        var marks: TimeWordMarks = []
+    }
+
     @inline(__always)
-    func index(of hash: UInt64) -> Int32 {
-        var i = Int(truncatingIfNeeded: (hash &* 0x9E3779B97F4A7C15) >> 40) & mask
+    private static func mix(_ hash: UInt64) -> UInt64 { hash &* 0x9E3779B97F4A7C15 }
+
+    /// The table's slot for the word with hash `hash`, or nil.
+    @inline(__always)
+    func lookup(_ hash: UInt64) -> Slot? {
+        let mixed = Self.mix(hash)
+        let bit = Int(truncatingIfNeeded: mixed >> 52)
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        var i = Int(truncatingIfNeeded: mixed >> 40) & mask
         while true {
             let slot = slots[i]
-            if slot < 0 { return -1 }
-            if keys[i] == hash { return slot }
+            if slot.index < 0 { return nil }
+            if slot.key == hash { return slot }
             i = (i + 1) & mask
         }
     }
+
+    /// Index in ``infos`` of the word with hash `hash`, or -1.
+    @inline(__always)
+    func index(of hash: UInt64) -> Int32 { lookup(hash)?.index ?? -1 }
 
     /// The meaning of the word with hash `hash`.
     func info(_ hash: UInt64) -> TimeWordInfo? {
@@ -274,21 +319,35 @@ struct TimeLexicon: Sendable {
             let w = words[key]!
             if w.month != nil || w.weekday != nil || w.weekdayAbbreviation != nil || w.weekdayPlural != nil || w.unit != nil
                 || w.season != nil || w.daypart != nil || w.dayword != nil || w.tonight || w.set != nil || w.clock != nil
-                || w.holiday != nil {
+                || w.holiday != nil || w.ampm != nil {
                 words[key]!.isHead = true
             }
         }
+        // Words other rules test on the token before them: entries of their
+        // own, empty of meaning, that only carry the mark.
+        var marks: [UInt64: TimeWordMarks] = [:]
+        for key in words.keys { marks[key, default: []].insert(.tableWord) }
+        for key in phrases.keys { marks[key, default: []].insert(.startsPhrase) }
+        for key in holidays.keys { marks[key, default: []].insert(.startsHoliday) }
+        for word in TimeTagger.monthPrepositionWords { marks[timeWordHash(Substring(word)), default: []].insert(.monthPreposition) }
+        var innerWords = Mirror(reflecting: key).children.compactMap { $0.value as? UInt64 }
+        for list in phrases.values { for p in list { innerWords += p.words } }
+        for list in holidays.values { for h in list { innerWords += h.words } }
+        innerWords += ["throughout", "when", "comparable", "long"].map { timeWordHash(Substring($0)) }
+        for word in innerWords { marks[word, default: []].insert(.inner) }
+        for key in Array(marks.keys) where entry(key).isHead { marks[key]!.insert(.head) }
         // Freeze into the probing table at most half full.
         var size = 64
         while size < words.count * 2 { size *= 2 }
         mask = size - 1
-        keys = Array(repeating: 0, count: size)
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: Slot(), count: size)
         for (key, info) in words {
-            var i = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 40) & mask
-            while slots[i] >= 0 { i = (i + 1) & mask }
-            keys[i] = key
-            slots[i] = Int32(infos.count)
+            let mixed = Self.mix(key)
+            let bit = Int(truncatingIfNeeded: mixed >> 52)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            var i = Int(truncatingIfNeeded: mixed >> 40) & mask
+            while slots[i].index >= 0 { i = (i + 1) & mask }
+            slots[i] = Slot(key: key, number: info.number ?? .nan, index: Int32(infos.count), marks: marks[key] ?? [])
             infos.append(info)
         }
         words = [:]

@@ -7,7 +7,7 @@ extension TimeTagger {
     // MARK: 1. Phrases (vague references, sets)
 
     func phrase(_ i: Int) -> TimeMatch? {
-        guard let list = lexicon.phrases[toks[i].hash] else { return nil }
+        guard toks[i].marks.contains(.startsPhrase), let list = lexicon.phrases[toks[i].hash] else { return nil }
         for p in list where i + p.words.count <= sentenceEnd {
             var ok = true
             for (k, w) in p.words.enumerated() where toks[i + k].hash != w { ok = false; break }
@@ -265,7 +265,7 @@ extension TimeTagger {
         }
         if y < 1900 || y > 2099 {
             // Old or far years need a preposition: "in 1776", "since 1066".
-            guard p > sentenceStart, TimeTagger.monthPrepositions.contains(toks[p - 1].hash) || toks[p - 1].hash == k.in else { return false }
+            guard p > sentenceStart, toks[p - 1].marks.contains(.monthPreposition) || toks[p - 1].hash == k.in else { return false }
         }
         return true
     }
@@ -433,9 +433,9 @@ extension TimeTagger {
 
     /// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving".
     func holiday(_ i: Int) -> TimeMatch? {
-        guard toks[i].isCapitalized else { return nil }
+        guard toks[i].isCapitalized, toks[i].marks.contains(.tableWord) else { return nil }
         var mon = 0, day = 0, end = i
-        if let list = lexicon.holidays[toks[i].hash] {
+        if toks[i].marks.contains(.startsHoliday), let list = lexicon.holidays[toks[i].hash] {
             for h in list where i + h.words.count <= sentenceEnd {
                 var ok = true
                 for (k, w) in h.words.enumerated() where toks[i + k].hash != w { ok = false; break }

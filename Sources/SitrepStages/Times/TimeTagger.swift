@@ -10,6 +10,8 @@ struct TimeToken {
     var infoIndex: Int32
     /// The token's table entry marks it as a head (see ``TimeTagger/isHead(_:)``).
     var isHead: Bool
+    /// What else the tables say of the word, so that rules can skip a lookup.
+    var marks: TimeWordMarks
     /// First byte is an ASCII capital.
     var isCapitalized: Bool
     /// Number of bytes when the token is all ASCII digits, else 0.
@@ -84,8 +86,9 @@ struct TimeTagger {
         self.dct = dct
         var toks: [TimeToken] = []
         toks.reserveCapacity(tokens.count)
-        for token in tokens {
-            toks.append(Self.read(token.span, bytes, lexicon))
+        // Only the spans are read: copying whole tokens would retain their syntax strings.
+        for index in tokens.indices {
+            toks.append(Self.read(tokens[index].span, bytes, lexicon))
         }
         self.toks = toks
     }
@@ -94,14 +97,15 @@ struct TimeTagger {
         let s = span.start, e = span.end
         let hash = timeWordHash(bytes, s, e)
         let first = bytes[s]
-        let index = lexicon.index(of: hash)
+        var index: Int32 = -1
         var number: Double? = nil
-        var head = false
-        if index >= 0 {
-            let info = lexicon.infos[Int(index)]
-            number = info.number
-            head = info.isHead
+        var marks: TimeWordMarks = []
+        if let slot = lexicon.lookup(hash) {
+            index = slot.index
+            if !slot.number.isNaN { number = slot.number }
+            marks = slot.marks
         }
+        let head = marks.contains(.head)
         // A hyphen, or a dash folded to one (U+2010-2015), with a byte after it.
         func isDash(_ i: Int) -> Bool {
             let c = bytes[i]
@@ -138,7 +142,7 @@ struct TimeTagger {
                 i += 1
             }
         }
-        return TimeToken(start: s, end: e, hash: hash, infoIndex: index, isHead: head,
+        return TimeToken(start: s, end: e, hash: hash, infoIndex: index, isHead: head, marks: marks,
                          isCapitalized: first >= 0x41 && first <= 0x5A,
                          digits: digits, number: number, hasHyphen: hyphen)
     }
@@ -172,6 +176,10 @@ struct TimeTagger {
                     nextHead = k
                 }
                 if nextHead - i > TimeTagger.headReach { i = nextHead - TimeTagger.headReach; continue }
+                // An expression holds its head, and no rule reads past a plain
+                // word on the way to it: "the" in "the company's sales last year"
+                // cannot start one.
+                if i < nextHead, let barrier = plainWord(after: i, before: nextHead) { i = barrier + 1; continue }
                 guard canStart(i), let m = match(at: i) else { i += 1; continue }
                 if let ref = m.ref, m.movesAnchor { anchor = ref }
                 if m.explicitYear, let ref = m.ref { sentenceYear = ref.day.year }
@@ -192,7 +200,7 @@ struct TimeTagger {
         let t = toks[k]
         // A compound of the table ("year-earlier", "year-end") heads its own
         // expression whatever its category.
-        if t.infoIndex >= 0 { return t.isHead || t.hasHyphen }
+        if t.marks.contains(.tableWord) { return t.isHead || t.hasHyphen }
         if t.digits == 4 || t.hasHyphen { return true }
         if t.digits > 0 || t.number != nil { return false }
         let c = bytes[t.start], last = bytes[t.end - 1] | 0x20
@@ -209,9 +217,27 @@ struct TimeTagger {
     @inline(__always)
     func canStart(_ i: Int) -> Bool {
         let t = toks[i]
-        if t.infoIndex >= 0 || t.number != nil || t.hasHyphen { return true }
+        if t.marks.contains(.tableWord) || t.number != nil || t.hasHyphen { return true }
         let c = bytes[t.start]
         return (c >= 0x30 && c <= 0x39) || c == 0x27 || c == 0xE2 || c == 0x51
+    }
+
+    /// The last plain word in `(i, head)`: a lowercase or capitalized ASCII
+    /// word that is neither a table word nor one a rule reads inside an
+    /// expression (``TimeWordMarks/inner``). Numbers, punctuation and
+    /// compounds are never plain.
+    @inline(__always)
+    func plainWord(after i: Int, before head: Int) -> Int? {
+        var k = head - 1
+        while k > i {
+            let t = toks[k]
+            if t.marks.isDisjoint(with: [.tableWord, .inner]) && !t.hasHyphen {
+                let c = bytes[t.start] | 0x20
+                if c >= 0x61 && c <= 0x7A { return k }
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// Farthest a rule's first token lies before its head.
@@ -305,13 +331,15 @@ struct TimeTagger {
         if k > sentenceStart {
             let before = toks[k - 1]
             if infoOf(before)?.position != nil || infoOf(before)?.deictic != nil { return m }
-            if TimeTagger.monthPrepositions.contains(before.hash) { return m }
+            if before.marks.contains(.monthPreposition) { return m }
         }
         return nil
     }
 
-    static let monthPrepositions: Set<UInt64> = Set(["in", "since", "until", "till", "by", "from", "through", "of", "during",
-                                                       "before", "after", "to", "between", "and", "early", "late", "mid", "end"].map { timeWordHash(Substring($0)) })
+    /// Words before an ambiguous month name that make it a month ("in May");
+    /// tokens carry them as ``TimeWordMarks/monthPreposition``.
+    static let monthPrepositionWords = ["in", "since", "until", "till", "by", "from", "through", "of", "during",
+                                        "before", "after", "to", "between", "and", "early", "late", "mid", "end"]
 
     /// A day of the month at `k`: "5", "05", "5th" (1-31).
     func dayNumber(_ k: Int) -> Int? {
