@@ -54,7 +54,33 @@ import SitrepCore
         Case(rule: "a location name that is not a place holds the places inside it",
              text: "The match will be played at the Dallas Cowboys stadium in Arlington, Texas.",
              places: ["Dallas => Dallas, US", "Arlington => Arlington, US", "Texas => Texas, US"]),
+        Case(rule: "an abbreviation in a name is spelled out as the gazetteer has it", text: "The crash happened in St. Cloud, Minnesota, on Friday.",
+             places: ["St. Cloud => Saint Cloud, US", "Minnesota => Minnesota, US"]),
+        Case(rule: "a town at the front of a building's name is a toponym, however small",
+             text: "The plane landed at Spartanburg Downtown Memorial Airport after the engine failed. Spartanburg police closed the runway.",
+             places: ["Spartanburg => Spartanburg, US", "Spartanburg => Spartanburg, US"]),
+        Case(rule: "a town near the other towns named beats a country of its name",
+             text: "Lebanon residents can drop off old paint on Saturday. The county also opened a site in Zionsville, officials said.",
+             places: ["Lebanon => Lebanon, US", "Zionsville => Zionsville, US"]),
+        Case(rule: "a town near the other towns named beats a capital of its name, and its own mentions do not vote",
+             text: "Police in Paris said the driver was headed to Dallas. Paris officials closed the road.",
+             places: ["Paris => Paris, US", "Dallas => Dallas, US", "Paris => Paris, US"]),
     ]
+
+    /// A street or building the gazetteer lacks takes the point of the town the
+    /// article is about, without a GeoNames id.
+    @Test func streetTakesTheDocumentsTown() throws {
+        let doc = try PlaceStageTests.pipeline.get().run(
+            .cleanText("Crews repaired a water main on Third Street in Mansfield on Tuesday. Mansfield officials said Third Street would reopen Friday."),
+            id: "t", published: "2024-06-11")
+        let town = try #require(doc.places.first { doc.text(of: $0.span) == "Mansfield" }, "\(doc.places)")
+        let streets = doc.places.filter { doc.text(of: $0.span) == "Third Street" }
+        #expect(streets.count == 2)
+        #expect(streets.allSatisfy { $0.geonameID == nil && $0.latitude == town.latitude && $0.longitude == town.longitude })
+        // Without a town named, the street has no point.
+        let alone = try PlaceStageTests.pipeline.get().run(.cleanText("Crews repaired a water main on Third Street on Tuesday."), id: "t", published: "2024-06-11")
+        #expect(alone.places.allSatisfy { $0.latitude == nil })
+    }
 
     @Test(arguments: cases)
     func resolves(_ c: Case) throws {

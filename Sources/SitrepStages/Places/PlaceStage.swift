@@ -70,6 +70,42 @@ struct PlaceResolver {
         /// Resolved through a namesake town ("Boone County" -> Boone): the point is
         /// approximate and the GeoNames id is not the county's, so none is given.
         var approximate = false
+        /// A street, building, river or county the gazetteer does not have ("Webb
+        /// Center", "Third Street", "Cooke County"): it takes the point of the
+        /// document's focus, approximately (see ``focus(of:)``).
+        var atFocus = false
+    }
+
+    /// Abbreviations written in place names, with the word the gazetteer spells out
+    /// ("St. Cloud" is GeoNames' "Saint Cloud", "Mt. Vernon" its "Mount Vernon").
+    static let spelledOut: [UInt64: UInt64] = [
+        WordKey.of("st"): WordKey.of("saint"), WordKey.of("ste"): WordKey.of("sainte"),
+        WordKey.of("mt"): WordKey.of("mount"), WordKey.of("ft"): WordKey.of("fort"),
+    ]
+    /// ``PlaceWords/facilityWords``, as word keys.
+    static let facilityWords: Set<UInt64> = Set(PlaceWords.facilityWords.map { WordKey.of($0) })
+
+    /// The gazetteer's places named by tokens `range`, trying abbreviations spelled
+    /// out ("St." as "Saint") when the name as written has none.
+    private func lookup(_ range: Range<Int>) -> [Int32]? {
+        let keys = tokens.surface[range]
+        if let found = gazetteer.candidates(keys) { return found }
+        guard keys.contains(where: { PlaceResolver.spelledOut[$0] != nil }) else { return nil }
+        return gazetteer.candidates(keys.map { PlaceResolver.spelledOut[$0] ?? $0 }[...])
+    }
+
+    /// The longest place name at the front of `name` and shorter than it, of any
+    /// size, with the rest of the name capitalized words ("Spartanburg" in
+    /// "Spartanburg International Airport").
+    private func leadingPlace(_ name: Range<Int>) -> Mention? {
+        for length in stride(from: name.count - 1, through: 1, by: -1) {
+            let front = name.lowerBound..<(name.lowerBound + length)
+            if length == 1 && (PlaceResolver.compass.contains(tokens.surface[front.lowerBound]) || PlaceResolver.wordsOfNames.contains(tokens.surface[front.lowerBound])) { continue }
+            guard let list = lookup(front) else { continue }
+            let places = list.filter { gazetteer.places[Int($0)].kind != .continent }
+            if !places.isEmpty { return Mention(range: front, name: front, candidates: places) }
+        }
+        return nil
     }
 
     static let compass: Set<UInt64> = Set(["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
@@ -99,12 +135,11 @@ struct PlaceResolver {
             var name = t..<end
             while name.count > 1 && tokens.surface[name.lowerBound] == PlaceResolver.theWord { name = (name.lowerBound + 1)..<name.upperBound }
             // "West Virginia" is a name; "northern Iraq" is Iraq.
-            if gazetteer.candidates(tokens.surface[name]) == nil {
+            if lookup(name) == nil {
                 while name.count > 1 && PlaceResolver.compass.contains(tokens.surface[name.lowerBound]) { name = (name.lowerBound + 1)..<name.upperBound }
             }
             // A compass word alone ("Eastern", "Southern") is a direction, not a place.
             if name.count == 1 && PlaceResolver.compass.contains(tokens.surface[name.lowerBound]) { continue }
-            let keys = tokens.surface[name]
             if entity.type == .miscellaneous {
                 // Demonyms are country mentions; other MISC entities are not places.
                 // "Russians", "Palestinians": a plural names its people's country too.
@@ -114,13 +149,13 @@ struct PlaceResolver {
                 mentions.append(Mention(range: t..<end, name: name, candidates: gazetteer.countries[country].map { [$0] } ?? [], demonymCountry: country))
                 continue
             }
-            var candidates = gazetteer.candidates(keys) ?? []
+            var candidates = lookup(name) ?? []
             var viaNamesake = false
             if candidates.isEmpty, name.count > 1, PlaceResolver.districtWords.contains(tokens.surface[name.upperBound - 1]) {
                 // "Boone County", "Rapides Parish": the gazetteer has no counties; a town of
                 // the same name in the region is usually within the county or close by
                 // (the seat often shares the name), which is the best point available.
-                candidates = (gazetteer.candidates(tokens.surface[name.lowerBound..<(name.upperBound - 1)]) ?? [])
+                candidates = (lookup(name.lowerBound..<(name.upperBound - 1)) ?? [])
                     .filter { gazetteer.places[Int($0)].kind != .country && gazetteer.places[Int($0)].kind != .continent }
                 // "Walton County", "Rapides Parish": the name before the word is the
                 // American order ("County Cork" is the Irish one), so a namesake in the
@@ -140,6 +175,17 @@ struct PlaceResolver {
                 // for an organization.
                 let inside = embeddedPlaces(name)
                 if !inside.isEmpty { mentions += inside; continue }
+            }
+            if candidates.isEmpty, name.count > 1, PlaceResolver.facilityWords.contains(tokens.surface[name.upperBound - 1]) {
+                // "Spartanburg International Airport", "St. Cloud Hospital": a town
+                // at the front of a street's or building's name is a toponym of its
+                // own, however small. Without one, the place is left for the
+                // document's focus (below).
+                if let leading = leadingPlace(name) { mentions.append(leading); continue }
+                var mention = Mention(range: t..<end, name: name, candidates: [])
+                mention.atFocus = true
+                mentions.append(mention)
+                continue
             }
             if actsAsCapital(name, candidates) { continue }
             var mention = Mention(range: t..<end, name: name, candidates: candidates)
@@ -170,21 +216,41 @@ struct PlaceResolver {
             guard let c = m.chosen, gazetteer.places[Int(c)].kind == .subdivision else { continue }
             regions.insert(gazetteer.places[Int(c)].nameKey)
         }
+        // One sense per discourse: the mentions of one name are one place, so they
+        // do not vote for each other; the other names' votes and towns decide.
+        let keys = mentions.map { Gazetteer.key(tokens.words.text($0.name)) }
+        var ownVotes: [UInt64: [Gazetteer.Country: Int]] = [:]
+        for (i, m) in mentions.enumerated() {
+            guard let c = m.chosen else { continue }
+            let place = gazetteer.places[Int(c)]
+            ownVotes[keys[i], default: [:]][place.country, default: 0] += place.kind == .country ? 2 : 1
+        }
+        let towns = mentions.indices.compactMap { i -> (key: UInt64, place: Gazetteer.Place)? in
+            guard let c = mentions[i].chosen, !mentions[i].approximate else { return nil }
+            let place = gazetteer.places[Int(c)]
+            switch place.kind {
+            case .populated, .capital, .adminSeat: return (keys[i], place)
+            default: return nil
+            }
+        }
         var sense: [UInt64: Int32] = [:]
         for i in mentions.indices {
-            let key = Gazetteer.key(tokens.words.text(mentions[i].name))
+            let key = keys[i]
             if let earlier = sense[key] { mentions[i].chosen = earlier; continue }
-            var own: [Gazetteer.Country: Int] = [:]
-            if let c = mentions[i].chosen {
-                let place = gazetteer.places[Int(c)]
-                own[place.country] = place.kind == .country ? 2 : 1
-            }
-            let others = votes.mapValues { $0 }.merging(own) { a, b in a - b }
-            mentions[i].chosen = best(mentions[i], votes: others, total: max(0, total - own.values.reduce(0, +)), regions: regions)
+            let own = ownVotes[key] ?? [:]
+            let others = votes.merging(own) { a, b in a - b }
+            let nearby = towns.filter { $0.key != key }.map(\.place)
+            mentions[i].chosen = best(mentions[i], votes: others, total: max(0, total - own.values.reduce(0, +)), regions: regions, towns: nearby)
             if let c = mentions[i].chosen { sense[key] = c }
         }
+        let focus = focus(of: mentions)
         return mentions.map { m in
             let span = tokens.words.span(m.range)
+            if m.atFocus, let focus {
+                let place = gazetteer.places[Int(focus)]
+                return PlaceMention(span: span, name: tokens.words.text(m.name), geonameID: nil, country: Gazetteer.string(place.country),
+                                    latitude: place.latitude, longitude: place.longitude)
+            }
             guard let c = m.chosen else { return PlaceMention(span: span, name: nil) }
             let place = gazetteer.places[Int(c)]
             if m.approximate {
@@ -194,6 +260,28 @@ struct PlaceResolver {
             return PlaceMention(span: span, name: gazetteer.name(of: place), geonameID: place.geonameID > 0 ? Int(place.geonameID) : nil,
                                 country: Gazetteer.string(place.country), latitude: place.latitude, longitude: place.longitude)
         }
+    }
+
+    /// The document's focus: the town or city its mentions name most often (the
+    /// first of equals), where a local article's streets and buildings lie. Nil
+    /// when no mention is a town, or the most named one is named only once among
+    /// several towns: a national or foreign story has no single place its
+    /// unnamed streets can be put in.
+    private func focus(of mentions: [Mention]) -> Int32? {
+        var counts: [Int32: Int] = [:]
+        var order: [Int32] = []
+        for m in mentions {
+            guard let c = m.chosen, !m.approximate else { continue }
+            switch gazetteer.places[Int(c)].kind {
+            case .populated, .capital, .adminSeat:
+                if counts[c] == nil { order.append(c) }
+                counts[c, default: 0] += 1
+            default: continue
+            }
+        }
+        guard let top = order.max(by: { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }) else { return nil }
+        if counts[top]! == 1 && order.count > 1 { return nil }
+        return top
     }
 
     /// The place of each sentence's dateline ("MANSFIELD -- The mayor...", "NEW YORK
@@ -211,7 +299,7 @@ struct PlaceResolver {
             while end < head.upperBound, Dateline.isAllCapitals(tokens.words.text(end..<(end + 1))) { end += 1 }
             let name = sentence.lowerBound..<end
             guard !name.isEmpty, !mentions.contains(where: { $0.range.overlaps(name) }),
-                  let candidates = gazetteer.candidates(tokens.surface[name]), !candidates.isEmpty else { continue }
+                  let candidates = lookup(name), !candidates.isEmpty else { continue }
             found.append(Mention(range: name, name: name, candidates: candidates))
         }
         return found
@@ -237,7 +325,7 @@ struct PlaceResolver {
         guard comma + 1 < tokens.count, tokens.surface[comma] == PlaceResolver.commaWord, tokens.isCapitalized(comma + 1) else { return nil }
         for length in stride(from: min(3, tokens.count - comma - 1), through: 1, by: -1) {
             let name = (comma + 1)..<(comma + 1 + length)
-            guard let list = gazetteer.candidates(tokens.surface[name]) else { continue }
+            guard let list = lookup(name) else { continue }
             let regions = list.filter { gazetteer.places[Int($0)].kind == .subdivision || gazetteer.places[Int($0)].kind == .country }
             if !regions.isEmpty { return (name, regions) }
         }
@@ -268,7 +356,7 @@ struct PlaceResolver {
             if tokens.isCapitalized(i) {
                 for length in stride(from: min(gazetteer.longestName, range.upperBound - i), through: 1, by: -1) {
                     if length == 1 && (PlaceResolver.compass.contains(tokens.surface[i]) || PlaceResolver.wordsOfNames.contains(tokens.surface[i])) { continue }
-                    guard var list = gazetteer.candidates(tokens.surface[i..<(i + length)]) else { continue }
+                    guard var list = lookup(i..<(i + length)) else { continue }
                     if length == range.count {
                         // The whole name of an organization is a place only under a place's
                         // own name, not one of its alternate names ("Hamas" is not Hamm).
@@ -295,7 +383,8 @@ struct PlaceResolver {
     }
 
     /// The best candidate of `m`, by prior, "X, Y" context and the other mentions' countries.
-    private func best(_ m: Mention, votes: [Gazetteer.Country: Int], total: Int, regions: Set<UInt64> = []) -> Int32? {
+    private func best(_ m: Mention, votes: [Gazetteer.Country: Int], total: Int, regions: Set<UInt64> = [],
+                      towns: [Gazetteer.Place] = []) -> Int32? {
         guard !m.candidates.isEmpty else { return nil }
         let following = followingName(after: m.range)
         var bestIndex: Int32?
@@ -328,9 +417,35 @@ struct PlaceResolver {
             }
             if total > 0, let n = votes[place.country], n > 0 { score += 5 * Double(n) / Double(total) }
             if place.kind != .subdivision && regions.contains(place.admin1) { score += 3 }
+            if place.kind != .country && place.kind != .continent && place.kind != .subdivision, !towns.isEmpty {
+                score += PlaceResolver.proximityBonus(place, towns)
+            }
             if score > bestScore { bestScore = score; bestIndex = c }
         }
         return bestIndex
+    }
+
+    /// Spatial minimality: a town close to the other towns the document names is
+    /// likelier than a distant namesake ("Paris" beside "Urbana" is Paris,
+    /// Illinois; "Lebanon" beside "Zionsville" is Lebanon, Indiana). The bonus
+    /// is for the nearest of them: 5 within 50 km, 3 within 200 km, 1 within 500 km.
+    static func proximityBonus(_ place: Gazetteer.Place, _ towns: [Gazetteer.Place]) -> Double {
+        var nearest = Double.infinity
+        for town in towns { nearest = min(nearest, kilometres(place, town)) }
+        switch nearest {
+        case ..<50: return 5
+        case ..<200: return 3
+        case ..<500: return 1
+        default: return 0
+        }
+    }
+
+    /// Great-circle distance between two places, in kilometres.
+    static func kilometres(_ a: Gazetteer.Place, _ b: Gazetteer.Place) -> Double {
+        let rad = Double.pi / 180
+        let dLat = (b.latitude - a.latitude) * rad, dLon = (b.longitude - a.longitude) * rad
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * rad) * cos(b.latitude * rad) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6371 * asin(min(1, h.squareRoot()))
     }
 
     /// What "X, Y" says of X: the subdivisions named Y (by the key their towns carry

@@ -7,7 +7,52 @@
 ///   Public Service Commission", "La Voix du Nord"), are words of that name. They are
 ///   not taken as places from inside another name; as a name of their own they still
 ///   count. One entry per line, matched without case.
+/// - ``facilityWords``: the last words of names of streets, buildings, grounds,
+///   rivers and counties ("Third Street", "Webb Center", "Catawba River", "Cooke
+///   County"). Such a name the gazetteer lacks is still a place: the town at its
+///   front when there is one ("Spartanburg International Airport"), else the
+///   document's focus town, approximately, since a local story's streets and
+///   buildings lie in the town it is about.
 enum PlaceWords {
+    static let facilityWords = NERWords.entries("""
+    Airport
+    Arena
+    Ave
+    Avenue
+    Blvd
+    Boulevard
+    Bridge
+    Center
+    Centre
+    Church
+    County
+    Courthouse
+    Creek
+    Dr
+    Drive
+    Hall
+    Highway
+    Hospital
+    Lake
+    Lane
+    Library
+    Mall
+    Museum
+    Parish
+    Park
+    Plaza
+    Rd
+    River
+    Road
+    School
+    Square
+    Stadium
+    Station
+    St
+    Street
+    Township
+    """)
+
     static let wordsOfNames = NERWords.entries("""
     Business
     Center
