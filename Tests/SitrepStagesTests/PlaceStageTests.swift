@@ -65,6 +65,11 @@ import SitrepCore
         Case(rule: "a town near the other towns named beats a capital of its name, and its own mentions do not vote",
              text: "Police in Paris said the driver was headed to Dallas. Paris officials closed the road.",
              places: ["Paris => Paris, US", "Dallas => Dallas, US", "Paris => Paris, US"]),
+        Case(rule: "a county inside an organization's name is a place when its namesake town is near the article's town",
+             text: "The Madison County Commission met in Huntsville on Monday. Huntsville officials said the road would reopen.",
+             places: ["Madison County => Madison County, US", "Huntsville => Huntsville, US", "Huntsville => Huntsville, US"]),
+        Case(rule: "a county's name inside an organization is not the city of that name", text: "The Washington County Board met on Tuesday to discuss roads.",
+             places: []),
     ]
 
     /// A street or building the gazetteer lacks takes the point of the town the

@@ -74,6 +74,10 @@ struct PlaceResolver {
         /// Center", "Third Street", "Cooke County"): it takes the point of the
         /// document's focus, approximately (see ``focus(of:)``).
         var atFocus = false
+        /// Found by ``districts(besides:)`` outside any location entity: kept only
+        /// when its namesake town lies near the document's focus, so that the two
+        /// readings agree.
+        var outsideEntities = false
     }
 
     /// Abbreviations written in place names, with the word the gazetteer spells out
@@ -152,18 +156,7 @@ struct PlaceResolver {
             var candidates = lookup(name) ?? []
             var viaNamesake = false
             if candidates.isEmpty, name.count > 1, PlaceResolver.districtWords.contains(tokens.surface[name.upperBound - 1]) {
-                // "Boone County", "Rapides Parish": the gazetteer has no counties; a town of
-                // the same name in the region is usually within the county or close by
-                // (the seat often shares the name), which is the best point available.
-                candidates = (lookup(name.lowerBound..<(name.upperBound - 1)) ?? [])
-                    .filter { gazetteer.places[Int($0)].kind != .country && gazetteer.places[Int($0)].kind != .continent }
-                // "Walton County", "Rapides Parish": the name before the word is the
-                // American order ("County Cork" is the Irish one), so a namesake in the
-                // United States is preferred when there is one.
-                if PlaceResolver.americanDistrictWords.contains(tokens.surface[name.upperBound - 1]) {
-                    let american = candidates.filter { gazetteer.places[Int($0)].country == PlaceResolver.unitedStates }
-                    if !american.isEmpty { candidates = american }
-                }
+                candidates = districtNamesakes(name)
                 viaNamesake = !candidates.isEmpty
             }
             if candidates.isEmpty, let afterHyphen = afterPrefixHyphen(name) {
@@ -193,6 +186,7 @@ struct PlaceResolver {
             mentions.append(mention)
         }
         mentions += datelinePlaces(besides: mentions)
+        mentions += districts(besides: mentions)
         mentions += statesAfterPlaces(besides: mentions)
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         guard !mentions.isEmpty else { return [] }
@@ -244,9 +238,20 @@ struct PlaceResolver {
             if let c = mentions[i].chosen { sense[key] = c }
         }
         let focus = focus(of: mentions)
+        mentions.removeAll { m in
+            guard m.outsideEntities else { return false }
+            guard let focus, let c = m.chosen else { return true }
+            return PlaceResolver.kilometres(gazetteer.places[Int(c)], gazetteer.places[Int(focus)]) > PlaceResolver.districtReach
+        }
         return mentions.map { m in
             let span = tokens.words.span(m.range)
-            if m.atFocus, let focus {
+            // A district placed by a namesake town far from the town the article is
+            // about is more likely the article's own county ("Lamar County" in a Paris,
+            // Texas, story is not around Lamar, Colorado).
+            let focusInstead = m.approximate && focus.map { f in
+                m.chosen.map { PlaceResolver.kilometres(gazetteer.places[Int($0)], gazetteer.places[Int(f)]) > PlaceResolver.districtReach } ?? true
+            } == true
+            if m.atFocus || focusInstead, let focus {
                 let place = gazetteer.places[Int(focus)]
                 return PlaceMention(span: span, name: tokens.words.text(m.name), geonameID: nil, country: Gazetteer.string(place.country),
                                     latitude: place.latitude, longitude: place.longitude)
@@ -260,6 +265,56 @@ struct PlaceResolver {
             return PlaceMention(span: span, name: gazetteer.name(of: place), geonameID: place.geonameID > 0 ? Int(place.geonameID) : nil,
                                 country: Gazetteer.string(place.country), latitude: place.latitude, longitude: place.longitude)
         }
+    }
+
+    /// Farthest a county's namesake town may lie from the document's focus town
+    /// and still place the county, in kilometres (a large American county is
+    /// about 100 km across).
+    static let districtReach = 150.0
+
+    /// Towns named like district `name` ("Boone County", "Rapides Parish"): the
+    /// gazetteer has no counties; a town of the same name in the region is usually
+    /// within the county or close by (the seat often shares the name), which is the
+    /// best point available.
+    private func districtNamesakes(_ name: Range<Int>) -> [Int32] {
+        var candidates = (lookup(name.lowerBound..<(name.upperBound - 1)) ?? [])
+            .filter { gazetteer.places[Int($0)].kind != .country && gazetteer.places[Int($0)].kind != .continent }
+        // "Walton County", "Rapides Parish": the name before the word is the
+        // American order ("County Cork" is the Irish one), so a namesake in the
+        // United States is preferred when there is one.
+        if PlaceResolver.americanDistrictWords.contains(tokens.surface[name.upperBound - 1]) {
+            let american = candidates.filter { gazetteer.places[Int($0)].country == PlaceResolver.unitedStates }
+            if !american.isEmpty { candidates = american }
+        }
+        return candidates
+    }
+
+    /// Counties and parishes no entity covers as a location: inside an
+    /// organization's name ("Laurel County PRIDE", "the DeKalb County School
+    /// District") or missed by the tagger. One or two capitalized words before
+    /// "County" or "Parish" (American order) name a district, placed by its
+    /// namesake town; it is kept only when that town lies near the town the
+    /// document is about (the resolution's last step).
+    private func districts(besides mentions: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        for k in 1..<max(1, tokens.count) where PlaceResolver.americanDistrictWords.contains(tokens.surface[k]) && tokens.isCapitalized(k) {
+            guard tokens.isCapitalized(k - 1), tokens.surface[k - 1] != PlaceResolver.theWord else { continue }
+            var start = k - 1
+            if start > 0, tokens.isCapitalized(start - 1), tokens.surface[start - 1] != PlaceResolver.theWord,
+               !tokens.words.sentences.contains(where: { $0.lowerBound == start }) {
+                // "Prince George's County", "St. Louis County": two words when the
+                // gazetteer knows the pair.
+                if lookup((start - 1)..<start + 1) != nil { start -= 1 }
+            }
+            let name = start..<(k + 1)
+            guard !mentions.contains(where: { $0.range.overlaps(name) }) else { continue }
+            var mention = Mention(range: name, name: name, candidates: districtNamesakes(name))
+            guard !mention.candidates.isEmpty else { continue }
+            mention.approximate = true
+            mention.outsideEntities = true
+            found.append(mention)
+        }
+        return found
     }
 
     /// The document's focus: the town or city its mentions name most often (the
@@ -368,7 +423,10 @@ struct PlaceResolver {
                         let p = gazetteer.places[Int(c)]
                         return p.kind == .country || p.kind == .subdivision || p.kind == .continent || p.population >= 100_000
                     }
-                    if !notable.isEmpty {
+                    // "The Washington County Board": the name of a county, which
+                    // ``districts(besides:)`` reads, not the city.
+                    let beforeDistrict = i + length < range.upperBound && PlaceResolver.districtWords.contains(tokens.surface[i + length])
+                    if !notable.isEmpty && !beforeDistrict {
                         // A notable namesake makes the name a place; which one it is, the
                         // context decides among all of them ("London PRIDE" in Kentucky).
                         found.append(Mention(range: i..<(i + length), name: i..<(i + length), candidates: list))
