@@ -328,6 +328,7 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
             #expect(named.contains(stage), "no row for \(stage) in \(profiled.stderr)")
         }
         #expect(profiled.stderr.contains("start-up (models, dictionaries, gazetteer; not in the total)"))
+        #expect(profiled.stderr.contains("start-up by stage (the first article, loading included): extract "))
         let through = try SitrepRun.run(["process", "--quiet", "--profile", "--through", "tokens"], stdin: Array(input.utf8))
         let throughNamed = Set(through.stderr.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
         #expect(throughNamed.contains("tokens") && !throughNamed.contains("syntax"))

@@ -13,10 +13,14 @@ import SitrepCore
 ///    agent ("Moscow said", "loans to Kyiv") is the country's government, not a
 ///    point - the metonymy convention shared with the actor coder - and is left out.
 /// 2. **Candidates.** All gazetteer places with that name (name, ASCII name, common
-///    alternate names). A party label joined to the name is dropped ("DFL-Minneapolis",
-///    "R-Elbow Lake"); a name of several words with no candidates ("Dallas Cowboys"
-///    read as a location) gives the places named inside it, as an organization's name
-///    does. Otherwise none: the mention is kept, with null coordinates.
+///    alternate names), with "St.", "Mt.", "Ft." spelled out when the name as written
+///    has none ("St. Cloud" is "Saint Cloud"). A party label joined to the name is
+///    dropped ("DFL-Minneapolis", "R-Elbow Lake"); a name of several words with no
+///    candidates ("Dallas Cowboys" read as a location) gives the places named inside
+///    it, as an organization's name does; a street's or building's name
+///    (``PlaceWords/facilityWords``) gives the town at its front, however small
+///    ("Spartanburg International Airport"). Otherwise none: the mention is kept,
+///    with null coordinates.
 /// 3. **Prior.** Population (log scale) plus a preference by kind: a continent or
 ///    country over a subdivision, a subdivision over a capital, a capital over an
 ///    administrative seat, a seat over a village.
@@ -24,27 +28,38 @@ import SitrepCore
 ///    that the gazetteer lacks takes the point of a namesake town (the seat often shares
 ///    the name), chosen by the same context, in the United States first for County,
 ///    Parish and Township (the American order of words); its GeoNames id stays null.
+///    "X County" inside an organization's name ("Laurel County Sheriff's Office") or
+///    missed by the tagger is found too, and kept when its namesake lies near the
+///    document's focus town (step 5).
 /// 4. **Context.** "Alexandria, Louisiana" and "Paris, France": a following
 ///    subdivision or country that contains the candidate decides. Then the other
-///    places of the document vote for their countries (spatial minimality): a
-///    candidate in a country the rest of the article is about gains. One sense per
-///    discourse: a name resolved once keeps that resolution in the document.
+///    names of the document vote for their countries, and a town near the other
+///    towns it names gains (spatial minimality: "Paris" beside "Urbana" is Paris,
+///    Illinois). One sense per discourse: a name resolved once keeps that
+///    resolution in the document, and its own mentions do not vote for it.
+/// 5. **Focus.** The town the document names most is its focus. A street or
+///    building the gazetteer lacks ("Third Street", "Webb Center") and a county
+///    whose namesake lies far from the focus take the focus's point, approximately
+///    (no GeoNames id): a local story's streets and county are the town's.
 public struct PlaceStage: Stage {
     public let name = "places"
     public let version = "geonames-rules.v1"
     public let requires: Set<Layer> = [.sentences, .tokens, .entities]
     public let provides: Set<Layer> = [.places]
 
-    /// The gazetteer, or why it could not be loaded (reported on every document).
-    let gazetteer: Result<Gazetteer, any Error>
+    /// A gazetteer given to the stage; nil for the shipped one.
+    let supplied: Gazetteer?
 
-    /// A stage with the shipped gazetteer.
-    public init() { gazetteer = Gazetteer.shared }
+    /// A stage with the shipped gazetteer, loaded when the first document comes
+    /// (so that `process --profile` counts the load as the stage's start-up).
+    public init() { supplied = nil }
 
-    public init(gazetteer: Gazetteer) { self.gazetteer = .success(gazetteer) }
+    public init(gazetteer: Gazetteer) { supplied = gazetteer }
 
     public func process(_ doc: inout Document) throws {
-        guard let gazetteer = self.gazetteer.loaded(reporting: "SR-PL-001", stage: name, into: &doc) else {
+        // The shipped gazetteer, or why it could not be loaded (reported on every document).
+        let loaded = supplied.map { Result<Gazetteer, any Error>.success($0) } ?? Gazetteer.shared
+        guard let gazetteer = loaded.loaded(reporting: "SR-PL-001", stage: name, into: &doc) else {
             doc.places = []
             return
         }
