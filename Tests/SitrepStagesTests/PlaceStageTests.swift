@@ -32,6 +32,8 @@ import SitrepCore
              places: ["Boone County => Boone County, US", "Kentucky => Kentucky, US"]),
         Case(rule: "country aliases", text: "Officials in the U.S. and the UK disagreed.",
              places: ["U.S. => United States, US", "UK => United Kingdom, GB"]),
+        Case(rule: "territories news names that GeoNames files under another name", text: "Israeli settlers moved into the West Bank on Monday.",
+             places: ["Israeli => Israel, IL", "West Bank => Palestinian Territory, PS"]),
         Case(rule: "Canadian province abbreviations", text: "The fire near Kamloops, B.C., spread overnight.",
              places: ["Kamloops => Kamloops, CA", "B.C. => British Columbia, CA"]),
         Case(rule: "a demonym shared by several countries names the most populous", text: "American and Chinese diplomats met.",
