@@ -45,6 +45,8 @@ import SitrepCore
              places: ["Kentucky => Kentucky, US", "London => London, US"]),
         Case(rule: "a compass word alone is not a place", text: "The Eastern team beat the Southern team.", places: []),
         Case(rule: "a common word inside a name is not a place", text: "The fight broke out at Handley Middle School on Monday.", places: []),
+        Case(rule: "a continent's demonym is a mention of the continent", text: "European ministers met African envoys in Brussels.",
+             places: ["European => Europe, ?", "African => Africa, ?", "Brussels => Brussels, BE"]),
         Case(rule: "a plural demonym is a country mention", text: "Thousands of Russians and Americans watched the game.",
              places: ["Russians => Russia, RU", "Americans => United States, US"]),
         Case(rule: "the state after a place and a comma, even untagged, places the town", text: "LONDON, Ky. — A man was arrested on Friday.",

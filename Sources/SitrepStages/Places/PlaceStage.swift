@@ -101,6 +101,11 @@ struct PlaceResolver {
         WordKey.of("st"): WordKey.of("saint"), WordKey.of("ste"): WordKey.of("sainte"),
         WordKey.of("mt"): WordKey.of("mount"), WordKey.of("ft"): WordKey.of("fort"),
     ]
+    /// ``PlaceWords/continentDemonyms``: demonym key -> the continent's name key.
+    static let continentDemonyms: [UInt64: UInt64] = Dictionary(uniqueKeysWithValues: PlaceWords.continentDemonyms.map { line in
+        let parts = line.split(separator: " ")
+        return (WordKey.of(parts[0]), WordKey.of(parts[1]))
+    })
     /// ``PlaceWords/facilityWords``, as word keys.
     static let facilityWords: Set<UInt64> = Set(PlaceWords.facilityWords.map { WordKey.of($0) })
 
@@ -163,6 +168,12 @@ struct PlaceResolver {
                 // Demonyms are country mentions; other MISC entities are not places.
                 // "Russians", "Palestinians": a plural names its people's country too.
                 let text = tokens.words.text(name)
+                if name.count == 1, let continent = PlaceResolver.continentDemonyms[tokens.surface[name.lowerBound]] {
+                    // "European ministers", "African Union troops": the continent.
+                    let rows = (gazetteer.candidates([continent][...]) ?? []).filter { gazetteer.places[Int($0)].kind == .continent }
+                    if !rows.isEmpty { mentions.append(Mention(range: t..<end, name: name, candidates: rows)) }
+                    continue
+                }
                 guard name.count <= 3, let country = gazetteer.demonyms[Gazetteer.key(text)]
                         ?? (text.hasSuffix("s") ? gazetteer.demonyms[Gazetteer.key(text.dropLast())] : nil) else { continue }
                 mentions.append(Mention(range: t..<end, name: name, candidates: gazetteer.countries[country].map { [$0] } ?? [], demonymCountry: country))

@@ -13,7 +13,16 @@
 ///   front when there is one ("Spartanburg International Airport"), else the
 ///   document's focus town, approximately, since a local story's streets and
 ///   buildings lie in the town it is about.
+/// - ``continentDemonyms``: "European" and the like with their continent's name,
+///   as the demonym table does for countries: a MISC entity "European" is a
+///   mention of Europe. One "demonym continent" pair per line.
 enum PlaceWords {
+    static let continentDemonyms = NERWords.entries("""
+    European Europe
+    African Africa
+    Asian Asia
+    """)
+
     static let facilityWords = NERWords.entries("""
     Airport
     Arena
