@@ -245,14 +245,21 @@ struct PlaceResolver {
             let place = gazetteer.places[Int(c)]
             ownVotes[keys[i], default: [:]][place.country, default: 0] += place.kind == .country ? 2 : 1
         }
-        let towns = mentions.indices.compactMap { i -> (key: UInt64, place: Gazetteer.Place)? in
-            guard let c = mentions[i].chosen, !mentions[i].approximate else { return nil }
-            let place = gazetteer.places[Int(c)]
-            switch place.kind {
-            case .populated, .capital, .adminSeat: return (keys[i], place)
-            default: return nil
+        // The towns the first pass found, each once, the most named first and at
+        // most ``nearbyTowns`` of them: a long page names the same towns again and
+        // again, and every candidate is measured against each.
+        var townCounts: [Int32: (key: UInt64, count: Int, first: Int)] = [:]
+        for i in mentions.indices {
+            guard let c = mentions[i].chosen, !mentions[i].approximate else { continue }
+            switch gazetteer.places[Int(c)].kind {
+            case .populated, .capital, .adminSeat:
+                townCounts[c, default: (keys[i], 0, i)].count += 1
+            default: continue
             }
         }
+        let towns = townCounts.sorted { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.value.first < $1.value.first) }
+            .prefix(PlaceResolver.nearbyTowns)
+            .map { (key: $0.value.key, place: gazetteer.places[Int($0.key)]) }
         var sense: [UInt64: Int32] = [:]
         for i in mentions.indices {
             let key = keys[i]
@@ -292,6 +299,9 @@ struct PlaceResolver {
                                 country: Gazetteer.string(place.country), latitude: place.latitude, longitude: place.longitude)
         }
     }
+
+    /// Most towns a candidate is measured against for nearness.
+    static let nearbyTowns = 64
 
     /// Farthest a county's namesake town may lie from the document's focus town
     /// and still place the county, in kilometres (a large American county is
