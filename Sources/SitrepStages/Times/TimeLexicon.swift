@@ -1,3 +1,5 @@
+import SitrepCore
+
 /// What the `times` stage knows about one word of ``TimeWords/table``.
 ///
 /// A word may carry several meanings ("second" is an ordinal and a unit);
@@ -109,8 +111,10 @@ func timeWordHash(_ word: Substring) -> UInt64 {
 /// One phrase of ``TimeWords/phrases`` as word hashes.
 struct TimePhrase: Sendable {
     var words: [UInt64]
-    var type: String
+    var type: TimeType
     var value: String
+    /// The value is `PRESENT_REF` ("now", "current"), which some rules leave to others.
+    var isPresentRef: Bool
 }
 
 /// The parsed ``TimeWords`` tables, built once and shared.
@@ -287,7 +291,8 @@ struct TimeLexicon: Sendable {
             let fields = line.split(separator: "|")
             precondition(fields.count == 3, "TimeWords.phrases: bad line '\(line)'")
             let hashes = fields[0].split(separator: " ").map(timeWordHash)
-            phrases[hashes[0], default: []].append(TimePhrase(words: hashes, type: String(fields[1]), value: String(fields[2])))
+            guard let type = TimeType(rawValue: String(fields[1])) else { preconditionFailure("TimeWords.phrases: unknown type in '\(line)'") }
+            phrases[hashes[0], default: []].append(TimePhrase(words: hashes, type: type, value: String(fields[2]), isPresentRef: fields[2] == "PRESENT_REF"))
         }
         for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
         // The last word of a phrase is its head ("now", "future", "years").

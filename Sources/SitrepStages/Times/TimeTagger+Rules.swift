@@ -12,14 +12,14 @@ extension TimeTagger {
             var ok = true
             for (k, w) in p.words.enumerated() where toks[i + k].hash != w { ok = false; break }
             guard ok else { continue }
-            let type = TimeType(rawValue: p.type) ?? .date
+            let type = p.type
             // "a year" is a rate only after an amount, at most one word back:
             // "$5 million a year", "twice a week", "5 million tonnes a year".
             if type == .set && (toks[i].hash == k.a || toks[i].hash == k.an) {
                 guard isRate(before: i) else { continue }
             }
             // "now" in "now that", "current" before a unit belongs to other rules.
-            if p.words.count == 1 && p.value == "PRESENT_REF" && toks[i].hash != k.now, info(i + 1)?.unit != nil { continue }
+            if p.words.count == 1 && p.isPresentRef && toks[i].hash != k.now, info(i + 1)?.unit != nil { continue }
             return make(i, i + p.words.count, type, p.value)
         }
         return nil

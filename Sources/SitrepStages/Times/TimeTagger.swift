@@ -314,7 +314,9 @@ struct TimeTagger {
 
     // MARK: - Helpers
 
+    @inline(__always)
     func hash(_ k: Int) -> UInt64 { k < sentenceEnd && k >= sentenceStart ? toks[k].hash : 0 }
+    @inline(__always)
     func info(_ k: Int) -> TimeWordInfo? { k < sentenceEnd && k >= sentenceStart ? infoOf(toks[k]) : nil }
     @inline(__always)
     func infoOf(_ t: TimeToken) -> TimeWordInfo? { t.infoIndex < 0 ? nil : lexicon.infos[Int(t.infoIndex)] }
