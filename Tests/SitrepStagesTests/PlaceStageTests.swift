@@ -76,6 +76,20 @@ import SitrepCore
              places: []),
     ]
 
+    /// Context is read twice: "Georgia", first the country, becomes the state
+    /// beside American towns, and then places "Albany" in Georgia (GeoNames
+    /// 4179320), not New York. A county seat's small bonus does not outweigh a
+    /// city three times its size: "Vancouver" is British Columbia's (6173331),
+    /// not Washington's.
+    @Test func contextIsReadTwiceAndSeatsDoNotOutweighSize() throws {
+        let albany = try PlaceStageTests.pipeline.get().run(
+            .cleanText("Albany police said the suspect was arrested at a motel. He had lived in Albany for years, officials in Georgia said."),
+            id: "t", published: "2024-06-11")
+        #expect(albany.places.filter { albany.text(of: $0.span) == "Albany" }.map(\.geonameID) == [4179320, 4179320], "\(albany.places)")
+        let vancouver = try PlaceStageTests.pipeline.get().run(.cleanText("Officials in Vancouver approved the plan on Monday."), id: "t", published: "2024-06-11")
+        #expect(vancouver.places.map(\.geonameID) == [6173331], "\(vancouver.places)")
+    }
+
     /// A street or building the gazetteer lacks takes the point of the town the
     /// article is about, without a GeoNames id.
     @Test func streetTakesTheDocumentsTown() throws {

@@ -221,54 +221,60 @@ struct PlaceResolver {
         for i in mentions.indices {
             mentions[i].chosen = best(mentions[i], votes: [:], total: 0)
         }
-        // Second pass: the other mentions vote for their countries.
-        var votes: [Gazetteer.Country: Int] = [:]
-        var total = 0
-        for m in mentions {
-            guard let c = m.chosen else { continue }
-            let place = gazetteer.places[Int(c)]
-            votes[place.country, default: 0] += place.kind == .country ? 2 : 1
-            total += place.kind == .country ? 2 : 1
-        }
-        // Subdivisions the document names ("Louisiana"): its towns are likelier there.
-        var regions = Set<UInt64>()
-        for m in mentions {
-            guard let c = m.chosen, gazetteer.places[Int(c)].kind == .subdivision else { continue }
-            regions.insert(gazetteer.places[Int(c)].nameKey)
-        }
-        // One sense per discourse: the mentions of one name are one place, so they
-        // do not vote for each other; the other names' votes and towns decide.
+        // Then context, twice: the other mentions vote for their countries, the
+        // subdivisions named favour their towns, and towns near the other towns
+        // gain. The second round reads the first round's choices ("Georgia" first
+        // read as the country becomes the state beside "Albany", and then favours
+        // Albany, Georgia).
         let keys = mentions.map { Gazetteer.key(tokens.words.text($0.name)) }
-        var ownVotes: [UInt64: [Gazetteer.Country: Int]] = [:]
-        for (i, m) in mentions.enumerated() {
-            guard let c = m.chosen else { continue }
-            let place = gazetteer.places[Int(c)]
-            ownVotes[keys[i], default: [:]][place.country, default: 0] += place.kind == .country ? 2 : 1
-        }
-        // The towns the first pass found, each once, the most named first and at
-        // most ``nearbyTowns`` of them: a long page names the same towns again and
-        // again, and every candidate is measured against each.
-        var townCounts: [Int32: (key: UInt64, count: Int, first: Int)] = [:]
-        for i in mentions.indices {
-            guard let c = mentions[i].chosen, !mentions[i].approximate else { continue }
-            switch gazetteer.places[Int(c)].kind {
-            case .populated, .capital, .adminSeat:
-                townCounts[c, default: (keys[i], 0, i)].count += 1
-            default: continue
+        for _ in 0..<PlaceResolver.contextRounds {
+            var votes: [Gazetteer.Country: Int] = [:]
+            var total = 0
+            for m in mentions {
+                guard let c = m.chosen else { continue }
+                let place = gazetteer.places[Int(c)]
+                votes[place.country, default: 0] += place.kind == .country ? 2 : 1
+                total += place.kind == .country ? 2 : 1
             }
-        }
-        let towns = townCounts.sorted { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.value.first < $1.value.first) }
-            .prefix(PlaceResolver.nearbyTowns)
-            .map { (key: $0.value.key, place: gazetteer.places[Int($0.key)]) }
-        var sense: [UInt64: Int32] = [:]
-        for i in mentions.indices {
-            let key = keys[i]
-            if let earlier = sense[key] { mentions[i].chosen = earlier; continue }
-            let own = ownVotes[key] ?? [:]
-            let others = votes.merging(own) { a, b in a - b }
-            let nearby = towns.filter { $0.key != key }.map(\.place)
-            mentions[i].chosen = best(mentions[i], votes: others, total: max(0, total - own.values.reduce(0, +)), regions: regions, towns: nearby)
-            if let c = mentions[i].chosen { sense[key] = c }
+            // Subdivisions the document names ("Louisiana"): its towns are likelier there.
+            var regions = Set<UInt64>()
+            for m in mentions {
+                guard let c = m.chosen, gazetteer.places[Int(c)].kind == .subdivision else { continue }
+                regions.insert(gazetteer.places[Int(c)].nameKey)
+            }
+            // One sense per discourse: the mentions of one name are one place, so they
+            // do not vote for each other; the other names' votes and towns decide.
+            var ownVotes: [UInt64: [Gazetteer.Country: Int]] = [:]
+            for (i, m) in mentions.enumerated() {
+                guard let c = m.chosen else { continue }
+                let place = gazetteer.places[Int(c)]
+                ownVotes[keys[i], default: [:]][place.country, default: 0] += place.kind == .country ? 2 : 1
+            }
+            // The towns the first pass found, each once, the most named first and at
+            // most ``nearbyTowns`` of them: a long page names the same towns again and
+            // again, and every candidate is measured against each.
+            var townCounts: [Int32: (key: UInt64, count: Int, first: Int)] = [:]
+            for i in mentions.indices {
+                guard let c = mentions[i].chosen, !mentions[i].approximate else { continue }
+                switch gazetteer.places[Int(c)].kind {
+                case .populated, .capital, .adminSeat:
+                    townCounts[c, default: (keys[i], 0, i)].count += 1
+                default: continue
+                }
+            }
+            let towns = townCounts.sorted { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.value.first < $1.value.first) }
+                .prefix(PlaceResolver.nearbyTowns)
+                .map { (key: $0.value.key, place: gazetteer.places[Int($0.key)]) }
+            var sense: [UInt64: Int32] = [:]
+            for i in mentions.indices {
+                let key = keys[i]
+                if let earlier = sense[key] { mentions[i].chosen = earlier; continue }
+                let own = ownVotes[key] ?? [:]
+                let others = votes.merging(own) { a, b in a - b }
+                let nearby = towns.filter { $0.key != key }.map(\.place)
+                mentions[i].chosen = best(mentions[i], votes: others, total: max(0, total - own.values.reduce(0, +)), regions: regions, towns: nearby)
+                if let c = mentions[i].chosen { sense[key] = c }
+            }
         }
         let focus = focus(of: mentions)
         mentions.removeAll { m in
@@ -299,6 +305,9 @@ struct PlaceResolver {
                                 country: Gazetteer.string(place.country), latitude: place.latitude, longitude: place.longitude)
         }
     }
+
+    /// Rounds of the context pass (votes, regions, nearness), each on the last one's choices.
+    static let contextRounds = 2
 
     /// Most towns a candidate is measured against for nearness.
     static let nearbyTowns = 64
@@ -502,7 +511,7 @@ struct PlaceResolver {
                 }
                 score = bigCity ? 6 : 11
             case .capital: score += 1.5
-            case .adminSeat: score += 0.7
+            case .adminSeat: score += 0.3
             case .populated: break
             }
             if let following {
