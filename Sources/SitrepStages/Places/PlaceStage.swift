@@ -87,7 +87,7 @@ struct PlaceResolver {
         var approximate = false
         /// A street, building, river or county the gazetteer does not have ("Webb
         /// Center", "Third Street", "Cooke County"): it takes the point of the
-        /// document's focus, approximately (see ``focus(of:)``).
+        /// document's focus, approximately (see ``focus(of:keys:)``).
         var atFocus = false
         /// Found by ``districts(besides:)`` outside any location entity: kept only
         /// when its namesake town lies near the document's focus, so that the two
@@ -118,13 +118,19 @@ struct PlaceResolver {
         return gazetteer.candidates(keys.map { PlaceResolver.spelledOut[$0] ?? $0 }[...])
     }
 
+    /// Whether token `i`, alone, is a compass word or one of
+    /// ``PlaceWords/wordsOfNames``: not a place when read inside another name.
+    private func isWordOfNames(_ i: Int) -> Bool {
+        PlaceResolver.compass.contains(tokens.surface[i]) || PlaceResolver.wordsOfNames.contains(tokens.surface[i])
+    }
+
     /// The longest place name at the front of `name` and shorter than it, of any
     /// size, with the rest of the name capitalized words ("Spartanburg" in
     /// "Spartanburg International Airport").
     private func leadingPlace(_ name: Range<Int>) -> Mention? {
         for length in stride(from: name.count - 1, through: 1, by: -1) {
             let front = name.lowerBound..<(name.lowerBound + length)
-            if length == 1 && (PlaceResolver.compass.contains(tokens.surface[front.lowerBound]) || PlaceResolver.wordsOfNames.contains(tokens.surface[front.lowerBound])) { continue }
+            if length == 1 && isWordOfNames(front.lowerBound) { continue }
             guard let list = lookup(front) else { continue }
             let places = list.filter { gazetteer.places[Int($0)].kind != .continent }
             if !places.isEmpty { return Mention(range: front, name: front, candidates: places) }
@@ -250,21 +256,11 @@ struct PlaceResolver {
                 let place = gazetteer.places[Int(c)]
                 ownVotes[keys[i], default: [:]][place.country, default: 0] += place.kind == .country ? 2 : 1
             }
-            // The towns the first pass found, each once, the most named first and at
-            // most ``nearbyTowns`` of them: a long page names the same towns again and
-            // again, and every candidate is measured against each.
-            var townCounts: [Int32: (key: UInt64, count: Int, first: Int)] = [:]
-            for i in mentions.indices {
-                guard let c = mentions[i].chosen, !mentions[i].approximate else { continue }
-                switch gazetteer.places[Int(c)].kind {
-                case .populated, .capital, .adminSeat:
-                    townCounts[c, default: (keys[i], 0, i)].count += 1
-                default: continue
-                }
-            }
-            let towns = townCounts.sorted { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.value.first < $1.value.first) }
-                .prefix(PlaceResolver.nearbyTowns)
-                .map { (key: $0.value.key, place: gazetteer.places[Int($0.key)]) }
+            // Each town at most once and at most ``nearbyTowns`` of them: a long
+            // page names the same towns again and again, and every candidate is
+            // measured against each.
+            let towns = namedTowns(mentions, keys: keys).prefix(PlaceResolver.nearbyTowns)
+                .map { (key: $0.key, place: gazetteer.places[Int($0.place)]) }
             var sense: [UInt64: Int32] = [:]
             for i in mentions.indices {
                 let key = keys[i]
@@ -276,20 +272,18 @@ struct PlaceResolver {
                 if let c = mentions[i].chosen { sense[key] = c }
             }
         }
-        let focus = focus(of: mentions)
+        let focus = focus(of: mentions, keys: keys)
         mentions.removeAll { m in
             guard m.outsideEntities else { return false }
-            guard let focus, let c = m.chosen else { return true }
-            return PlaceResolver.kilometres(gazetteer.places[Int(c)], gazetteer.places[Int(focus)]) > PlaceResolver.districtReach
+            guard let focus else { return true }
+            return isFar(m.chosen, from: focus)
         }
         return mentions.map { m in
             let span = tokens.words.span(m.range)
             // A district placed by a namesake town far from the town the article is
             // about is more likely the article's own county ("Lamar County" in a Paris,
             // Texas, story is not around Lamar, Colorado).
-            let focusInstead = m.approximate && focus.map { f in
-                m.chosen.map { PlaceResolver.kilometres(gazetteer.places[Int($0)], gazetteer.places[Int(f)]) > PlaceResolver.districtReach } ?? true
-            } == true
+            let focusInstead = m.approximate && focus.map { isFar(m.chosen, from: $0) } == true
             if m.atFocus || focusInstead, let focus {
                 let place = gazetteer.places[Int(focus)]
                 return PlaceMention(span: span, name: tokens.words.text(m.name), geonameID: nil, country: Gazetteer.string(place.country),
@@ -362,26 +356,41 @@ struct PlaceResolver {
         return found
     }
 
+    /// The towns (not regions or countries) the mentions were resolved to, each
+    /// once with the key of its first mention's name, the most named first (the
+    /// first named of equals).
+    private func namedTowns(_ mentions: [Mention], keys: [UInt64]) -> [(place: Int32, key: UInt64, count: Int)] {
+        var towns: [(place: Int32, key: UInt64, count: Int)] = []
+        var slot: [Int32: Int] = [:]
+        for (i, m) in mentions.enumerated() {
+            guard let c = m.chosen, !m.approximate else { continue }
+            switch gazetteer.places[Int(c)].kind {
+            case .populated, .capital, .adminSeat:
+                if let k = slot[c] { towns[k].count += 1 } else { slot[c] = towns.count; towns.append((c, keys[i], 1)) }
+            default: continue
+            }
+        }
+        // Stable: equals keep the order they were first named in.
+        return towns.enumerated().sorted { $0.element.count > $1.element.count || ($0.element.count == $1.element.count && $0.offset < $1.offset) }
+            .map(\.element)
+    }
+
     /// The document's focus: the town or city its mentions name most often (the
     /// first of equals), where a local article's streets and buildings lie. Nil
     /// when no mention is a town, or the most named one is named only once among
     /// several towns: a national or foreign story has no single place its
     /// unnamed streets can be put in.
-    private func focus(of mentions: [Mention]) -> Int32? {
-        var counts: [Int32: Int] = [:]
-        var order: [Int32] = []
-        for m in mentions {
-            guard let c = m.chosen, !m.approximate else { continue }
-            switch gazetteer.places[Int(c)].kind {
-            case .populated, .capital, .adminSeat:
-                if counts[c] == nil { order.append(c) }
-                counts[c, default: 0] += 1
-            default: continue
-            }
-        }
-        guard let top = order.max(by: { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }) else { return nil }
-        if counts[top]! == 1 && order.count > 1 { return nil }
-        return top
+    private func focus(of mentions: [Mention], keys: [UInt64]) -> Int32? {
+        let towns = namedTowns(mentions, keys: keys)
+        guard let top = towns.first, top.count > 1 || towns.count == 1 else { return nil }
+        return top.place
+    }
+
+    /// Whether `chosen` (a county's namesake town) lies farther than
+    /// ``districtReach`` from the document's focus `focus`; true without one.
+    private func isFar(_ chosen: Int32?, from focus: Int32) -> Bool {
+        guard let chosen else { return true }
+        return PlaceResolver.kilometres(gazetteer.places[Int(chosen)], gazetteer.places[Int(focus)]) > PlaceResolver.districtReach
     }
 
     /// The place of each sentence's dateline ("MANSFIELD -- The mayor...", "NEW YORK
@@ -455,7 +464,7 @@ struct PlaceResolver {
             var matched = 0
             if tokens.isCapitalized(i) {
                 for length in stride(from: min(gazetteer.longestName, range.upperBound - i), through: 1, by: -1) {
-                    if length == 1 && (PlaceResolver.compass.contains(tokens.surface[i]) || PlaceResolver.wordsOfNames.contains(tokens.surface[i])) { continue }
+                    if length == 1 && isWordOfNames(i) { continue }
                     guard var list = lookup(i..<(i + length)) else { continue }
                     if length == range.count {
                         // The whole name of an organization is a place only under a place's

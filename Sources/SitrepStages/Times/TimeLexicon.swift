@@ -52,7 +52,7 @@ struct TimeWordMarks: OptionSet, Sendable {
     /// The first word of a holiday of ``TimeWords/holidays``.
     static let startsHoliday = TimeWordMarks(rawValue: 1 << 3)
     /// A preposition or modifier that makes an ambiguous month name a month
-    /// ("in May", "since March"): ``TimeTagger/monthPrepositions``.
+    /// ("in May", "since March"): ``TimeTagger/monthPrepositionWords``.
     static let monthPreposition = TimeWordMarks(rawValue: 1 << 4)
     /// A word a rule matches inside an expression without its being a table
     /// word: the tagger's ``TimeLexicon/Key`` words ("than", "of", "least")
@@ -338,7 +338,7 @@ struct TimeLexicon: Sendable {
         var innerWords = Mirror(reflecting: key).children.compactMap { $0.value as? UInt64 }
         for list in phrases.values { for p in list { innerWords += p.words } }
         for list in holidays.values { for h in list { innerWords += h.words } }
-        innerWords += ["throughout", "when", "comparable", "long"].map { timeWordHash(Substring($0)) }
+        innerWords += [TimeTagger.throughout, TimeTagger.when, TimeTagger.comparable, TimeTagger.long]
         for word in innerWords { marks[word, default: []].insert(.inner) }
         for key in Array(marks.keys) where entry(key).isHead { marks[key]!.insert(.head) }
         // Freeze into the probing table at most half full.

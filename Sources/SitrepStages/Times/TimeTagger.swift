@@ -8,9 +8,8 @@ struct TimeToken {
     var hash: UInt64
     /// Index of the token's entry in ``TimeLexicon/infos``, or -1.
     var infoIndex: Int32
-    /// The token's table entry marks it as a head (see ``TimeTagger/isHead(_:)``).
-    var isHead: Bool
-    /// What else the tables say of the word, so that rules can skip a lookup.
+    /// What the tables say of the word (a head, a table word, a phrase's first
+    /// word, ...), so that rules can skip a lookup.
     var marks: TimeWordMarks
     /// First byte is an ASCII capital.
     var isCapitalized: Bool
@@ -105,7 +104,6 @@ struct TimeTagger {
             if !slot.number.isNaN { number = slot.number }
             marks = slot.marks
         }
-        let head = marks.contains(.head)
         // A hyphen, or a dash folded to one (U+2010-2015), with a byte after it.
         func isDash(_ i: Int) -> Bool {
             let c = bytes[i]
@@ -142,7 +140,7 @@ struct TimeTagger {
                 i += 1
             }
         }
-        return TimeToken(start: s, end: e, hash: hash, infoIndex: index, isHead: head, marks: marks,
+        return TimeToken(start: s, end: e, hash: hash, infoIndex: index, marks: marks,
                          isCapitalized: first >= 0x41 && first <= 0x5A,
                          digits: digits, number: number, hasHyphen: hyphen)
     }
@@ -200,7 +198,7 @@ struct TimeTagger {
         let t = toks[k]
         // A compound of the table ("year-earlier", "year-end") heads its own
         // expression whatever its category.
-        if t.marks.contains(.tableWord) { return t.isHead || t.hasHyphen }
+        if t.marks.contains(.tableWord) { return t.marks.contains(.head) || t.hasHyphen }
         if t.digits == 4 || t.hasHyphen { return true }
         if t.digits > 0 || t.number != nil { return false }
         let c = bytes[t.start], last = bytes[t.end - 1] | 0x20
