@@ -21,7 +21,7 @@ extension TrainCommand {
             discussion: """
             Reads CoNLL-2003 style training data (`word ... TAG`, IOB1 or IOB2, -DOCSTART- \
             between documents; only the first and last columns are used), the word clusters \
-            written by scripts/ner-clusters.py and the geography tables, and writes a model \
+            written by scripts/word-clusters.py and the geography tables, and writes a model \
             file. The same inputs and settings always give the same bytes.
 
             Example (the committed model, see Sources/SitrepStages/Models/README.md):
@@ -35,7 +35,7 @@ extension TrainCommand {
         @Option(help: "Training data in CoNLL format.")
         var train: String
 
-        @Option(help: "Word-cluster table (TSV word, c64, c256, c1024) from scripts/ner-clusters.py.")
+        @Option(help: "Word-cluster table (TSV word, c64, c256, c1024) from scripts/word-clusters.py.")
         var clusters: String
 
         @Option(help: "Folder with gazetteer.tsv, admin1.tsv and demonyms.tsv (shared/data/geo); files that are absent are skipped.")

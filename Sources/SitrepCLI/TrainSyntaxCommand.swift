@@ -20,12 +20,16 @@ struct TrainSyntaxCommand: ParsableCommand {
         Example (the committed model, see Sources/SitrepStages/Models/README.md):
           sitrep train syntax --train ../shared/data/ud/en_ewt-ud-train.conllu.gz \\
             --train ../shared/data/ud/en_gum-ud-train.conllu.gz \\
+            --clusters Sources/SitrepStages/Models/syntax-clusters.tsv \\
             --output Sources/SitrepStages/Models/syntax-ud.bin
         """
     )
 
     @Option(help: "Training data in CoNLL-U (repeatable; .gz accepted).")
     var train: [String]
+
+    @Option(help: "Word-cluster table (TSV word, c64, c256, c1024) from scripts/word-clusters.py --lowercase; stored in the model.")
+    var clusters: String?
 
     @Option(name: .shortAndLong, help: "Where to write the model.")
     var output: String
@@ -79,8 +83,14 @@ struct TrainSyntaxCommand: ParsableCommand {
         settings.tagBits = tagBits
         settings.actionBits = actionBits
         settings.labelBits = labelBits
-        let info = "sitrep train syntax; train: \(train.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); tag epochs \(tagEpochs), parse epochs \(parseEpochs), folds \(folds), bits \(tagBits)/\(actionBits)/\(labelBits), seed \(seed)"
-        let model = SyntaxTrainer.train(sentences, settings: settings, info: info, log: log)
+        var clusterTable: [UInt64: UInt64] = [:]
+        if let clusters {
+            clusterTable = try SyntaxClusters.table(tsv: try readTrainingFile(clusters))
+            log("read \(clusterTable.count) word clusters from \(clusters)")
+        }
+        let clusterName = clusters.map { ($0 as NSString).lastPathComponent } ?? "none"
+        let info = "sitrep train syntax; train: \(train.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); clusters: \(clusterName); tag epochs \(tagEpochs), parse epochs \(parseEpochs), folds \(folds), bits \(tagBits)/\(actionBits)/\(labelBits), seed \(seed)"
+        let model = SyntaxTrainer.train(sentences, clusters: clusterTable, settings: settings, info: info, log: log)
         try model.data().write(to: URL(fileURLWithPath: output))
         log("wrote \(output)")
         if let dev {

@@ -41,7 +41,7 @@ struct SyntaxModelTests {
     @Test("training is deterministic and the file round-trips")
     func saveLoad() throws {
         let data = SyntaxFixtures.model.data()
-        let again = SyntaxTrainer.train(SyntaxFixtures.sentences, settings: SyntaxFixtures.settings).data()
+        let again = SyntaxTrainer.train(SyntaxFixtures.sentences, clusters: SyntaxFixtures.clusters, settings: SyntaxFixtures.settings).data()
         #expect(data == again)
         let loaded = try SyntaxModel(data: data)
         #expect(loaded == SyntaxFixtures.model)
@@ -58,6 +58,25 @@ struct SyntaxModelTests {
         #expect(throws: SyntaxModelError.self) { try SyntaxModel(data: Data(data)) }
     }
 
+    @Test("cluster lookups ignore case and digits, and the table travels in the model file")
+    func clusters() throws {
+        let model = SyntaxFixtures.model
+        let words = SyntaxWord.words(["RURITANIA", "Borduria", "struck", "2024", "Zenda"])
+        let packed = SyntaxClusters.of(words, model: model)
+        #expect(packed[0] == SyntaxClusters.pack(1, 10, 100))
+        #expect(packed[0] == packed[1])
+        #expect(SyntaxClusters.fine(packed[2]) == 201)
+        #expect(SyntaxClusters.middle(packed[3]) == 41)
+        #expect(packed[4] == 0)
+        #expect(try SyntaxModel(data: model.data()).clusters == model.clusters)
+        #expect(model.clusters.count == 7)
+    }
+
+    @Test("a malformed cluster line is refused with its number", arguments: ["x\t1\t2", "x\t1\t2\tz", "\t1\t2\t3", "x\t-1\t2\t3"])
+    func badClusterLine(line: String) {
+        #expect(throws: SyntaxClusterError.badLine(line: 2)) { try SyntaxClusters.table(tsv: "# header\n\(line)\n") }
+    }
+
     @Test("the compiled run-time tables predict as the float tables do")
     func compiledMatchesFloat() {
         let model = SyntaxFixtures.model
@@ -65,10 +84,11 @@ struct SyntaxModelTests {
         for gold in SyntaxFixtures.sentences {
             let words = SyntaxWord.words(gold.forms)
             let amb = SyntaxTagger.ambiguity(words, model: model)
-            let tags = SyntaxTagger.tag(words, amb, model.tagger)
-            #expect(compiled.tag(words, amb) == tags)
-            let float = SyntaxParser.parse(words: words.map(\.lower), tags: tags, actions: model.actions, labeller: model.labeller)
-            let fast = compiled.parse(words: words.map(\.lower), tags: tags)
+            let clusters = SyntaxClusters.of(words, model: model)
+            let tags = SyntaxTagger.tag(words, amb, clusters, model.tagger)
+            #expect(compiled.tag(words, amb, clusters) == tags)
+            let float = SyntaxParser.parse(words: words.map(\.lower), clusters: clusters, tags: tags, actions: model.actions, labeller: model.labeller)
+            let fast = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: tags)
             #expect(fast.heads == float.heads)
             #expect(fast.labels == float.labels)
         }

@@ -70,6 +70,22 @@ enum SyntaxFixtures {
         return settings
     }
 
+    /// A small cluster table in the format of `scripts/word-clusters.py --lowercase`:
+    /// verbs of acting share a fine cluster, country names another.
+    static let clusterTSV = """
+    # word clusters for the syntax tests
+    ruritania\t1\t10\t100
+    borduria\t1\t10\t100
+    expelled\t2\t20\t200
+    struck\t2\t20\t200
+    attack\t2\t21\t201
+    diplomats\t3\t30\t300
+    0000\t4\t40\t400
+
+    """
+
+    static var clusters: [UInt64: UInt64] { try! SyntaxClusters.table(tsv: clusterTSV) }
+
     /// A model trained on the fixture (trained once per process).
-    static let model: SyntaxModel = SyntaxTrainer.train(sentences, settings: settings)
+    static let model: SyntaxModel = SyntaxTrainer.train(sentences, clusters: clusters, settings: settings)
 }

@@ -59,7 +59,8 @@ struct SyntaxTransitionTests {
     func singleRoot(length: Int) {
         let model = SyntaxFixtures.model
         let forms = (0..<length).map { ["the", "army", "struck", "Ruritania", "."][$0 % 5] }
-        let (heads, _) = SyntaxParser(model: model).parse(words: SyntaxWord.words(forms).map(\.lower), tags: SyntaxTagger(model: model).tag(forms: forms))
+        let words = SyntaxWord.words(forms)
+        let (heads, _) = SyntaxParser(model: model).parse(words: words.map(\.lower), clusters: SyntaxClusters.of(words, model: model), tags: SyntaxTagger(model: model).tag(forms: forms))
         #expect(heads.count == length)
         #expect(heads.filter { $0 == -1 }.count == 1)
         for (index, head) in heads.enumerated() {

@@ -4,7 +4,7 @@ import Foundation
 extension EntityLexicon {
     /// Where the lexicon comes from.
     public struct Sources: Sendable {
-        /// The cluster table written by `scripts/ner-clusters.py` (TSV: word, c64, c256, c1024).
+        /// The cluster table written by `scripts/word-clusters.py` (TSV: word, c64, c256, c1024).
         public var clusters: String
         /// GeoNames extract (`shared/data/geo/gazetteer.tsv`).
         public var gazetteer: String?

@@ -25,8 +25,9 @@ public struct SyntaxAnnotator: Sendable {
 
     func annotate(forms: [String], words: [SyntaxWord]) -> (upos: [String], xpos: [String], lemmas: [String], heads: [Int], deprels: [String]) {
         guard !forms.isEmpty else { return ([], [], [], [], []) }
-        let classes = compiled.tag(words, SyntaxTagger.ambiguity(words, model: model))
-        let (heads, labels) = compiled.parse(words: words.map(\.lower), tags: classes)
+        let clusters = SyntaxClusters.of(words, model: model)
+        let classes = compiled.tag(words, SyntaxTagger.ambiguity(words, model: model), clusters)
+        let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes)
         let u = classes.map { upos[$0] }, x = classes.map { xpos[$0] }
         let lemmas = forms.indices.map { lemmatizer.lemma(forms[$0], upos: u[$0], xpos: x[$0]) }
         return (u, x, lemmas, heads, labels.map { model.labels[$0] })
@@ -37,8 +38,9 @@ public struct SyntaxAnnotator: Sendable {
     public func tagAndParse(forms: [String]) -> (classes: [Int], heads: [Int], labels: [Int]) {
         let words = SyntaxWord.words(forms)
         guard !words.isEmpty else { return ([], [], []) }
-        let classes = compiled.tag(words, SyntaxTagger.ambiguity(words, model: model))
-        let (heads, labels) = compiled.parse(words: words.map(\.lower), tags: classes)
+        let clusters = SyntaxClusters.of(words, model: model)
+        let classes = compiled.tag(words, SyntaxTagger.ambiguity(words, model: model), clusters)
+        let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes)
         return (classes, heads, labels)
     }
 

@@ -111,21 +111,23 @@ struct SyntaxCompiledModel: Sendable {
     }
 
     /// Tag classes, greedily left to right (as ``SyntaxTagger``).
-    func tag(_ words: [SyntaxWord], _ amb: [UInt64]) -> [Int] {
+    func tag(_ words: [SyntaxWord], _ amb: [UInt64], _ clusters: [UInt64]) -> [Int] {
         var result = [Int](repeating: 0, count: words.count)
         let count = SyntaxTagger.featureCount
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { features in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: tagger.classes) { scores in
                 words.withUnsafeBufferPointer { words in
                     amb.withUnsafeBufferPointer { amb in
-                        var p1 = -1, p2 = -2
-                        for i in 0..<words.count {
-                            SyntaxTagger.features(words, amb, i, p1: p1, p2: p2, into: features.baseAddress!)
-                            tagger.score(features.baseAddress!, count, into: scores.baseAddress!)
-                            var best = 0
-                            for k in 1..<tagger.classes where scores[k] > scores[best] { best = k }
-                            result[i] = best
-                            p2 = p1; p1 = best
+                        clusters.withUnsafeBufferPointer { clusters in
+                            var p1 = -1, p2 = -2
+                            for i in 0..<words.count {
+                                SyntaxTagger.features(words, amb, clusters, i, p1: p1, p2: p2, into: features.baseAddress!)
+                                tagger.score(features.baseAddress!, count, into: scores.baseAddress!)
+                                var best = 0
+                                for k in 1..<tagger.classes where scores[k] > scores[best] { best = k }
+                                result[i] = best
+                                p2 = p1; p1 = best
+                            }
                         }
                     }
                 }
@@ -135,37 +137,34 @@ struct SyntaxCompiledModel: Sendable {
     }
 
     /// Heads (0-based, -1 root) and label indices (as ``SyntaxParser``).
-    func parse(words: [UInt64], tags: [Int]) -> (heads: [Int], labels: [Int]) {
+    func parse(words: [UInt64], clusters: [UInt64], tags: [Int]) -> (heads: [Int], labels: [Int]) {
         let n = words.count
-        let (wordAtoms, tagAtoms) = SyntaxParser.atoms(words: words, tags: tags)
         var c = SyntaxConfiguration(count: n)
         let count = SyntaxParser.featureCount
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count + SyntaxParser.labelFeatureCount) { features in
             let labelFeatures = UnsafeMutableBufferPointer(rebasing: features[count...])
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: labeller.classes) { scores in
-                wordAtoms.withUnsafeBufferPointer { wordAtoms in
-                    tagAtoms.withUnsafeBufferPointer { tagAtoms in
-                        let f = features.baseAddress!
-                        while !c.isTerminal {
-                            SyntaxParser.features(c, words: wordAtoms, tags: tagAtoms, into: f)
-                            let s = actions.score(f, count)
-                            var best: SyntaxTransition? = nil
-                            for t in SyntaxTransition.allCases where c.isValid(t) {
-                                if best == nil || s[t.rawValue] > s[best!.rawValue] { best = t }
-                            }
-                            let transition = best!
-                            var label = 0
-                            if transition != .shift {
-                                let head = transition == .left ? c.next : c.stack[c.stack.count - 2]
-                                if head != n {
-                                    SyntaxParser.labelFeatures(c, dependent: c.stack[c.stack.count - 1], head: head, words: wordAtoms, tags: tagAtoms, into: labelFeatures.baseAddress!)
-                                    labeller.score(labelFeatures.baseAddress!, SyntaxParser.labelFeatureCount, into: scores.baseAddress!)
-                                    label = 1
-                                    for k in 2..<labeller.classes where scores[k] > scores[label] { label = k }
-                                }
-                            }
-                            c.apply(transition, label: label)
+                SyntaxParser.withAtoms(words: words, clusters: clusters, tags: tags) { atoms in
+                    let f = features.baseAddress!
+                    while !c.isTerminal {
+                        SyntaxParser.features(c, atoms, into: f)
+                        let s = actions.score(f, count)
+                        var best: SyntaxTransition? = nil
+                        for t in SyntaxTransition.allCases where c.isValid(t) {
+                            if best == nil || s[t.rawValue] > s[best!.rawValue] { best = t }
                         }
+                        let transition = best!
+                        var label = 0
+                        if transition != .shift {
+                            let head = transition == .left ? c.next : c.stack[c.stack.count - 2]
+                            if head != n {
+                                SyntaxParser.labelFeatures(c, dependent: c.stack[c.stack.count - 1], head: head, atoms, into: labelFeatures.baseAddress!)
+                                labeller.score(labelFeatures.baseAddress!, SyntaxParser.labelFeatureCount, into: scores.baseAddress!)
+                                label = 1
+                                for k in 2..<labeller.classes where scores[k] > scores[label] { label = k }
+                            }
+                        }
+                        c.apply(transition, label: label)
                     }
                 }
             }

@@ -23,7 +23,7 @@ public struct SyntaxWeights: Sendable, Equatable {
 ///
 /// File format (little-endian): magic `SXM1`, then `format` (UInt32), then strings,
 /// tag classes (`UPOS\tXPOS`), dependency labels, the learned lemma exceptions, the
-/// ambiguity-class table and three weight tables. Weight tables are stored sparsely:
+/// ambiguity-class table, the word-cluster table and three weight tables. Weight tables are stored sparsely:
 /// the count of non-zero weights, a Float32 scale, then for each non-zero weight the
 /// gap from the previous index (LEB128) and the value as Int16 times `scale`.
 ///
@@ -32,7 +32,7 @@ public struct SyntaxWeights: Sendable, Equatable {
 /// - Files: ``load(contentsOf:)``, ``data()``, ``init(data:)``
 public struct SyntaxModel: Sendable, Equatable {
     /// File format version.
-    public static let format: UInt32 = 1
+    public static let format: UInt32 = 2
 
     /// Joint tag classes, `UPOS\tXPOS`.
     public var tagClasses: [String]
@@ -46,6 +46,10 @@ public struct SyntaxModel: Sendable, Equatable {
     public var labeller: SyntaxWeights
     /// Word (lowercased-form hash) to the hash of the set of tag classes seen with it in training.
     public var ambiguity: [UInt64: UInt64]
+    /// Word (lowercased-form hash) to its three cluster ids packed by ``SyntaxClusters``:
+    /// distributional classes learned from unlabelled text, so that the tagger and parser
+    /// generalize from a training word to rare words used the same way.
+    public var clusters: [UInt64: UInt64]
     /// Learned lemma exceptions: key ``Lemmatizer/key(lower:xpos:)`` to the lemma.
     public var lemmaExceptions: [UInt64: String]
     /// Free-form provenance (data, settings), written into the file.
@@ -62,6 +66,7 @@ public struct SyntaxModel: Sendable, Equatable {
         actions = SyntaxWeights(bits: actionBits, stride: 4)
         labeller = SyntaxWeights(bits: labelBits, stride: labels.count)
         ambiguity = [:]
+        clusters = [:]
         lemmaExceptions = [:]
         info = ""
     }
@@ -91,6 +96,9 @@ public struct SyntaxModel: Sendable, Equatable {
         var ambiguity: [UInt64: UInt64] = [:]
         for _ in 0..<Int(try reader.u32()) { let key = try reader.u64(); ambiguity[key] = try reader.u64() }
         self.ambiguity = ambiguity
+        var clusters: [UInt64: UInt64] = [:]
+        for _ in 0..<Int(try reader.u32()) { let key = try reader.u64(); clusters[key] = try reader.u64() }
+        self.clusters = clusters
         tagger = try reader.weights()
         actions = try reader.weights()
         labeller = try reader.weights()
@@ -136,6 +144,8 @@ public struct SyntaxModel: Sendable, Equatable {
         for key in lemmaExceptions.keys.sorted() { u64(key); string(lemmaExceptions[key]!) }
         u32(UInt32(ambiguity.count))
         for key in ambiguity.keys.sorted() { u64(key); u64(ambiguity[key]!) }
+        u32(UInt32(clusters.count))
+        for key in clusters.keys.sorted() { u64(key); u64(clusters[key]!) }
         weights(tagger); weights(actions); weights(labeller)
         return Data(out)
     }

@@ -112,15 +112,39 @@ public struct SyntaxParser: Sendable {
     public init(model: SyntaxModel) { self.model = model }
 
     /// Features per configuration.
-    static let featureCount = 78
+    static let featureCount = 88
+
+    /// The per-word atoms the parser reads, each with one extra slot at index n for the root.
+    struct Atoms {
+        /// Lowercased-form hashes (``SyntaxWord/lower``).
+        var words: UnsafeBufferPointer<UInt64>
+        /// Packed cluster ids (``SyntaxClusters``).
+        var clusters: UnsafeBufferPointer<UInt64>
+        /// Tag classes plus one.
+        var tags: UnsafeBufferPointer<UInt64>
+    }
+
+    /// Calls `body` with the atoms of a sentence of `words` (lowercased-form hashes),
+    /// `clusters` (packed ids) and `tags` (tag classes).
+    static func withAtoms<R>(words: [UInt64], clusters: [UInt64], tags: [Int], _ body: (Atoms) -> R) -> R {
+        var w = words; w.append(0x0000_5000_7000)
+        var c = clusters; c.append(0x0000_5000_7002)
+        var t = tags.map { UInt64($0 + 1) }; t.append(0x0000_5000_7001)
+        return w.withUnsafeBufferPointer { w in
+            c.withUnsafeBufferPointer { c in
+                t.withUnsafeBufferPointer { t in body(Atoms(words: w, clusters: c, tags: t)) }
+            }
+        }
+    }
 
     /// Writes the features of `config` into `out[0..<featureCount]`.
-    /// `words` and `tags` have one extra slot at index n for the root.
-    static func features(_ c: SyntaxConfiguration, words: UnsafeBufferPointer<UInt64>, tags: UnsafeBufferPointer<UInt64>, into out: UnsafeMutablePointer<UInt64>) {
+    static func features(_ c: SyntaxConfiguration, _ atoms: Atoms, into out: UnsafeMutablePointer<UInt64>) {
         let n = c.n
         let none: UInt64 = 0xA5A5
+        let words = atoms.words, tags = atoms.tags, clusters = atoms.clusters
         @inline(__always) func w(_ i: Int) -> UInt64 { i < 0 ? none : words[i] }
         @inline(__always) func t(_ i: Int) -> UInt64 { i < 0 ? none : tags[i] }
+        @inline(__always) func cl(_ i: Int) -> UInt64 { i < 0 ? none : clusters[i] }
         @inline(__always) func lab(_ i: Int) -> UInt64 { i < 0 ? none : UInt64(c.labels[i] + 1) }
         let depth = c.stack.count
         let s0 = c.stack[depth - 1]
@@ -181,18 +205,28 @@ public struct SyntaxParser: Sendable {
         add(f(210, s0w, s0 < 0 ? 0 : c.leftLabels[s0])); add(f(211, s0t, s0 < 0 ? 0 : c.rightLabels[s0]))
         add(f(212, b0t, b0 < 0 ? 0 : c.leftLabels[b0])); add(f(213, s0t, s0 < 0 ? 0 : c.leftLabels[s0]))
         add(f(214, s1t, s1 < 0 ? 0 : c.rightLabels[s1]))
+        // clusters: the word features again, generalized over words used alike
+        let s0c = cl(s0), s1c = cl(s1), b0c = cl(b0), b1c = cl(b1)
+        add(f(220, SyntaxClusters.fine(s0c))); add(f(221, SyntaxClusters.fine(b0c)))
+        add(f(222, SyntaxClusters.fine(s1c))); add(f(223, SyntaxClusters.fine(b1c)))
+        add(f(224, SyntaxClusters.middle(s0c), SyntaxClusters.middle(b0c)))
+        add(f(225, SyntaxClusters.middle(s0c), b0t)); add(f(226, s0t, SyntaxClusters.middle(b0c)))
+        add(f(227, SyntaxClusters.middle(s1c), SyntaxClusters.middle(s0c)))
+        add(f(228, SyntaxClusters.coarse(s0c), SyntaxClusters.coarse(b0c), dist))
+        add(f(229, SyntaxClusters.middle(b0c), SyntaxClusters.middle(b1c)))
         add(f(0, 1))
         precondition(k == featureCount, "parser feature count \(k) != \(featureCount)")
     }
 
     /// Features of the arc labeller.
-    static let labelFeatureCount = 20
+    static let labelFeatureCount = 24
 
     /// Writes the labeller's features for the arc `head -> dependent` about to be added in
     /// `c` into `out[0..<labelFeatureCount]`: the two words, their tags, direction,
     /// distance, the dependent's children and the labels the head already has on that side.
-    static func labelFeatures(_ c: SyntaxConfiguration, dependent d: Int, head h: Int, words: UnsafeBufferPointer<UInt64>, tags: UnsafeBufferPointer<UInt64>, into out: UnsafeMutablePointer<UInt64>) {
+    static func labelFeatures(_ c: SyntaxConfiguration, dependent d: Int, head h: Int, _ atoms: Atoms, into out: UnsafeMutablePointer<UInt64>) {
         let n = c.n
+        let words = atoms.words, tags = atoms.tags, clusters = atoms.clusters
         let none: UInt64 = 0xA5A5
         @inline(__always) func t(_ i: Int) -> UInt64 { i < 0 || i > n ? none : tags[i] }
         @inline(__always) func lab(_ i: Int32) -> UInt64 { i < 0 ? none : UInt64(c.labels[Int(i)] + 1) }
@@ -225,49 +259,47 @@ public struct SyntaxParser: Sendable {
         out[17] = f(317, dt, c.leftmost[d] < 0 ? none : tags[Int(c.leftmost[d])], c.rightmost[d] < 0 ? none : tags[Int(c.rightmost[d])])
         out[18] = f(318, hw, dt, dist &* 3 &+ dir)
         out[19] = f(319, dt, ht, children)
+        let dc = clusters[d], hc = clusters[h]
+        out[20] = f(320, SyntaxClusters.fine(dc), dir)
+        out[21] = f(321, SyntaxClusters.middle(dc), SyntaxClusters.middle(hc), dir)
+        out[22] = f(322, SyntaxClusters.fine(hc), dt, dir)
+        // The dependent's first child word: "of" makes nmod, "by" an agent, "'s" a possessor.
+        out[23] = f(323, dt, c.leftmost[d] < 0 ? none : words[Int(c.leftmost[d])], dir)
     }
 
-    /// Parses one tagged sentence: `words` are lowercased-form hashes, `tags` tag classes.
+    /// Parses one tagged sentence: `words` are lowercased-form hashes, `clusters` their
+    /// packed cluster ids, `tags` tag classes.
     ///
     /// - Returns: heads (0-based, -1 for the root) and label indices into ``SyntaxModel/labels``.
-    public func parse(words: [UInt64], tags: [Int]) -> (heads: [Int], labels: [Int]) {
-        Self.parse(words: words, tags: tags, actions: model.actions, labeller: model.labeller)
+    public func parse(words: [UInt64], clusters: [UInt64], tags: [Int]) -> (heads: [Int], labels: [Int]) {
+        Self.parse(words: words, clusters: clusters, tags: tags, actions: model.actions, labeller: model.labeller)
     }
 
-    static func atoms(words: [UInt64], tags: [Int]) -> (words: [UInt64], tags: [UInt64]) {
-        var w = words; w.append(0x0000_5000_7000)
-        var t = tags.map { UInt64($0 + 1) }; t.append(0x0000_5000_7001)
-        return (w, t)
-    }
-
-    static func parse(words: [UInt64], tags: [Int], actions: SyntaxWeights, labeller: SyntaxWeights) -> (heads: [Int], labels: [Int]) {
+    static func parse(words: [UInt64], clusters: [UInt64], tags: [Int], actions: SyntaxWeights, labeller: SyntaxWeights) -> (heads: [Int], labels: [Int]) {
         let n = words.count
-        let (wordAtoms, tagAtoms) = atoms(words: words, tags: tags)
         var c = SyntaxConfiguration(count: n)
         var features = [UInt64](repeating: 0, count: featureCount)
         var labelScores = [Float](repeating: 0, count: labeller.stride)
-        wordAtoms.withUnsafeBufferPointer { wordAtoms in
-            tagAtoms.withUnsafeBufferPointer { tagAtoms in
-                actions.values.withUnsafeBufferPointer { actionValues in
-                    labeller.values.withUnsafeBufferPointer { labelValues in
-                        features.withUnsafeMutableBufferPointer { buffer in
-                            var labelBuffer = [UInt64](repeating: 0, count: labelFeatureCount)
-                            while !c.isTerminal {
-                                Self.features(c, words: wordAtoms, tags: tagAtoms, into: buffer.baseAddress!)
-                                let scores = actionScores(actionValues, bits: actions.bits, buffer.baseAddress!)
-                                let transition = best(scores, c)
-                                var label = 0
-                                if transition != .shift {
-                                    let head = transition == .left ? c.next : c.stack[c.stack.count - 2]
-                                    if head != n {
-                                        labelBuffer.withUnsafeMutableBufferPointer { lb in
-                                            labelFeatures(c, dependent: c.stack[c.stack.count - 1], head: head, words: wordAtoms, tags: tagAtoms, into: lb.baseAddress!)
-                                            label = bestLabel(labelValues, labeller, lb.baseAddress!, &labelScores)
-                                        }
+        withAtoms(words: words, clusters: clusters, tags: tags) { atoms in
+            actions.values.withUnsafeBufferPointer { actionValues in
+                labeller.values.withUnsafeBufferPointer { labelValues in
+                    features.withUnsafeMutableBufferPointer { buffer in
+                        var labelBuffer = [UInt64](repeating: 0, count: labelFeatureCount)
+                        while !c.isTerminal {
+                            Self.features(c, atoms, into: buffer.baseAddress!)
+                            let scores = actionScores(actionValues, bits: actions.bits, buffer.baseAddress!)
+                            let transition = best(scores, c)
+                            var label = 0
+                            if transition != .shift {
+                                let head = transition == .left ? c.next : c.stack[c.stack.count - 2]
+                                if head != n {
+                                    labelBuffer.withUnsafeMutableBufferPointer { lb in
+                                        labelFeatures(c, dependent: c.stack[c.stack.count - 1], head: head, atoms, into: lb.baseAddress!)
+                                        label = bestLabel(labelValues, labeller, lb.baseAddress!, &labelScores)
                                     }
                                 }
-                                c.apply(transition, label: label)
                             }
+                            c.apply(transition, label: label)
                         }
                     }
                 }

@@ -1,6 +1,6 @@
 /// The part-of-speech tagger: a greedy left-to-right averaged perceptron over joint
 /// UPOS+XPOS classes (``SyntaxModel/tagClasses``), with hashed word, affix, shape,
-/// context-word, ambiguity-class and previous-tag features.
+/// context-word, ambiguity-class, word-cluster and previous-tag features.
 ///
 /// - Complexity: O(n · F · K) for n words, F = ``featureCount`` features and K classes.
 public struct SyntaxTagger: Sendable {
@@ -9,7 +9,7 @@ public struct SyntaxTagger: Sendable {
     public init(model: SyntaxModel) { self.model = model }
 
     /// Features per word.
-    static let featureCount = 32
+    static let featureCount = 37
 
     /// Atoms for positions before the first and after the last word.
     static let startWord: SyntaxWord = { var w = SyntaxWord(); w.lower = 0x5EED_0001; w.form = 0x5EED_0002; w.suffix3 = 0x5EED_0003; w.shape = 0x5EED_0004; return w }()
@@ -20,12 +20,14 @@ public struct SyntaxTagger: Sendable {
         words.map { model.ambiguity[$0.lower] ?? 0 }
     }
 
-    /// Writes the features of word `i` into `out[0..<featureCount]`.
+    /// Writes the features of word `i` into `out[0..<featureCount]`;
+    /// `clusters` holds each word's packed cluster ids (``SyntaxClusters``).
     @inline(__always)
-    static func features(_ words: UnsafeBufferPointer<SyntaxWord>, _ amb: UnsafeBufferPointer<UInt64>, _ i: Int, p1: Int, p2: Int, into out: UnsafeMutablePointer<UInt64>) {
+    static func features(_ words: UnsafeBufferPointer<SyntaxWord>, _ amb: UnsafeBufferPointer<UInt64>, _ clusters: UnsafeBufferPointer<UInt64>, _ i: Int, p1: Int, p2: Int, into out: UnsafeMutablePointer<UInt64>) {
         let n = words.count
         @inline(__always) func word(_ j: Int) -> SyntaxWord { j < 0 ? startWord : (j >= n ? endWord : words[j]) }
         @inline(__always) func ambiguity(_ j: Int) -> UInt64 { j < 0 ? 1 : (j >= n ? 2 : amb[j]) }
+        @inline(__always) func cluster(_ j: Int) -> UInt64 { j < 0 ? 0xC1_0001 : (j >= n ? 0xC1_0002 : clusters[j]) }
         let w = words[i], prev = word(i - 1), next = word(i + 1), prev2 = word(i - 2), next2 = word(i + 2)
         let t1 = UInt64(p1 + 2), t2 = UInt64(p2 + 2)
         @inline(__always) func f(_ t: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 { SyntaxHash.feature(t, a, b, c) }
@@ -61,6 +63,13 @@ public struct SyntaxTagger: Sendable {
         out[29] = f(29, t1, next.lower)
         out[30] = f(30, ambiguity(i), ambiguity(i + 1))
         out[31] = f(31, t1, ambiguity(i), ambiguity(i + 1))
+        // Clusters carry what a rare word's neighbours in unlabelled text say it is.
+        let c0 = cluster(i)
+        out[32] = f(32, SyntaxClusters.fine(c0))
+        out[33] = f(33, SyntaxClusters.middle(c0))
+        out[34] = f(34, SyntaxClusters.middle(cluster(i + 1)))
+        out[35] = f(35, SyntaxClusters.middle(cluster(i - 1)))
+        out[36] = f(36, t1, SyntaxClusters.middle(c0))
     }
 
     /// Adds the weight rows of `features` into `scores[0..<stride]`.
@@ -78,27 +87,29 @@ public struct SyntaxTagger: Sendable {
     public func tag(forms: [String]) -> [Int] {
         let words = SyntaxWord.words(forms)
         let amb = Self.ambiguity(words, model: model)
-        return Self.tag(words, amb, model.tagger)
+        return Self.tag(words, amb, SyntaxClusters.of(words, model: model), model.tagger)
     }
 
-    static func tag(_ words: [SyntaxWord], _ amb: [UInt64], _ table: SyntaxWeights) -> [Int] {
+    static func tag(_ words: [SyntaxWord], _ amb: [UInt64], _ clusters: [UInt64], _ table: SyntaxWeights) -> [Int] {
         var result = [Int](repeating: 0, count: words.count)
         let stride = table.stride
         var features = [UInt64](repeating: 0, count: featureCount)
         var scores = [Float](repeating: 0, count: stride)
         words.withUnsafeBufferPointer { words in
             amb.withUnsafeBufferPointer { amb in
-                table.values.withUnsafeBufferPointer { values in
-                    features.withUnsafeMutableBufferPointer { features in
-                        scores.withUnsafeMutableBufferPointer { scores in
-                            var p1 = -1, p2 = -2
-                            for i in 0..<words.count {
-                                Self.features(words, amb, i, p1: p1, p2: p2, into: features.baseAddress!)
-                                Self.score(values, bits: table.bits, stride: stride, features.baseAddress!, featureCount, into: scores.baseAddress!)
-                                var best = 0
-                                for k in 1..<stride where scores[k] > scores[best] { best = k }
-                                result[i] = best
-                                p2 = p1; p1 = best
+                clusters.withUnsafeBufferPointer { clusters in
+                    table.values.withUnsafeBufferPointer { values in
+                        features.withUnsafeMutableBufferPointer { features in
+                            scores.withUnsafeMutableBufferPointer { scores in
+                                var p1 = -1, p2 = -2
+                                for i in 0..<words.count {
+                                    Self.features(words, amb, clusters, i, p1: p1, p2: p2, into: features.baseAddress!)
+                                    Self.score(values, bits: table.bits, stride: stride, features.baseAddress!, featureCount, into: scores.baseAddress!)
+                                    var best = 0
+                                    for k in 1..<stride where scores[k] > scores[best] { best = k }
+                                    result[i] = best
+                                    p2 = p1; p1 = best
+                                }
                             }
                         }
                     }

@@ -37,6 +37,8 @@ public enum SyntaxTrainer {
     struct Example {
         var words: [SyntaxWord]
         var lower: [UInt64]
+        /// Packed cluster ids (``SyntaxClusters``).
+        var clusters: [UInt64]
         var classes: [Int]
         /// Gold heads with `n` for the root.
         var heads: [Int]
@@ -47,9 +49,10 @@ public enum SyntaxTrainer {
     ///
     /// - Parameters:
     ///   - sentences: gold-annotated sentences (UPOS, XPOS, LEMMA, HEAD, DEPREL).
+    ///   - clusters: the word-cluster table (``SyntaxClusters/table(tsv:)``), stored in the model.
     ///   - log: progress lines (epochs, accuracy on the training data).
     /// - Complexity: O(epochs · words · features · classes).
-    public static func train(_ sentences: [SyntaxSentence], settings: Settings = Settings(), info: String = "", log: (String) -> Void = { _ in }) -> SyntaxModel {
+    public static func train(_ sentences: [SyntaxSentence], clusters: [UInt64: UInt64] = [:], settings: Settings = Settings(), info: String = "", log: (String) -> Void = { _ in }) -> SyntaxModel {
         let sentences = sentences.filter { $0.count > 0 }
         var classCounts: [String: Int] = [:], labelCounts: [String: Int] = [:]
         for sent in sentences {
@@ -67,13 +70,14 @@ public enum SyntaxTrainer {
         let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         var model = SyntaxModel(tagClasses: tagClasses, labels: labels, tagBits: settings.tagBits, actionBits: settings.actionBits, labelBits: settings.labelBits)
         model.info = info
+        model.clusters = clusters
 
         var examples: [Example] = []
         for sent in sentences {
             let words = SyntaxWord.words(sent.forms)
             let n = sent.count
             examples.append(Example(
-                words: words, lower: words.map(\.lower),
+                words: words, lower: words.map(\.lower), clusters: SyntaxClusters.of(words, model: model),
                 classes: (0..<n).map { classIndex["\(sent.upos[$0])\t\(sent.xpos[$0])"]! },
                 heads: sent.heads.map { $0 < 0 || $0 >= n ? n : $0 },
                 labels: (0..<n).map { sent.heads[$0] < 0 ? 0 : labelIndex[sent.deprels[$0]] ?? 1 }))
@@ -90,7 +94,8 @@ public enum SyntaxTrainer {
             model.ambiguity[word] = hash
         }
         model.lemmaExceptions = learnLemmas(sentences)
-        log("\(examples.count) sentences, \(examples.reduce(0) { $0 + $1.words.count }) words, \(tagClasses.count) tag classes, \(labels.count) labels, \(model.ambiguity.count) ambiguity entries, \(model.lemmaExceptions.count) lemma exceptions")
+        let clustered = examples.reduce(0) { $0 + $1.clusters.filter { $0 != 0 }.count }
+        log("\(examples.count) sentences, \(examples.reduce(0) { $0 + $1.words.count }) words (\(clustered) with a cluster), \(tagClasses.count) tag classes, \(labels.count) labels, \(model.ambiguity.count) ambiguity entries, \(model.lemmaExceptions.count) lemma exceptions")
 
         var random = SyntaxRandom(seed: settings.seed)
         model.tagger = trainTagger(examples, model: model, settings: settings, random: &random, log: log)
@@ -105,7 +110,7 @@ public enum SyntaxTrainer {
                 var correct = 0, total = 0
                 for index in examples.indices where index % settings.folds == fold {
                     let example = examples[index]
-                    parserTags[index] = SyntaxTagger.tag(example.words, SyntaxTagger.ambiguity(example.words, model: model), table)
+                    parserTags[index] = SyntaxTagger.tag(example.words, SyntaxTagger.ambiguity(example.words, model: model), example.clusters, table)
                     correct += zip(parserTags[index], example.classes).filter { $0 == $1 }.count
                     total += example.words.count
                 }
@@ -167,24 +172,26 @@ public enum SyntaxTrainer {
                 var p1 = -1, p2 = -2
                 example.words.withUnsafeBufferPointer { words in
                     ambiguity[index].withUnsafeBufferPointer { amb in
-                        features.withUnsafeMutableBufferPointer { features in
-                            for i in 0..<words.count {
-                                SyntaxTagger.features(words, amb, i, p1: p1, p2: p2, into: features.baseAddress!)
-                                table.weights.values.withUnsafeBufferPointer { values in
-                                    scores.withUnsafeMutableBufferPointer { scores in
-                                        SyntaxTagger.score(values, bits: table.weights.bits, stride: table.weights.stride, features.baseAddress!, count, into: scores.baseAddress!)
+                        example.clusters.withUnsafeBufferPointer { clusters in
+                            features.withUnsafeMutableBufferPointer { features in
+                                for i in 0..<words.count {
+                                    SyntaxTagger.features(words, amb, clusters, i, p1: p1, p2: p2, into: features.baseAddress!)
+                                    table.weights.values.withUnsafeBufferPointer { values in
+                                        scores.withUnsafeMutableBufferPointer { scores in
+                                            SyntaxTagger.score(values, bits: table.weights.bits, stride: table.weights.stride, features.baseAddress!, count, into: scores.baseAddress!)
+                                        }
                                     }
+                                    var best = 0
+                                    for k in 1..<scores.count where scores[k] > scores[best] { best = k }
+                                    let gold = example.classes[i]
+                                    if best != gold {
+                                        table.update(features.baseAddress!, count, gold, 1)
+                                        table.update(features.baseAddress!, count, best, -1)
+                                    } else { correct += 1 }
+                                    total += 1
+                                    table.time += 1
+                                    p2 = p1; p1 = best
                                 }
-                                var best = 0
-                                for k in 1..<scores.count where scores[k] > scores[best] { best = k }
-                                let gold = example.classes[i]
-                                if best != gold {
-                                    table.update(features.baseAddress!, count, gold, 1)
-                                    table.update(features.baseAddress!, count, best, -1)
-                                } else { correct += 1 }
-                                total += 1
-                                table.time += 1
-                                p2 = p1; p1 = best
                             }
                         }
                     }
@@ -210,60 +217,57 @@ public enum SyntaxTrainer {
             for index in order {
                 let example = examples[index]
                 let n = example.words.count
-                let (wordAtoms, tagAtoms) = SyntaxParser.atoms(words: example.lower, tags: tags[index])
                 var c = SyntaxConfiguration(count: n)
-                wordAtoms.withUnsafeBufferPointer { wordAtoms in
-                    tagAtoms.withUnsafeBufferPointer { tagAtoms in
-                        features.withUnsafeMutableBufferPointer { buffer in
-                            let f = buffer.baseAddress!
-                            while !c.isTerminal {
-                                SyntaxParser.features(c, words: wordAtoms, tags: tagAtoms, into: f)
-                                let scores = actions.weights.values.withUnsafeBufferPointer { SyntaxParser.actionScores($0, bits: settings.actionBits, f) }
-                                var predicted: SyntaxTransition? = nil, goldBest: SyntaxTransition? = nil
-                                var costs = [Int](repeating: Int.max, count: 3)
-                                var minCost = Int.max
-                                for t in SyntaxTransition.allCases where c.isValid(t) {
-                                    costs[t.rawValue] = c.cost(t, gold: example.heads)
-                                    minCost = min(minCost, costs[t.rawValue])
-                                    if predicted == nil || scores[t.rawValue] > scores[predicted!.rawValue] { predicted = t }
-                                }
-                                for t in SyntaxTransition.allCases where costs[t.rawValue] == minCost {
-                                    if goldBest == nil || scores[t.rawValue] > scores[goldBest!.rawValue] { goldBest = t }
-                                }
-                                let pred = predicted!, gold = goldBest!
-                                if costs[pred.rawValue] > minCost {
-                                    actions.update(f, count, gold.rawValue, 1)
-                                    actions.update(f, count, pred.rawValue, -1)
-                                }
-                                let exploring = epoch >= settings.exploreFrom && random.unit() < settings.explore
-                                let next = exploring ? pred : gold
-                                var label = 0
-                                if next != .shift {
-                                    let dependent = c.stack[c.stack.count - 1]
-                                    let head = next == .left ? c.next : c.stack[c.stack.count - 2]
-                                    if head != n {
-                                        labelFeatures.withUnsafeMutableBufferPointer { lb in
-                                            let lf = lb.baseAddress!
-                                            SyntaxParser.labelFeatures(c, dependent: dependent, head: head, words: wordAtoms, tags: tagAtoms, into: lf)
-                                            let best = labeller.weights.values.withUnsafeBufferPointer { SyntaxParser.bestLabel($0, labeller.weights, lf, &labelScores) }
-                                            label = best
-                                            if example.heads[dependent] == head {
-                                                let goldLabel = example.labels[dependent]
-                                                if best != goldLabel && goldLabel != 0 {
-                                                    labeller.update(lf, labelCount, goldLabel, 1)
-                                                    labeller.update(lf, labelCount, best, -1)
-                                                }
-                                                label = goldLabel
+                SyntaxParser.withAtoms(words: example.lower, clusters: example.clusters, tags: tags[index]) { atoms in
+                    features.withUnsafeMutableBufferPointer { buffer in
+                        let f = buffer.baseAddress!
+                        while !c.isTerminal {
+                            SyntaxParser.features(c, atoms, into: f)
+                            let scores = actions.weights.values.withUnsafeBufferPointer { SyntaxParser.actionScores($0, bits: settings.actionBits, f) }
+                            var predicted: SyntaxTransition? = nil, goldBest: SyntaxTransition? = nil
+                            var costs = [Int](repeating: Int.max, count: 3)
+                            var minCost = Int.max
+                            for t in SyntaxTransition.allCases where c.isValid(t) {
+                                costs[t.rawValue] = c.cost(t, gold: example.heads)
+                                minCost = min(minCost, costs[t.rawValue])
+                                if predicted == nil || scores[t.rawValue] > scores[predicted!.rawValue] { predicted = t }
+                            }
+                            for t in SyntaxTransition.allCases where costs[t.rawValue] == minCost {
+                                if goldBest == nil || scores[t.rawValue] > scores[goldBest!.rawValue] { goldBest = t }
+                            }
+                            let pred = predicted!, gold = goldBest!
+                            if costs[pred.rawValue] > minCost {
+                                actions.update(f, count, gold.rawValue, 1)
+                                actions.update(f, count, pred.rawValue, -1)
+                            }
+                            let exploring = epoch >= settings.exploreFrom && random.unit() < settings.explore
+                            let next = exploring ? pred : gold
+                            var label = 0
+                            if next != .shift {
+                                let dependent = c.stack[c.stack.count - 1]
+                                let head = next == .left ? c.next : c.stack[c.stack.count - 2]
+                                if head != n {
+                                    labelFeatures.withUnsafeMutableBufferPointer { lb in
+                                        let lf = lb.baseAddress!
+                                        SyntaxParser.labelFeatures(c, dependent: dependent, head: head, atoms, into: lf)
+                                        let best = labeller.weights.values.withUnsafeBufferPointer { SyntaxParser.bestLabel($0, labeller.weights, lf, &labelScores) }
+                                        label = best
+                                        if example.heads[dependent] == head {
+                                            let goldLabel = example.labels[dependent]
+                                            if best != goldLabel && goldLabel != 0 {
+                                                labeller.update(lf, labelCount, goldLabel, 1)
+                                                labeller.update(lf, labelCount, best, -1)
                                             }
+                                            label = goldLabel
                                         }
                                     }
-                                    if example.heads[dependent] == (head == n ? n : head) { correctHeads += 1 }
-                                    total += 1
-                                    labeller.time += 1
                                 }
-                                actions.time += 1
-                                c.apply(next, label: label)
+                                if example.heads[dependent] == (head == n ? n : head) { correctHeads += 1 }
+                                total += 1
+                                labeller.time += 1
                             }
+                            actions.time += 1
+                            c.apply(next, label: label)
                         }
                     }
                 }

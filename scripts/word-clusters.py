@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Learn the word clusters of Sitrep's NER tagger from unlabelled text.
+"""Learn word clusters from unlabelled text, for the NER tagger and the syntax model.
 
 A Brown-cluster substitute that runs in about a minute: every frequent word
 gets a vector of its left and right neighbours (positive PMI over the 3,000
@@ -25,6 +25,7 @@ Usage:
 import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+import gzip
 import json
 import re
 import sys
@@ -45,7 +46,7 @@ SEED = 20260329
 TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\d+(?:[.,:/-]\d+)*|\w+(?:[-'&]\w+)*|'s|n't|[^\w\s]")
 
 
-def sentences(news_path, conll_path):
+def sentences(news_path, training_paths):
     with open(news_path, encoding="utf-8") as f:
         for line in f:
             record = json.loads(line)
@@ -53,24 +54,45 @@ def sentences(news_path, conll_path):
                 words = TOKEN.findall(block)
                 if words:
                     yield words
+    for path in training_paths:
+        yield from training_sentences(path)
+
+
+def training_sentences(path):
+    """The word forms of each sentence of a CoNLL-2003 or CoNLL-U file."""
+    conllu = ".conllu" in os.path.basename(path)
+    opener = gzip.open if path.endswith(".gz") else open
     words = []
-    with open(conll_path, encoding="utf-8") as f:
+    with opener(path, "rt", encoding="utf-8") as f:
         for line in f:
-            fields = line.split()
-            if not fields:
+            if conllu and line.startswith("#"):
+                continue
+            fields = line.split("\t") if conllu else line.split()
+            if not fields or not line.strip():
                 if words:
                     yield words
                 words = []
+            elif conllu:
+                if fields[0].isdigit():  # not a multiword range "1-2" or empty node "1.1"
+                    words.append(fields[1])
             elif fields[0] != "-DOCSTART-":
                 words.append(fields[0])
     if words:
         yield words
 
 
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "abcdefghijklmnopqrstuvwxyz0000000000")
+
+
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    lowercase = "--lowercase" in args
+    args = [a for a in args if a != "--lowercase"]
+    if len(args) < 2:
         sys.exit(__doc__)
-    corpus = list(sentences(sys.argv[1], sys.argv[2]))
+    corpus = list(sentences(args[0], args[1:]))
+    if lowercase:
+        corpus = [[w.translate(ASCII_LOWER) for w in s] for s in corpus]
     counts = Counter(w for s in corpus for w in s)
     vocab = [w for w, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c >= MIN_COUNT][:VOCAB]
     index = {w: i for i, w in enumerate(vocab)}
@@ -107,8 +129,12 @@ def main():
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     assignments = [kmeans(vectors, k, SEED + k) for k in GRANULARITIES]
     out = sys.stdout
-    out.write("# word clusters of the Sitrep NER tagger: scripts/ner-clusters.py over news.jsonl + train.conll words; "
-              "columns word, c%d, c%d, c%d\n" % GRANULARITIES)
+    if lowercase:
+        out.write("# word clusters of the Sitrep syntax model: scripts/word-clusters.py --lowercase over %s words; "
+                  "columns word, c%d, c%d, c%d\n" % ((" + ".join(os.path.basename(p) for p in args),) + GRANULARITIES))
+    else:
+        out.write("# word clusters of the Sitrep NER tagger: scripts/word-clusters.py over news.jsonl + train.conll words; "
+                  "columns word, c%d, c%d, c%d\n" % GRANULARITIES)
     for w in sorted(vocab, key=lambda w: w.encode("utf-8")):
         i = index[w]
         out.write("%s\t%d\t%d\t%d\n" % (w, assignments[0][i], assignments[1][i], assignments[2][i]))
