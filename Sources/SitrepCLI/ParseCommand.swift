@@ -26,11 +26,14 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "The input is CoNLL-U with the tokenization to keep.")
     var conllu = false
 
+    @Option(help: "A model file from `sitrep train syntax` to use instead of the committed one.")
+    var model: String?
+
     @Flag(help: "Report words per second of tagging, lemmatizing and parsing (CoNLL-U input) on standard error.")
     var time = false
 
     func run() throws {
-        let annotator = try SyntaxStage.sharedAnnotator.get()
+        let annotator = try model.map { SyntaxAnnotator(model: try SyntaxModel.load(contentsOf: URL(fileURLWithPath: $0))) } ?? SyntaxStage.sharedAnnotator.get()
         let text = try InputReader.readText(path: file, maxBytes: 1 << 30)
         var out = OutputWriter()
         if conllu {
@@ -51,7 +54,7 @@ struct ParseCommand: ParsableCommand {
             try out.write(CoNLLU.write(sentences))
         } else {
             var doc = Document(id: file, input: .cleanText(text))
-            let pipeline = try Pipeline([ExtractStage(), SentenceStage(), TokenStage(), SyntaxStage()])
+            let pipeline = try Pipeline([ExtractStage(), SentenceStage(), TokenStage(), SyntaxStage(annotator: annotator)])
             try pipeline.process(&doc)
             var sentences: [SyntaxSentence] = []
             var start = 0

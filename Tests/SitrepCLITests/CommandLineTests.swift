@@ -159,6 +159,26 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(run.stdout.isEmpty)
     }
 
+    @Test func parseKeepsTheGivenWordsAndTakesAnotherModel() throws {
+        let conllu = "# text = Ruritania expelled two diplomats.\n1\tRuritania\t_\t_\t_\t_\t_\t_\t_\t_\n2\texpelled\t_\t_\t_\t_\t_\t_\t_\t_\n3\ttwo\t_\t_\t_\t_\t_\t_\t_\t_\n4\tdiplomats\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
+        let path = temporaryFile(Array(conllu.utf8), suffix: ".conllu")
+        defer { unlink(path) }
+        let run = try SitrepRun.run(["parse", "--conllu", path])
+        #expect(run.status == 0)
+        let rows = run.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(rows.map { String($0[1]) } == ["Ruritania", "expelled", "two", "diplomats", "."])
+        #expect(rows.filter { $0[6] == "0" }.map { String($0[1]) } == ["expelled"])
+        #expect(rows[1][2] == "expel" && rows[1][3] == "VERB" && rows[3][7] == "obj")
+        #expect(rows[3][9] == "SpaceAfter=No")
+
+        let damaged = temporaryFile(Array("SXM1 not a model".utf8), suffix: ".bin")
+        defer { unlink(damaged) }
+        let refused = try SitrepRun.run(["parse", "--conllu", path, "--model", damaged])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("syntax model \(damaged) cannot be read"))
+        #expect(refused.stdout.isEmpty)
+    }
+
     @Test func missingFileIsStatus66() throws {
         let run = try SitrepRun.run(["analyze", "/nonexistent/story.txt"])
         #expect(run.status == 66)

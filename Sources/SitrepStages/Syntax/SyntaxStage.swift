@@ -12,7 +12,7 @@ import SitrepCore
 /// - Complexity: O(n) in the tokens of the document.
 public struct SyntaxStage: Stage {
     public let name = "syntax"
-    public let version = "perceptron-archybrid.v1"
+    public let version = "perceptron-archybrid.v2"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.syntax]
 
@@ -27,6 +27,9 @@ public struct SyntaxStage: Stage {
 
     /// A stage using `model` (tests, experiments).
     public init(model: SyntaxModel) { annotator = SyntaxAnnotator(model: model) }
+
+    /// A stage using an annotator already built.
+    public init(annotator: SyntaxAnnotator) { self.annotator = annotator }
 
     /// The committed model's annotator, loaded once per process; the error if it cannot be loaded.
     public static let sharedAnnotator: Result<SyntaxAnnotator, any Error> = Result {
