@@ -103,8 +103,11 @@ struct SyntaxCompiledModel: Sendable {
     let tagger: SyntaxSparseWeights
     let actions: SyntaxActionWeights
     let labeller: SyntaxSparseWeights
+    /// ``SyntaxTagger/classRoles(_:)``.
+    let roles: [UInt8]
 
     init(_ model: SyntaxModel) {
+        roles = SyntaxTagger.classRoles(model)
         tagger = SyntaxSparseWeights(model.tagger)
         actions = SyntaxActionWeights(model.actions)
         labeller = SyntaxSparseWeights(model.labeller)
@@ -119,14 +122,14 @@ struct SyntaxCompiledModel: Sendable {
                 words.withUnsafeBufferPointer { words in
                     amb.withUnsafeBufferPointer { amb in
                         clusters.withUnsafeBufferPointer { clusters in
-                            var p1 = -1, p2 = -2
+                            var history = SyntaxTagger.History()
                             for i in 0..<words.count {
-                                SyntaxTagger.features(words, amb, clusters, i, p1: p1, p2: p2, into: features.baseAddress!)
+                                SyntaxTagger.features(words, amb, clusters, i, history, into: features.baseAddress!)
                                 tagger.score(features.baseAddress!, count, into: scores.baseAddress!)
                                 var best = 0
                                 for k in 1..<tagger.classes where scores[k] > scores[best] { best = k }
                                 result[i] = best
-                                p2 = p1; p1 = best
+                                history.push(best, roles: roles)
                             }
                         }
                     }

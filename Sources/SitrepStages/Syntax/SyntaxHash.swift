@@ -58,6 +58,14 @@ struct SyntaxWord {
     var shape: UInt64 = 0
     /// Bit flags: 1 capitalized, 2 all caps, 4 has digit, 8 has hyphen, 16 has letter.
     var flags: UInt64 = 0
+    /// A form of "be", "have" or "get", which make the next verbs participles.
+    var auxiliary = false
+
+    /// ``lower`` of the forms of "be", "have" and "get" (and their contractions).
+    static let auxiliaryForms: Set<UInt64> = Set([
+        "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
+        "have", "has", "had", "having", "'ve", "'d", "get", "gets", "got", "gotten", "getting",
+    ].map { form in Array(form.utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, $0.count, seed: 2) } })
 
     /// Atoms of one word, from its bytes. `scratch` must hold at least `count` bytes.
     init(_ base: UnsafePointer<UInt8>, _ count: Int, scratch: UnsafeMutablePointer<UInt8>) {
@@ -89,6 +97,7 @@ struct SyntaxWord {
         form = SyntaxHash.bytes(base, count, seed: 1)
         let lowered = UnsafePointer(scratch)
         lower = SyntaxHash.bytes(lowered, count, seed: 2)
+        auxiliary = Self.auxiliaryForms.contains(lower)
         prefix1 = SyntaxHash.bytes(lowered, min(1, count), seed: 3)
         prefix2 = SyntaxHash.bytes(lowered, min(2, count), seed: 4)
         prefix3 = SyntaxHash.bytes(lowered, min(3, count), seed: 5)

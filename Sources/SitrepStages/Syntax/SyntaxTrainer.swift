@@ -110,7 +110,7 @@ public enum SyntaxTrainer {
                 var correct = 0, total = 0
                 for index in examples.indices where index % settings.folds == fold {
                     let example = examples[index]
-                    parserTags[index] = SyntaxTagger.tag(example.words, SyntaxTagger.ambiguity(example.words, model: model), example.clusters, table)
+                    parserTags[index] = SyntaxTagger.tag(example.words, SyntaxTagger.ambiguity(example.words, model: model), example.clusters, table, roles: SyntaxTagger.classRoles(model))
                     correct += zip(parserTags[index], example.classes).filter { $0 == $1 }.count
                     total += example.words.count
                 }
@@ -163,19 +163,20 @@ public enum SyntaxTrainer {
         var features = [UInt64](repeating: 0, count: count)
         var scores = [Float](repeating: 0, count: model.tagClasses.count)
         let ambiguity = examples.map { SyntaxTagger.ambiguity($0.words, model: model) }
+        let roles = SyntaxTagger.classRoles(model)
         var order = Array(examples.indices)
         for epoch in 0..<settings.tagEpochs {
             order.shuffle(using: &random)
             var correct = 0, total = 0
             for index in order {
                 let example = examples[index]
-                var p1 = -1, p2 = -2
+                var history = SyntaxTagger.History()
                 example.words.withUnsafeBufferPointer { words in
                     ambiguity[index].withUnsafeBufferPointer { amb in
                         example.clusters.withUnsafeBufferPointer { clusters in
                             features.withUnsafeMutableBufferPointer { features in
                                 for i in 0..<words.count {
-                                    SyntaxTagger.features(words, amb, clusters, i, p1: p1, p2: p2, into: features.baseAddress!)
+                                    SyntaxTagger.features(words, amb, clusters, i, history, into: features.baseAddress!)
                                     table.weights.values.withUnsafeBufferPointer { values in
                                         scores.withUnsafeMutableBufferPointer { scores in
                                             SyntaxTagger.score(values, bits: table.weights.bits, stride: table.weights.stride, features.baseAddress!, count, into: scores.baseAddress!)
@@ -190,7 +191,7 @@ public enum SyntaxTrainer {
                                     } else { correct += 1 }
                                     total += 1
                                     table.time += 1
-                                    p2 = p1; p1 = best
+                                    history.push(best, roles: roles)
                                 }
                             }
                         }
