@@ -119,4 +119,17 @@ struct SyntaxModelTests {
         #expect(result.deprels[0] == "nsubj" && result.deprels[3] == "obj")
         #expect(result.lemmas[1] == "strike")
     }
+
+    @Test("a news clause's -ed verb after its subject is a past tense; after be/have, a participle",
+          arguments: [
+              (["The", "army", "presented", "evidence", "against", "Russia", "."], 2, "VBD"),
+              (["Rebels", "shelled", "the", "town", "."], 1, "VBD"),
+              (["The", "town", "was", "shelled", "by", "rebels", "."], 3, "VBN"),
+              (["Ruritania", "has", "expelled", "two", "diplomats", "."], 2, "VBN"),
+          ])
+    func pastTenseOrParticiple(forms: [String], index: Int, xpos: String) throws {
+        let result = try SyntaxStage.sharedAnnotator.get().annotate(forms: forms)
+        #expect(result.xpos[index] == xpos)
+        if xpos == "VBD" { #expect(result.heads[index] == -1) }
+    }
 }
