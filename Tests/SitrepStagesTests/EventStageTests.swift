@@ -77,6 +77,18 @@ import SitrepCore
         #expect(!doc.actors.contains { doc.text(of: $0.span) == "Ankara" })
     }
 
+    @Test func anAgentBelongsToTheCountryOfItsPrepositionalPhrase() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        func code(of text: String, in sentence: String) throws -> String? {
+            let doc = try EventStageTests.run(sentence, pipeline: pipeline)
+            return doc.actors.first { doc.text(of: $0.span) == text }?.code
+        }
+        #expect(try code(of: "University students", in: "University students throughout Indonesia staged demonstrations on Saturday.") == "IDNEDU")
+        #expect(try code(of: "ministers", in: "Georgian demonstrators received ministers from the Georgian government.") == "GEOGOV")
+        // Troops sent *to* a country are not that country's troops.
+        #expect(try code(of: "troops", in: "Norway sent troops to Iraq.")?.hasPrefix("IRQ") != true)
+    }
+
     @Test func pronounsPreferTheMainSubject() throws {
         let doc = try EventStageTests.run("Turkey's defence ministry said the jets hit targets near Iran. It said the raids would go on. The ministry gave no figures.",
                                           pipeline: try EventStageTests.shippedPipeline.get())

@@ -16,7 +16,9 @@ import SitrepCore
 ///    foreign minister of Iraq" `IRQGOV`), a title and a name ("President Erdogan"
 ///    takes the name's own code when it has a role), two agents ("opposition
 ///    lawmakers" `---OPPLEG`), a possessive pronoun and an agent ("its jets": the
-///    pronoun's antecedent country + `MIL`).
+///    pronoun's antecedent country + `MIL`). An agent still without a country takes
+///    the country of an actor in a prepositional phrase of its head noun ("students
+///    throughout Indonesia" `IDNEDU`; `in`, `from`, `of`, never `to`).
 /// 3. **Metonymy** (one convention, shared with the event coder): a capital or seat
 ///    of power used as an agent - subject, object, passive agent, or after `to`,
 ///    `from`, `with`, `against` ("Ankara warned", "loans to Kyiv") - is that country's
@@ -31,7 +33,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v1"
+    public let version = "cameo-dict.v2"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -130,6 +132,8 @@ struct ActorCoder {
     static let honorifics: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "gen", "col", "sen", "rep"].map { WordKey.of($0) })
     static let glue: Set<UInt64> = Set(["'s", "'", "of", "for", "the", "-"].map { WordKey.of($0) })
     static let theWord = WordKey.of("the")
+    /// Prepositions that tie an agent to where it belongs (``locate(_:)``).
+    static let belongingCases: Set<UInt64> = Set(["in", "from", "of", "throughout", "across", "within"].map { WordKey.of($0) })
     static let placing: Set<UInt64> = Set(["in", "from"].map { WordKey.of($0) })
     static let andWord = WordKey.of("and")
     /// Agent nouns that name an institution or a group, not a person.
@@ -156,10 +160,34 @@ struct ActorCoder {
             // actors linear, where passing the whole list would copy it per sentence.
             let recent = Array(out.suffix(ActorCoder.lookBack))
             let segments = findSegments(sentence, previous: recent)
-            let merged = merge(segments, sentence: sentence, previous: recent)
+            var merged = merge(segments, sentence: sentence, previous: recent)
+            locate(&merged)
             out += merged
         }
         return out
+    }
+
+    /// Step 2b: an agent with no country in its own words takes the country of an
+    /// actor in a prepositional phrase of its head noun: "opposition groups in
+    /// Zimbabwe" `ZWEOPP`, "students throughout Indonesia" `IDNEDU`, "ministers from
+    /// the Georgian government" `GEOGOV`. Only `in`, `from`, `of`, `throughout`,
+    /// `across` and `within` say where an agent belongs ("troops *to* Liberia" do not
+    /// belong to Liberia).
+    private func locate(_ actors: inout [CodedActor]) {
+        guard tokens.hasSyntax else { return }
+        for index in actors.indices where actors[index].code.hasPrefix("---") {
+            let range = actors[index].range
+            // The phrase's head: the word whose head lies outside the phrase.
+            guard let head = range.first(where: { !range.contains(tokens.head[$0]) }) else { continue }
+            for child in tokens.children[head] where tokens.baseRelation(child) == "nmod" && !range.contains(child) {
+                guard let preposition = tokens.caseWord(of: child), ActorCoder.belongingCases.contains(preposition) else { continue }
+                guard let owner = actors.first(where: { $0.range.contains(child) }),
+                      let country = ActorCoder.countryPart(owner.code), country.count == 3, !country.hasPrefix("IGO"), !country.hasPrefix("NGO") else { continue }
+                actors[index].code = country + actors[index].code.dropFirst(3)
+                actors[index].confidence = 0.7
+                break
+            }
+        }
     }
 
     /// Step 1 (and pronouns of step 4): dictionary phrases left to right.
