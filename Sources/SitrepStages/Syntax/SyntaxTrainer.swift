@@ -102,6 +102,7 @@ public enum SyntaxTrainer {
 
         // Jack-knifed tags, so the parser learns from tags as noisy as at run time.
         var parserTags = examples.map(\.classes)
+        let roles = SyntaxTagger.classRoles(model)
         if settings.folds >= 2 {
             for fold in 0..<settings.folds {
                 let training = examples.indices.filter { $0 % settings.folds != fold }.map { examples[$0] }
@@ -110,7 +111,7 @@ public enum SyntaxTrainer {
                 var correct = 0, total = 0
                 for index in examples.indices where index % settings.folds == fold {
                     let example = examples[index]
-                    parserTags[index] = SyntaxTagger.tag(example.words, SyntaxTagger.ambiguity(example.words, model: model), example.clusters, table, roles: SyntaxTagger.classRoles(model))
+                    parserTags[index] = SyntaxTagger.tag(example.words, SyntaxTagger.ambiguity(example.words, model: model), example.clusters, table, roles: roles)
                     correct += zip(parserTags[index], example.classes).filter { $0 == $1 }.count
                     total += example.words.count
                 }
