@@ -85,6 +85,7 @@ struct SyntaxModelTests {
             let words = SyntaxWord.words(gold.forms)
             let amb = SyntaxTagger.ambiguity(words, model: model)
             let clusters = SyntaxClusters.of(words, model: model)
+            #expect(compiled.lexical(words) == (amb, clusters))
             let tags = SyntaxTagger.tag(words, amb, clusters, model.tagger, roles: SyntaxTagger.classRoles(model))
             #expect(compiled.tag(words, amb, clusters) == tags)
             let float = SyntaxParser.parse(words: words.map(\.lower), clusters: clusters, tags: tags, actions: model.actions, labeller: model.labeller)

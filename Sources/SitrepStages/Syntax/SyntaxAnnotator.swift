@@ -25,9 +25,7 @@ public struct SyntaxAnnotator: Sendable {
 
     func annotate(forms: [String], words: [SyntaxWord]) -> (upos: [String], xpos: [String], lemmas: [String], heads: [Int], deprels: [String]) {
         guard !forms.isEmpty else { return ([], [], [], [], []) }
-        let clusters = SyntaxClusters.of(words, model: model)
-        let classes = compiled.tag(words, SyntaxTagger.ambiguity(words, model: model), clusters)
-        let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes)
+        let (classes, heads, labels) = tagAndParse(words)
         let u = classes.map { upos[$0] }, x = classes.map { xpos[$0] }
         let lemmas = forms.indices.map { lemmatizer.lemma(forms[$0], upos: u[$0], xpos: x[$0]) }
         return (u, x, lemmas, heads, labels.map { model.labels[$0] })
@@ -38,8 +36,12 @@ public struct SyntaxAnnotator: Sendable {
     public func tagAndParse(forms: [String]) -> (classes: [Int], heads: [Int], labels: [Int]) {
         let words = SyntaxWord.words(forms)
         guard !words.isEmpty else { return ([], [], []) }
-        let clusters = SyntaxClusters.of(words, model: model)
-        let classes = compiled.tag(words, SyntaxTagger.ambiguity(words, model: model), clusters)
+        return tagAndParse(words)
+    }
+
+    private func tagAndParse(_ words: [SyntaxWord]) -> (classes: [Int], heads: [Int], labels: [Int]) {
+        let (ambiguity, clusters) = compiled.lexical(words)
+        let classes = compiled.tag(words, ambiguity, clusters)
         let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes)
         return (classes, heads, labels)
     }

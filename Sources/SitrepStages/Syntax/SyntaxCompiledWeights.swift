@@ -105,12 +105,31 @@ struct SyntaxCompiledModel: Sendable {
     let labeller: SyntaxSparseWeights
     /// ``SyntaxTagger/classRoles(_:)``.
     let roles: [UInt8]
+    /// Each known word's ambiguity atom and packed clusters, so that a word costs one
+    /// lookup where ``SyntaxModel/ambiguity`` and ``SyntaxModel/clusters`` cost two.
+    let lexicon: [UInt64: SIMD2<UInt64>]
 
     init(_ model: SyntaxModel) {
         roles = SyntaxTagger.classRoles(model)
+        var lexicon = [UInt64: SIMD2<UInt64>](minimumCapacity: model.ambiguity.count + model.clusters.count)
+        for (word, atom) in model.ambiguity { lexicon[word, default: .zero][0] = atom }
+        for (word, packed) in model.clusters { lexicon[word, default: .zero][1] = packed }
+        self.lexicon = lexicon
         tagger = SyntaxSparseWeights(model.tagger)
         actions = SyntaxActionWeights(model.actions)
         labeller = SyntaxSparseWeights(model.labeller)
+    }
+
+    /// Each word's ambiguity atom (as ``SyntaxTagger/ambiguity(_:model:)``) and packed
+    /// clusters (as ``SyntaxClusters/of(_:model:)``).
+    func lexical(_ words: [SyntaxWord]) -> (ambiguity: [UInt64], clusters: [UInt64]) {
+        var ambiguity = [UInt64](repeating: 0, count: words.count), clusters = ambiguity
+        for (i, word) in words.enumerated() {
+            guard let entry = lexicon[word.lower] else { continue }
+            ambiguity[i] = entry[0]
+            clusters[i] = entry[1]
+        }
+        return (ambiguity, clusters)
     }
 
     /// Tag classes, greedily left to right (as ``SyntaxTagger``).

@@ -97,7 +97,8 @@ struct SyntaxWord {
         form = SyntaxHash.bytes(base, count, seed: 1)
         let lowered = UnsafePointer(scratch)
         lower = SyntaxHash.bytes(lowered, count, seed: 2)
-        auxiliary = Self.auxiliaryForms.contains(lower)
+        // The longest form is seven bytes ("getting"): longer words skip the lookup.
+        auxiliary = count <= 7 && Self.auxiliaryForms.contains(lower)
         prefix1 = SyntaxHash.bytes(lowered, min(1, count), seed: 3)
         prefix2 = SyntaxHash.bytes(lowered, min(2, count), seed: 4)
         prefix3 = SyntaxHash.bytes(lowered, min(3, count), seed: 5)

@@ -5,8 +5,13 @@
 /// - Complexity: O(n · F · K) for n words, F = ``featureCount`` features and K classes.
 public struct SyntaxTagger: Sendable {
     public let model: SyntaxModel
+    /// ``classRoles(_:)`` of the model.
+    private let roles: [UInt8]
 
-    public init(model: SyntaxModel) { self.model = model }
+    public init(model: SyntaxModel) {
+        self.model = model
+        roles = Self.classRoles(model)
+    }
 
     /// Features per word.
     static let featureCount = 40
@@ -124,7 +129,7 @@ public struct SyntaxTagger: Sendable {
     public func tag(forms: [String]) -> [Int] {
         let words = SyntaxWord.words(forms)
         let amb = Self.ambiguity(words, model: model)
-        return Self.tag(words, amb, SyntaxClusters.of(words, model: model), model.tagger, roles: Self.classRoles(model))
+        return Self.tag(words, amb, SyntaxClusters.of(words, model: model), model.tagger, roles: roles)
     }
 
     static func tag(_ words: [SyntaxWord], _ amb: [UInt64], _ clusters: [UInt64], _ table: SyntaxWeights, roles: [UInt8]) -> [Int] {
