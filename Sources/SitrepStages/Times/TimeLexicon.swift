@@ -134,6 +134,11 @@ struct TimeLexicon: Sendable {
     /// that stay warm, turns most of them away before a probe of the table,
     /// which the stages between two documents push out of the cache.
     private var filter: [UInt64] = Array(repeating: 0, count: 64)
+    /// The same filter for the head words only (``TimeWordMarks/head``):
+    /// the tagger's first pass over a sentence looks for heads, and a few
+    /// percent of a text's words pass it where a third pass ``filter``
+    /// ("the", "a", "last", "than", ...).
+    private var headFilter: [UInt64] = Array(repeating: 0, count: 64)
 
     struct Slot: Sendable {
         var key: UInt64 = 0
@@ -160,6 +165,42 @@ struct TimeLexicon: Sendable {
             if slot.key == hash { return slot }
             i = (i + 1) & mask
         }
+    }
+
+    /// A 4,096-bit filter of the head words' shapes (``shapeKey(_:_:_:)``):
+    /// a word whose shape is not in it is no head word, known without
+    /// hashing it. About one word in ten of a news text passes.
+    private var headShapes: [UInt64] = Array(repeating: 0, count: 64)
+
+    /// Twelve bits of a word's length (a final period dropped, as
+    /// ``timeWordHash(_:_:_:)`` drops it) and its first, second and last bytes,
+    /// ASCII case folded. Valid only for words without a dash or a curly
+    /// quote, which fold to other bytes in the hash.
+    @inline(__always)
+    static func shapeKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var stop = end
+        if stop - start > 1 && bytes[stop - 1] == 0x2E { stop -= 1 }
+        let n = stop - start
+        let first = UInt64(bytes[start] | 0x20), second = n > 1 ? UInt64(bytes[start + 1] | 0x20) : 0
+        let last = UInt64(bytes[stop - 1] | 0x20)
+        let packed = UInt64(min(n, 15)) | first << 4 | second << 12 | last << 20
+        return (packed &* 0x9E3779B97F4A7C15) >> 52
+    }
+
+    /// Whether a word (without dash or curly quote) may be a head word: false
+    /// means it is not one.
+    @inline(__always)
+    func mayBeHeadWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let shape = Self.shapeKey(bytes, start, end)
+        return headShapes[Int(shape >> 6)] & (1 << (shape & 63)) != 0
+    }
+
+    /// Whether the word with hash `hash` is a head word (``TimeWordMarks/head``).
+    @inline(__always)
+    func isHeadWord(_ hash: UInt64) -> Bool {
+        let bit = Int(truncatingIfNeeded: Self.mix(hash) >> 52)
+        guard headFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
+        return lookup(hash)?.marks.contains(.head) ?? false
     }
 
     /// Index in ``infos`` of the word with hash `hash`, or -1.
@@ -291,6 +332,7 @@ struct TimeLexicon: Sendable {
             let fields = line.split(separator: "|")
             precondition(fields.count == 3, "TimeWords.phrases: bad line '\(line)'")
             let hashes = fields[0].split(separator: " ").map(timeWordHash)
+            for word in fields[0].split(separator: " ") { spelled[timeWordHash(word)] = word }
             guard let type = TimeType(rawValue: String(fields[1])) else { preconditionFailure("TimeWords.phrases: unknown type in '\(line)'") }
             phrases[hashes[0], default: []].append(TimePhrase(words: hashes, type: type, value: String(fields[2]), isPresentRef: fields[2] == "PRESENT_REF"))
         }
@@ -311,8 +353,10 @@ struct TimeLexicon: Sendable {
                 if word.hasSuffix("'s") {
                     hashes.append(timeWordHash(word.dropLast(2)))
                     hashes.append(timeWordHash("'s"))
+                    spelled[timeWordHash(word.dropLast(2))] = word.dropLast(2)
                 } else {
                     hashes.append(timeWordHash(word))
+                    spelled[timeWordHash(word)] = word
                 }
             }
             holidays[hashes[0], default: []].append((hashes, Int(md[0]) ?? 1, Int(md[1]) ?? 1))
@@ -320,6 +364,7 @@ struct TimeLexicon: Sendable {
         for key in holidays.keys { holidays[key]!.sort { $0.words.count > $1.words.count } }
         for list in holidays.values { for h in list { entry(h.words[0]).isHead = true } }
         entry(timeWordHash("thanksgiving")).isHead = true
+        spelled[timeWordHash("thanksgiving")] = "thanksgiving"
         for key in Array(words.keys) {
             let w = words[key]!
             if w.month != nil || w.weekday != nil || w.weekdayAbbreviation != nil || w.weekdayPlural != nil || w.unit != nil
@@ -350,6 +395,12 @@ struct TimeLexicon: Sendable {
             let mixed = Self.mix(key)
             let bit = Int(truncatingIfNeeded: mixed >> 52)
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            if marks[key]?.contains(.head) == true {
+                headFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+                guard let word = spelled[key] else { preconditionFailure("TimeLexicon: a head word without its spelling") }
+                let shape = Array(word.utf8).withUnsafeBufferPointer { Self.shapeKey($0, 0, $0.count) }
+                headShapes[Int(shape >> 6)] |= 1 << (shape & 63)
+            }
             var i = Int(truncatingIfNeeded: mixed >> 40) & mask
             while slots[i].index >= 0 { i = (i + 1) & mask }
             slots[i] = Slot(key: key, number: info.number ?? .nan, index: Int32(infos.count), marks: marks[key] ?? [])

@@ -1,4 +1,9 @@
 import SitrepCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One token as the time tagger sees it.
 struct TimeToken {
@@ -41,6 +46,49 @@ struct TimeMatch {
     var explicitYear = false
 }
 
+/// The document's tokens as the tagger sees them, each read
+/// (``TimeTagger/read(_:_:_:)``: hash, table probe, number, hyphen) the first
+/// time a rule asks for it.
+///
+/// Most tokens of a text are never asked for: the first pass over a sentence
+/// (``TimeTagger/isHeadWord(_:)``) finds the heads with a hash and a Bloom
+/// filter, and the rules then read only the few tokens around them. Reading
+/// every token up front cost more than all the rules together.
+final class TimeTokens {
+    let tokens: [Token]
+    let bytes: UnsafeBufferPointer<UInt8>
+    let lexicon: TimeLexicon
+    private let storage: UnsafeMutablePointer<TimeToken>
+    private let isRead: UnsafeMutablePointer<Bool>
+    let count: Int
+
+    init(tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, lexicon: TimeLexicon) {
+        self.tokens = tokens
+        self.bytes = bytes
+        self.lexicon = lexicon
+        count = tokens.count
+        storage = .allocate(capacity: max(count, 1))
+        isRead = .allocate(capacity: max(count, 1))
+        isRead.initialize(repeating: false, count: max(count, 1))
+    }
+
+    deinit {
+        for k in 0..<count where isRead[k] { (storage + k).deinitialize(count: 1) }
+        storage.deallocate()
+        isRead.deallocate()
+    }
+
+    @inline(__always)
+    subscript(k: Int) -> TimeToken {
+        precondition(k >= 0 && k < count, "token index out of range")
+        if !isRead[k] {
+            (storage + k).initialize(to: TimeTagger.read(tokens[k].span, bytes, lexicon))
+            isRead[k] = true
+        }
+        return storage[k]
+    }
+}
+
 /// Recognizes and normalizes the time expressions of one document.
 ///
 /// The grammar works on token indices. At each token the rules below are
@@ -63,7 +111,8 @@ struct TimeMatch {
 struct TimeTagger {
     let lexicon: TimeLexicon
     let bytes: UnsafeBufferPointer<UInt8>
-    var toks: [TimeToken]
+    /// The tokens, read on first use: only those near a head ever are.
+    let toks: TimeTokens
     /// The document date.
     let dct: CalendarDay?
     /// The last date mentioned.
@@ -83,13 +132,7 @@ struct TimeTagger {
         self.k = lexicon.key
         self.bytes = bytes
         self.dct = dct
-        var toks: [TimeToken] = []
-        toks.reserveCapacity(tokens.count)
-        // Only the spans are read: copying whole tokens would retain their syntax strings.
-        for index in tokens.indices {
-            toks.append(Self.read(tokens[index].span, bytes, lexicon))
-        }
-        self.toks = toks
+        self.toks = TimeTokens(tokens: tokens, bytes: bytes, lexicon: lexicon)
     }
 
     static func read(_ span: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: TimeLexicon) -> TimeToken {
@@ -156,23 +199,22 @@ struct TimeTagger {
     /// hash lookup per token.
     mutating func run(sentences: [Range<Int>]) -> [TimeMatch] {
         var out: [TimeMatch] = []
+        var heads: [Int] = []
+        var folded = FoldedBytes(bytes)
         for range in sentences {
+            heads.removeAll(keepingCapacity: true)
+            for k in range where isHead(k, folded: &folded) { heads.append(k) }
+            guard let firstHead = heads.first else { continue }
             sentenceStart = range.lowerBound
             sentenceEnd = range.upperBound
-            var firstHead = Int.max
-            for k in stride(from: sentenceEnd - 1, through: sentenceStart, by: -1) where isHead(k) { firstHead = k }
-            guard firstHead != Int.max else { continue }
             sentenceYear = nil
             let first = out.count
-            var nextHead = firstHead
+            var h = 0
             var i = max(sentenceStart, firstHead - TimeTagger.headReach)
             while i < sentenceEnd {
-                if nextHead < i {
-                    var k = i
-                    while k < sentenceEnd && !isHead(k) { k += 1 }
-                    if k == sentenceEnd { break }
-                    nextHead = k
-                }
+                while h < heads.count && heads[h] < i { h += 1 }
+                if h == heads.count { break }
+                let nextHead = heads[h]
                 if nextHead - i > TimeTagger.headReach { i = nextHead - TimeTagger.headReach; continue }
                 // An expression holds its head, and no rule reads past a plain
                 // word on the way to it: "the" in "the company's sales last year"
@@ -187,6 +229,70 @@ struct TimeTagger {
             fixClockDays(&out, from: first)
         }
         return out
+    }
+
+    /// The byte offsets of the text's hyphens and of the lead bytes of its
+    /// dashes and curly quotes (0xE2), found with `memchr`: a word without
+    /// one is hashed as it is written, so its shape alone can rule it out.
+    struct FoldedBytes {
+        private var offsets: [Int] = []
+        private var cursor = 0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            for byte in [0x2D, 0xE2] as [Int32] {
+                var p = UnsafeRawPointer(base)
+                let end = UnsafeRawPointer(base + bytes.count)
+                while p < end, let hit = memchr(p, byte, end - p) {
+                    offsets.append(UnsafeRawPointer(hit) - UnsafeRawPointer(base))
+                    p = UnsafeRawPointer(hit) + 1
+                }
+            }
+            offsets.sort()
+        }
+
+        /// Whether `[start, end)` holds one of the bytes. Calls come in text
+        /// order, so a cursor moves forward; a call out of order searches.
+        mutating func any(in start: Int, _ end: Int) -> Bool {
+            if cursor > 0 && offsets[cursor - 1] >= start {
+                var lo = 0, hi = cursor
+                while lo < hi { let mid = (lo + hi) / 2; if offsets[mid] < start { lo = mid + 1 } else { hi = mid } }
+                cursor = lo
+            }
+            while cursor < offsets.count && offsets[cursor] < start { cursor += 1 }
+            return cursor < offsets.count && offsets[cursor] < end
+        }
+    }
+
+    /// The first pass over a sentence: whether token `k` is a head, reading
+    /// as little of it as it can.
+    ///
+    /// - A punctuation mark is none. A token starting with a digit or
+    ///   another byte gets ``isHead(_:)``.
+    /// - A word without hyphen or dash is a head only when it is a head word
+    ///   of the table: its shape (``TimeLexicon/mayBeHeadWord(_:_:_:)``) turns
+    ///   most words away, the head words' Bloom filter most of the rest,
+    ///   before any probe of the table.
+    /// - A hyphenated word ("high-speed", "two-year") heads an expression only
+    ///   when one of its parts is a word of the table or a number; the others
+    ///   would send the rules looking at every word before them for nothing.
+    @inline(__always)
+    func isHead(_ k: Int, folded: inout FoldedBytes) -> Bool {
+        let span = toks.tokens[k].span
+        let s = span.start, e = span.end
+        let c = bytes[s]
+        guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) else {
+            if e - s == 1 && !(c >= 0x30 && c <= 0x39) { return false }
+            return isHead(k)
+        }
+        if (c == 0x51 && e - s == 2) || folded.any(in: s, e) {
+            guard isHead(k) else { return false }
+            let t = toks[k]
+            guard t.hasHyphen, !t.marks.contains(.tableWord) else { return true }
+            return hyphenParts(k).contains { $0.infoIndex >= 0 || $0.digits > 0 || $0.number != nil || (bytes[$0.start] >= 0x30 && bytes[$0.start] <= 0x39) }
+        }
+        guard lexicon.mayBeHeadWord(bytes, s, e) else { return false }
+        return lexicon.isHeadWord(timeWordHash(bytes, s, e))
     }
 
     /// Whether token `k` can be the head of an expression: a head word of
