@@ -37,6 +37,10 @@ final class TimeWordInfo: @unchecked Sendable {
     /// The word can be the head of an expression (a month, a unit, "now", ...):
     /// the tagger only tries rules a few tokens before a head.
     var isHead = false
+    /// The word heads an expression in lowercase too (a unit, "now", a
+    /// phrase's last word); a month, weekday or holiday name only does when
+    /// capitalized, so "may" and "new" in running text are no heads.
+    var headsInLowercase = false
 }
 
 /// Facts about a word that the tagger tests on every token, stored beside its
@@ -58,6 +62,8 @@ struct TimeWordMarks: OptionSet, Sendable {
     /// word: the tagger's ``TimeLexicon/Key`` words ("than", "of", "least")
     /// and the later words of phrases and holidays.
     static let inner = TimeWordMarks(rawValue: 1 << 5)
+    /// A head only when capitalized (``TimeWordInfo/headsInLowercase`` is false).
+    static let capitalizedHead = TimeWordMarks(rawValue: 1 << 6)
 }
 
 /// TIMEX3 units of ``TimeWords``.
@@ -195,12 +201,13 @@ struct TimeLexicon: Sendable {
         return headShapes[Int(shape >> 6)] & (1 << (shape & 63)) != 0
     }
 
-    /// Whether the word with hash `hash` is a head word (``TimeWordMarks/head``).
+    /// Whether the word with hash `hash` is a head word (``TimeWordMarks/head``),
+    /// written capitalized or not.
     @inline(__always)
-    func isHeadWord(_ hash: UInt64) -> Bool {
+    func isHeadWord(_ hash: UInt64, capitalized: Bool) -> Bool {
         let bit = Int(truncatingIfNeeded: Self.mix(hash) >> 52)
-        guard headFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
-        return lookup(hash)?.marks.contains(.head) ?? false
+        guard headFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let marks = lookup(hash)?.marks else { return false }
+        return marks.contains(.head) && (capitalized || !marks.contains(.capitalizedHead))
     }
 
     /// Index in ``infos`` of the word with hash `hash`, or -1.
@@ -310,7 +317,7 @@ struct TimeLexicon: Sendable {
                 info.clock = (Int(hm[0]) ?? 0, Int(hm[1]) ?? 0)
             case "zone": info.zone = true
             case "starter": break
-            case "head": info.isHead = true
+            case "head": info.isHead = true; info.headsInLowercase = true
             case "holiday":
                 let md = value.split(separator: "-")
                 info.holiday = (Int(md[0]) ?? 1, Int(md[1]) ?? 1)
@@ -341,6 +348,7 @@ struct TimeLexicon: Sendable {
         for list in phrases.values {
             for p in list {
                 entry(p.words[p.words.count - 1]).isHead = true
+                entry(p.words[p.words.count - 1]).headsInLowercase = true
                 precondition(words[p.words[0]] != nil, "TimeWords.phrases: the first word of '\(p.value)' phrase must be in TimeWords.table (as a starter)")
             }
         }
@@ -367,10 +375,14 @@ struct TimeLexicon: Sendable {
         spelled[timeWordHash("thanksgiving")] = "thanksgiving"
         for key in Array(words.keys) {
             let w = words[key]!
-            if w.month != nil || w.weekday != nil || w.weekdayAbbreviation != nil || w.weekdayPlural != nil || w.unit != nil
-                || w.season != nil || w.daypart != nil || w.dayword != nil || w.tonight || w.set != nil || w.clock != nil
-                || w.holiday != nil || w.ampm != nil {
-                words[key]!.isHead = true
+            // Names (months, weekdays, holidays) need a capital in the rules.
+            if w.month != nil || w.weekday != nil || w.weekdayAbbreviation != nil || w.weekdayPlural != nil || w.holiday != nil {
+                w.isHead = true
+            }
+            if w.unit != nil || w.season != nil || w.daypart != nil || w.dayword != nil || w.tonight || w.set != nil
+                || w.clock != nil || w.ampm != nil {
+                w.isHead = true
+                w.headsInLowercase = true
             }
         }
         // Words other rules test on the token before them: entries of their
@@ -385,7 +397,10 @@ struct TimeLexicon: Sendable {
         for list in holidays.values { for h in list { innerWords += h.words } }
         innerWords += [TimeTagger.throughout, TimeTagger.when, TimeTagger.comparable, TimeTagger.long]
         for word in innerWords { marks[word, default: []].insert(.inner) }
-        for key in Array(marks.keys) where entry(key).isHead { marks[key]!.insert(.head) }
+        for key in Array(marks.keys) where entry(key).isHead {
+            marks[key]!.insert(.head)
+            if !entry(key).headsInLowercase { marks[key]!.insert(.capitalizedHead) }
+        }
         // Freeze into the probing table at most half full.
         var size = 64
         while size < words.count * 2 { size *= 2 }

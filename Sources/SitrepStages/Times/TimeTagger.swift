@@ -51,7 +51,7 @@ struct TimeMatch {
 /// time a rule asks for it.
 ///
 /// Most tokens of a text are never asked for: the first pass over a sentence
-/// (``TimeTagger/isHeadWord(_:)``) finds the heads with a hash and a Bloom
+/// (``TimeTagger/isHead(_:folded:)``) finds the heads by shape and a Bloom
 /// filter, and the rules then read only the few tokens around them. Reading
 /// every token up front cost more than all the rules together.
 final class TimeTokens {
@@ -292,7 +292,7 @@ struct TimeTagger {
             return hyphenParts(k).contains { $0.infoIndex >= 0 || $0.digits > 0 || $0.number != nil || (bytes[$0.start] >= 0x30 && bytes[$0.start] <= 0x39) }
         }
         guard lexicon.mayBeHeadWord(bytes, s, e) else { return false }
-        return lexicon.isHeadWord(timeWordHash(bytes, s, e))
+        return lexicon.isHeadWord(timeWordHash(bytes, s, e), capitalized: c <= 0x5A)
     }
 
     /// Whether token `k` can be the head of an expression: a head word of
@@ -304,7 +304,9 @@ struct TimeTagger {
         let t = toks[k]
         // A compound of the table ("year-earlier", "year-end") heads its own
         // expression whatever its category.
-        if t.marks.contains(.tableWord) { return t.marks.contains(.head) || t.hasHyphen }
+        if t.marks.contains(.tableWord) {
+            return (t.marks.contains(.head) && (t.isCapitalized || !t.marks.contains(.capitalizedHead))) || t.hasHyphen
+        }
         if t.digits == 4 || t.hasHyphen { return true }
         if t.digits > 0 || t.number != nil { return false }
         let c = bytes[t.start], last = bytes[t.end - 1] | 0x20
@@ -313,7 +315,13 @@ struct TimeTagger {
             for i in t.start..<t.end where bytes[i] == 0x3A || bytes[i] == 0x2F { return true }   // 10:35, 6/12/2020
             return false
         }
-        return (c == 0x27 && last == 0x73) || (c == 0x51 && t.end - t.start == 2) || (c == 0xE2 && last == 0x73)
+        // "'90s" and "’90s", not the clitic "'s" ("the company's"), which is
+        // one word in twenty of a news text.
+        if (c == 0x27 || c == 0xE2) && last == 0x73 {
+            let digit = t.start + (c == 0x27 ? 1 : 3)
+            return digit < t.end && bytes[digit] >= 0x30 && bytes[digit] <= 0x39
+        }
+        return c == 0x51 && t.end - t.start == 2
     }
 
     /// Whether a rule can start at token `i`: a word of ``TimeWords/table``,
