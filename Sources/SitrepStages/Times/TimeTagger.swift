@@ -274,8 +274,10 @@ struct TimeTagger {
     ///   most words away, the head words' Bloom filter most of the rest,
     ///   before any probe of the table.
     /// - A hyphenated word ("high-speed", "two-year") heads an expression only
-    ///   when one of its parts is a word of the table or a number; the others
-    ///   would send the rules looking at every word before them for nothing.
+    ///   when one of its parts is a word of the table or starts with a digit
+    ///   ("so-called" and "long-term" have only words the rules read inside
+    ///   an expression); the others would send the rules looking at the words
+    ///   before them for nothing.
     @inline(__always)
     func isHead(_ k: Int, folded: inout FoldedBytes) -> Bool {
         let span = toks.tokens[k].span
@@ -283,16 +285,22 @@ struct TimeTagger {
         let c = bytes[s]
         guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) else {
             if e - s == 1 && !(c >= 0x30 && c <= 0x39) { return false }
-            return isHead(k)
+            return isHeadReadingAll(k)
         }
-        if (c == 0x51 && e - s == 2) || folded.any(in: s, e) {
-            guard isHead(k) else { return false }
-            let t = toks[k]
-            guard t.hasHyphen, !t.marks.contains(.tableWord) else { return true }
-            return hyphenParts(k).contains { $0.infoIndex >= 0 || $0.digits > 0 || $0.number != nil || (bytes[$0.start] >= 0x30 && bytes[$0.start] <= 0x39) }
-        }
+        if (c == 0x51 && e - s == 2) || folded.any(in: s, e) { return isHeadReadingAll(k) }
         guard lexicon.mayBeHeadWord(bytes, s, e) else { return false }
         return lexicon.isHeadWord(timeWordHash(bytes, s, e), capitalized: c <= 0x5A)
+    }
+
+    /// ``isHead(_:)`` for the tokens that need all of it read (numbers,
+    /// hyphenated words), out of line so that the common path stays small.
+    @inline(never)
+    func isHeadReadingAll(_ k: Int) -> Bool {
+        guard isHead(k) else { return false }
+        let t = toks[k]
+        let c = bytes[t.start]
+        guard t.hasHyphen, !t.marks.contains(.tableWord), !(c >= 0x30 && c <= 0x39) else { return true }
+        return hyphenParts(k).contains { $0.marks.contains(.tableWord) || (bytes[$0.start] >= 0x30 && bytes[$0.start] <= 0x39) }
     }
 
     /// Whether token `k` can be the head of an expression: a head word of
