@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The tables of ``HTMLCues`` compiled for matching class/id words on bytes.
 ///
 /// Classes and ids are read for every element of every page, and many ids are
@@ -86,15 +92,19 @@ struct HTMLCueMatcher: Sendable {
         return out
     }
 
+    /// Whether `needle` occurs in `value`: `memchr` finds each candidate
+    /// first byte (phrases are looked for in every hyphenated class value).
     static func contains(_ value: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard needle.count <= value.count else { return false }
+        guard let first = needle.first else { return true }
+        guard needle.count <= value.count, let base = value.baseAddress else { return false }
+        let last = value.count - needle.count
         var i = 0
-        while i + needle.count <= value.count {
-            if value[i] == needle[0] {
-                var k = 1
-                while k < needle.count, value[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
+        while i <= last {
+            guard let hit = memchr(base + i, Int32(first), last + 1 - i) else { return false }
+            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            var k = 1
+            while k < needle.count, value[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
             i += 1
         }
         return false
