@@ -221,6 +221,9 @@ struct TimeLexicon: Sendable {
     }
     /// Phrases by the hash of their first word, longest first.
     var phrases: [UInt64: [TimePhrase]] = [:]
+    /// ``phrases`` by the first word's index in ``infos``: the phrase rule
+    /// runs at every position tried, and an array index costs no hashing.
+    private(set) var phrasesByInfo: [[TimePhrase]] = []
     /// Multi-word holidays by first word, longest first (value = month, day).
     var holidays: [UInt64: [(words: [UInt64], month: Int, day: Int)]] = [:]
     var rateCues: Set<UInt64> = []
@@ -420,6 +423,7 @@ struct TimeLexicon: Sendable {
             while slots[i].index >= 0 { i = (i + 1) & mask }
             slots[i] = Slot(key: key, number: info.number ?? .nan, index: Int32(infos.count), marks: marks[key] ?? [])
             infos.append(info)
+            phrasesByInfo.append(phrases[key] ?? [])
         }
         words = [:]
         rateCues = Set(lines(TimeWords.rateCues).map(timeWordHash))

@@ -7,7 +7,8 @@ extension TimeTagger {
     // MARK: 1. Phrases (vague references, sets)
 
     func phrase(_ i: Int) -> TimeMatch? {
-        guard toks[i].marks.contains(.startsPhrase), let list = lexicon.phrases[toks[i].hash] else { return nil }
+        guard toks[i].marks.contains(.startsPhrase), toks[i].infoIndex >= 0 else { return nil }
+        let list = lexicon.phrasesByInfo[Int(toks[i].infoIndex)]
         for p in list where i + p.words.count <= sentenceEnd {
             var ok = true
             for (k, w) in p.words.enumerated() where toks[i + k].hash != w { ok = false; break }

@@ -78,14 +78,22 @@ final class TimeTokens {
         isRead.deallocate()
     }
 
-    @inline(__always)
+    /// Token `k`, read on first use. An addressor, not a getter: `toks[k].hash`
+    /// loads one field where a getter would copy the whole token, and the
+    /// rules test a field of a token some fifty times per position they try.
     subscript(k: Int) -> TimeToken {
-        precondition(k >= 0 && k < count, "token index out of range")
-        if !isRead[k] {
-            (storage + k).initialize(to: TimeTagger.read(tokens[k].span, bytes, lexicon))
-            isRead[k] = true
+        @inline(__always)
+        unsafeAddress {
+            precondition(k >= 0 && k < count, "token index out of range")
+            if !isRead[k] { readToken(k) }
+            return UnsafePointer(storage + k)
         }
-        return storage[k]
+    }
+
+    @inline(never)
+    private func readToken(_ k: Int) {
+        (storage + k).initialize(to: TimeTagger.read(tokens[k].span, bytes, lexicon))
+        isRead[k] = true
     }
 }
 
