@@ -89,6 +89,19 @@ import SitrepCore
         #expect(try code(of: "troops", in: "Norway sent troops to Iraq.")?.hasPrefix("IRQ") != true)
     }
 
+    @Test func anAgentTakesTheCountryOfASentenceThatNamesOnlyOne() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        func code(containing word: String, in sentence: String) throws -> String? {
+            let doc = try EventStageTests.run(sentence, pipeline: pipeline)
+            return doc.actors.first { doc.text(of: $0.span).lowercased().contains(word) }?.code
+        }
+        #expect(try code(containing: "judge", in: "The judge ordered the arrest of three Kenyan officials on Friday.") == "KENJUD")
+        // Two countries: the judge could belong to either.
+        #expect(try code(containing: "judge", in: "The judge ordered the release of Kenyan and Ugandan prisoners on Friday.") == "---JUD")
+        // An international organization names no country.
+        #expect(try code(containing: "minister", in: "The minister met United Nations envoys and Kenyan officials in Geneva.")?.hasPrefix("---") == true)
+    }
+
     @Test func pronounsPreferTheMainSubject() throws {
         let doc = try EventStageTests.run("Turkey's defence ministry said the jets hit targets near Iran. It said the raids would go on. The ministry gave no figures.",
                                           pipeline: try EventStageTests.shippedPipeline.get())

@@ -18,7 +18,11 @@ import SitrepCore
 ///    lawmakers" `---OPPLEG`), a possessive pronoun and an agent ("its jets": the
 ///    pronoun's antecedent country + `MIL`). An agent still without a country takes
 ///    the country of an actor in a prepositional phrase of its head noun ("students
-///    throughout Indonesia" `IDNEDU`; `in`, `from`, `of`, never `to`).
+///    throughout Indonesia" `IDNEDU`; `in`, `from`, `of`, never `to`). One still
+///    without takes the sentence's country when all the sentence's other actors
+///    belong to that one country ("The judge ordered the arrest of three Kenyan
+///    officials" `KENJUD`), as human coders read such sentences; two countries,
+///    or an international organization, leave it without.
 /// 3. **Metonymy** (one convention, shared with the event coder): a capital or seat
 ///    of power used as an agent - subject, object, passive agent, or after `to`,
 ///    `from`, `with`, `against` ("Ankara warned", "loans to Kyiv") - is that country's
@@ -33,7 +37,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v2"
+    public let version = "cameo-dict.v3"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -162,6 +166,7 @@ struct ActorCoder {
             let segments = findSegments(sentence, previous: recent)
             var merged = merge(segments, sentence: sentence, previous: recent)
             locate(&merged)
+            adoptSentenceCountry(&merged)
             out += merged
         }
         return out
@@ -187,6 +192,28 @@ struct ActorCoder {
                 actors[index].confidence = 0.7
                 break
             }
+        }
+    }
+
+    /// Step 2c: an agent still without a country takes the sentence's country
+    /// when every other actor of the sentence belongs to the same one: "Judge
+    /// Alejandro Rivera opened investigations against 28 Chilean government
+    /// officials" `CHLJUD`, "Opposition groups in Zimbabwe are demanding that
+    /// President Mugabe ..." `ZWEGOV`. News sentences that name one country
+    /// mostly tell of its own officials, forces and courts; a sentence that
+    /// names two leaves its agents without a country rather than guess, and
+    /// international organizations name no country.
+    private func adoptSentenceCountry(_ actors: inout [CodedActor]) {
+        var country: String? = nil
+        for actor in actors where !actor.code.hasPrefix("---") {
+            guard let part = ActorCoder.countryPart(actor.code), part.count == 3 else { continue }
+            if part == "IGO" || part == "NGO" || part == "MNC" { return }
+            if country == nil { country = part } else if country != part { return }
+        }
+        guard let country else { return }
+        for index in actors.indices where actors[index].code.hasPrefix("---") {
+            actors[index].code = country + actors[index].code.dropFirst(3)
+            actors[index].confidence = min(actors[index].confidence, 0.6)
         }
     }
 
