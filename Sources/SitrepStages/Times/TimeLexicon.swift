@@ -64,6 +64,8 @@ struct TimeWordMarks: OptionSet, Sendable {
     static let inner = TimeWordMarks(rawValue: 1 << 5)
     /// A head only when capitalized (``TimeWordInfo/headsInLowercase`` is false).
     static let capitalizedHead = TimeWordMarks(rawValue: 1 << 6)
+    /// ``TimeWordInfo/approx`` ("about", "nearly"), tested at every position tried.
+    static let approximator = TimeWordMarks(rawValue: 1 << 7)
 }
 
 /// TIMEX3 units of ``TimeWords``.
@@ -400,6 +402,7 @@ struct TimeLexicon: Sendable {
         for list in holidays.values { for h in list { innerWords += h.words } }
         innerWords += [TimeTagger.throughout, TimeTagger.when, TimeTagger.comparable, TimeTagger.long]
         for word in innerWords { marks[word, default: []].insert(.inner) }
+        for key in Array(marks.keys) where entry(key).approx { marks[key]!.insert(.approximator) }
         for key in Array(marks.keys) where entry(key).isHead {
             marks[key]!.insert(.head)
             if !entry(key).headsInLowercase { marks[key]!.insert(.capitalizedHead) }

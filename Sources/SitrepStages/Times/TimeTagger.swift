@@ -400,8 +400,11 @@ struct TimeTagger {
 
     /// End of "about", "more than", "at least", "up to", "no more than" at `i`.
     func approximatorEnd(_ i: Int) -> Int? {
+        let marks = toks[i].marks
+        if marks.contains(.approximator) { return i + 1 }
+        // The two- and three-word approximators start with a word of ``TimeLexicon/Key``.
+        guard marks.contains(.inner) else { return nil }
         let h = toks[i].hash
-        if infoOf(toks[i])?.approx == true { return i + 1 }
         func word(_ k: Int) -> UInt64 { k < sentenceEnd ? toks[k].hash : 0 }
         if (h == k.more || h == k.less || h == k.fewer) && word(i + 1) == k.than { return i + 2 }
         if h == k.at && (word(i + 1) == k.least || word(i + 1) == k.most) { return i + 2 }
