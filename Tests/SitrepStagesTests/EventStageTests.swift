@@ -102,6 +102,24 @@ import SitrepCore
         #expect(try code(containing: "minister", in: "The minister met United Nations envoys and Kenyan officials in Geneva.")?.hasPrefix("---") == true)
     }
 
+    @Test func aTitleAndASurnameNameTheDictionarysPerson() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        func code(of text: String, in sentence: String) throws -> String? {
+            let doc = try EventStageTests.run(sentence, published: "2005-03-02", pipeline: pipeline)
+            return doc.actors.first { doc.text(of: $0.span) == text }?.code
+        }
+        // The dictionaries hold "Robert Mugabe", dated: the president in 2005.
+        #expect(try code(of: "President Mugabe", in: "President Mugabe criticized Britain and France on Monday.") == "ZWEGOV")
+        #expect(try code(of: "Mr. Mugabe", in: "Mr. Mugabe criticized Britain and France on Monday.") == "ZWEGOV")
+        // With a first name the text may name someone else.
+        func code(containing word: String, in sentence: String) throws -> String? {
+            let doc = try EventStageTests.run(sentence, published: "2005-03-02", pipeline: pipeline)
+            return doc.actors.first { doc.text(of: $0.span).contains(word) }?.code
+        }
+        #expect(try code(containing: "Mugabe", in: "President Robert Mugabe criticized Britain and France on Monday.") == "ZWEGOV")
+        #expect(try code(containing: "Judge", in: "Judge Alejandro Mugabe criticized Britain and France on Monday.") == "---JUD")
+    }
+
     @Test func pronounsPreferTheMainSubject() throws {
         let doc = try EventStageTests.run("Turkey's defence ministry said the jets hit targets near Iran. It said the raids would go on. The ministry gave no figures.",
                                           pipeline: try EventStageTests.shippedPipeline.get())

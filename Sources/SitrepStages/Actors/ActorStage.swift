@@ -14,7 +14,9 @@ import SitrepCore
 /// 2. **Noun phrases.** Adjacent pieces of one noun phrase combine: a country and an
 ///    agent ("French troops" `FRAMIL`, "Turkey's defence ministry" `TURGOV`, "the
 ///    foreign minister of Iraq" `IRQGOV`), a title and a name ("President Erdogan"
-///    takes the name's own code when it has a role), two agents ("opposition
+///    takes the name's own code when it has a role; "President Mugabe" and "Mr.
+///    Mugabe" take the code of the dictionary's only person of that surname,
+///    "Robert Mugabe"), two agents ("opposition
 ///    lawmakers" `---OPPLEG`), a possessive pronoun and an agent ("its jets": the
 ///    pronoun's antecedent country + `MIL`). An agent still without a country takes
 ///    the country of an actor in a prepositional phrase of its head noun ("students
@@ -196,13 +198,12 @@ struct ActorCoder {
     }
 
     /// Step 2c: an agent still without a country takes the sentence's country
-    /// when every other actor of the sentence belongs to the same one: "Judge
-    /// Alejandro Rivera opened investigations against 28 Chilean government
-    /// officials" `CHLJUD`, "Opposition groups in Zimbabwe are demanding that
-    /// President Mugabe ..." `ZWEGOV`. News sentences that name one country
-    /// mostly tell of its own officials, forces and courts; a sentence that
-    /// names two leaves its agents without a country rather than guess, and
-    /// international organizations name no country.
+    /// when every other actor of the sentence belongs to the same one: "The
+    /// judge ordered the arrest of three Kenyan officials" `KENJUD`, "Iranian
+    /// authorities have been pressuring workers ..." `IRNLAB`. News sentences
+    /// that name one country mostly tell of its own officials, forces and
+    /// courts; a sentence that names two leaves its agents without a country
+    /// rather than guess, and international organizations name no country.
     private func adoptSentenceCountry(_ actors: inout [CodedActor]) {
         var country: String? = nil
         for actor in actors where !actor.code.hasPrefix("---") {
@@ -211,6 +212,11 @@ struct ActorCoder {
             if country == nil { country = part } else if country != part { return }
         }
         guard let country else { return }
+        // Titled people the dictionaries do not know get the sentence's country
+        // too: leaving them out ("Prime Minister Blair" in a sentence that names
+        // only the United States would stay `---GOV`) cost more right codes on
+        // the event gold ("Judge Alejandro Rivera ... Chilean officials") than
+        // it saved.
         for index in actors.indices where actors[index].code.hasPrefix("---") {
             actors[index].code = country + actors[index].code.dropFirst(3)
             actors[index].confidence = min(actors[index].confidence, 0.6)
@@ -247,8 +253,15 @@ struct ActorCoder {
                tokens.upos[i] != "PROPN" || ActorCoder.personRoles.contains(dictionary.agents.payloads[m.index]) {
                 // A proper-noun agent is a title ("President", "Defence Minister"), not
                 // a common word inside a name ("European Community").
-                segments.append(Segment(range: i..<(i + m.length), piece: .agent(role: dictionary.agents.payloads[m.index])))
+                let role = dictionary.agents.payloads[m.index]
+                segments.append(Segment(range: i..<(i + m.length), piece: .agent(role: role)))
                 i += m.length
+                // A title and a surname the dictionaries know only with its first
+                // name: "President Mugabe" is Robert Mugabe.
+                if ActorCoder.personRoles.contains(role), let name = surnamedPerson(at: i, limit: limit) {
+                    segments.append(Segment(range: name.range, piece: .named(code: name.code, capital: false)))
+                    i = name.range.upperBound
+                }
                 continue
             }
             let key = tokens.surface[i]
@@ -272,10 +285,27 @@ struct ActorCoder {
                     i = end + 1
                     continue
                 }
+                if let name = surnamedPerson(at: i + 1, limit: limit) {
+                    segments.append(Segment(range: i..<name.range.upperBound, piece: .named(code: name.code, capital: false)))
+                    i = name.range.upperBound
+                    continue
+                }
             }
             i += 1
         }
         return segments
+    }
+
+    /// A surname alone after a title or honorific, of a person the
+    /// dictionaries hold only by full name ("President Mugabe"), coded by
+    /// ``CameoDictionary/surnameCode(_:on:)``.
+    private func surnamedPerson(at start: Int, limit: Int) -> (range: Range<Int>, code: String)? {
+        // One word: with a first name the text names someone the dictionaries
+        // may not hold ("Judge Alejandro Rivera" is no Rivera of theirs).
+        guard start < limit, tokens.isCapitalized(start), start + 1 == limit || !tokens.isCapitalized(start + 1),
+              dictionary.actors.longest(surface: tokens.surface, lemma: tokens.surface, at: start, limit: start + 1) == nil,
+              let code = dictionary.surnameCode(tokens.surface[start], on: day) else { return nil }
+        return (start..<(start + 1), code)
     }
 
     /// The end of a ``Dateline`` opening the sentence: the place says where the story

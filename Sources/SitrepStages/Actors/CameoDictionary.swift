@@ -30,6 +30,11 @@ public final class CameoDictionary: Sendable {
     let discards: PhraseIndex<Bool>
     /// CAMEO code -> name ("190" -> "Use conventional military force").
     let eventNames: [String: String]
+    /// Named actors of two to four words by their last word ("mugabe" -> the
+    /// entry of "robert mugabe"): news names a person by title and surname
+    /// ("President Mugabe"), the dictionaries by full name. Last words that
+    /// are agent nouns ("party", "army") are left out.
+    let surnames: [UInt64: [Int32]]
 
     /// Loads `actors.tsv`, `agents.tsv`, `verbs.tsv`, `discards.tsv` and, when
     /// present, `event-codes.tsv` from `directory`.
@@ -80,11 +85,33 @@ public final class CameoDictionary: Sendable {
         actors.seal()
         agents.seal()
         discards.seal()
+        var surnames: [UInt64: [Int32]] = [:]
+        for index in 0..<actors.count {
+            let words = actors.phrases[index]
+            guard words.count >= 2 && words.count <= 4, let last = words.last,
+                  agents.longest(surface: [last], lemma: [last], at: 0, limit: 1) == nil else { continue }
+            surnames[last, default: []].append(Int32(index))
+        }
+        self.surnames = surnames
         self.actors = actors
         self.agents = agents
         self.discards = discards
         self.eventNames = names
         self.verbs = try VerbDictionary(lines: try lines("verbs.tsv"))
+    }
+
+    /// The code on `day` of the person a title names by surname alone
+    /// ("President Mugabe"), when every dictionary name ending in that word
+    /// gives the same code that day; nil when none does or they disagree
+    /// ("Bush" in 1990 is the president and his son the businessman).
+    func surnameCode(_ key: UInt64, on day: Int32?) -> String? {
+        guard let list = surnames[key] else { return nil }
+        var found: String?
+        for index in list {
+            guard let code = actors.payloads[Int(index)].code(on: day) else { continue }
+            if found == nil { found = code } else if found != code { return nil }
+        }
+        return found
     }
 
     /// Word keys of a space-separated phrase.
