@@ -37,8 +37,9 @@ import SitrepCore
 /// approximators are inside ("the last week", "early December", "nearly two
 /// years"), prepositions are not.
 ///
-/// - Complexity: O(n) in the number of tokens; one hash per token, and the
-///   rules run only at tokens that can start an expression.
+/// - Complexity: O(n) in the number of tokens. Most words are ruled out as
+///   heads by their shape alone, with no hash; the rules run only near heads,
+///   at tokens that can start an expression, and read only the tokens they test.
 public struct TimeStage: Stage {
     public let name = "times"
     public let version = "rules.v1"

@@ -203,8 +203,9 @@ struct TimeTagger {
     /// Rules run only at tokens that can start an expression (``canStart(_:)``)
     /// with a head (a month, a unit, "now", a year, ...) at most
     /// ``headReach`` tokens ahead: the longest prefix before a head is "no
-    /// more than two and a half" (seven tokens). This keeps the cost near one
-    /// hash lookup per token.
+    /// more than two and a half" (seven tokens). Heads are found first, by
+    /// ``isHead(_:folded:)``, so that a sentence without one costs a glance at
+    /// each word.
     mutating func run(sentences: [Range<Int>]) -> [TimeMatch] {
         var out: [TimeMatch] = []
         var heads: [Int] = []
