@@ -120,6 +120,29 @@ import SitrepCore
         #expect(try code(containing: "Judge", in: "Judge Alejandro Mugabe criticized Britain and France on Monday.") == "---JUD")
     }
 
+    /// "Turkish police sexually abused Kurdish prisoners" parsed the way the
+    /// tagger sometimes reads such sentences: "abused" a participle, "police" its
+    /// passive subject, no auxiliary, and still an object. The coder reads it
+    /// active, as no English passive has that shape.
+    @Test func aPassiveWithoutAuxiliaryButWithAnObjectIsReadActive() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        var doc = try EventStageTests.run("Turkish police sexually abused Kurdish prisoners.", pipeline: pipeline)
+        #expect(doc.tokens.count == 7)
+        // Turkish police sexually abused Kurdish prisoners .
+        let parse: [(String, String, Int, String)] = [
+            ("ADJ", "JJ", 1, "amod"), ("NOUN", "NN", 3, "nsubj:pass"), ("ADV", "RB", 3, "advmod"), ("VERB", "VBN", -1, "root"),
+            ("ADJ", "JJ", 5, "amod"), ("NOUN", "NNS", 3, "obj"), ("PUNCT", ".", 3, "punct"),
+        ]
+        for (k, (upos, xpos, head, deprel)) in parse.enumerated() {
+            let lemma = doc.tokens[k].syntax?.lemma ?? ""
+            doc.tokens[k].syntax = TokenSyntax(upos: upos, xpos: xpos, lemma: lemma, head: head, deprel: deprel)
+        }
+        for stage in pipeline.stages where stage.name == "actors" || stage.name == "events" { try stage.process(&doc) }
+        let triples = EventStageTests.triples(doc)
+        #expect(triples.contains { $0.hasPrefix("TURCOP ") }, "the police are the source: \(triples)")
+        #expect(!triples.contains { $0.split(separator: " ").dropFirst().first == "TURCOP" }, "not the target: \(triples)")
+    }
+
     @Test func pronounsPreferTheMainSubject() throws {
         let doc = try EventStageTests.run("Turkey's defence ministry said the jets hit targets near Iran. It said the raids would go on. The ministry gave no figures.",
                                           pipeline: try EventStageTests.shippedPipeline.get())

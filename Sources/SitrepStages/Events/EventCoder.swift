@@ -197,7 +197,7 @@ struct EventCoder {
                 verb.code = EventCoder.intentCode(verb.code)
                 flags.append("intent")
             }
-            let passive = tokens.children[v].contains { tokens.deprel[$0] == "nsubj:pass" || tokens.deprel[$0] == "aux:pass" }
+            let passive = isPassive(v)
             var sources = sourceActors(of: v, passive: passive)
             if let anchor = verb.sourceAnchor, let a = firstActor(from: anchor, in: v) { sources = [a] }
             if sources.isEmpty {
@@ -229,7 +229,7 @@ struct EventCoder {
     }
 
     private func hasOwnTarget(_ v: Int) -> Bool {
-        let passive = tokens.children[v].contains { tokens.deprel[$0] == "nsubj:pass" || tokens.deprel[$0] == "aux:pass" }
+        let passive = isPassive(v)
         return targetActors(of: v, passive: passive).contains { $0.rule == "object" || $0.rule == "passive subject" }
     }
 
@@ -365,6 +365,23 @@ struct EventCoder {
         return unique
     }
 
+    /// A passive clause: a passive subject or auxiliary, unless the parse's
+    /// passive is a misread active (``isMisreadActive(_:)``).
+    private func isPassive(_ v: Int) -> Bool {
+        tokens.children[v].contains { tokens.deprel[$0] == "nsubj:pass" || tokens.deprel[$0] == "aux:pass" } && !isMisreadActive(v)
+    }
+
+    /// A "passive" with a subject but no auxiliary, no by-agent and an object
+    /// of its own: an English passive needs "be" or "get" and takes no direct
+    /// object, so this is a past tense the tagger took for a participle
+    /// ("U.S. border patrol agents sexually abused illegal Mexican immigrants").
+    private func isMisreadActive(_ v: Int) -> Bool {
+        let children = tokens.children[v]
+        return children.contains { tokens.deprel[$0] == "nsubj:pass" }
+            && children.contains { tokens.deprel[$0] == "obj" }
+            && !children.contains { tokens.baseRelation($0) == "aux" || tokens.deprel[$0] == "aux:pass" || tokens.deprel[$0] == "obl:agent" }
+    }
+
     private func isPastParticiple(_ v: Int) -> Bool {
         // A participle with an object of its own is active ("warplanes struck
         // hideouts" misparsed as a modifier), not passive.
@@ -381,7 +398,8 @@ struct EventCoder {
 
     private func sourceActors(of v: Int, passive: Bool) -> [Int] {
         if passive || isPastParticiple(v) { return passiveAgent(of: v) }
-        for c in tokens.children[v] where tokens.deprel[c] == "nsubj" {
+        let misreadActive = isMisreadActive(v)
+        for c in tokens.children[v] where tokens.deprel[c] == "nsubj" || (misreadActive && tokens.deprel[c] == "nsubj:pass") {
             // "Obama and Putin said they will attack": a pronoun subject of a reported
             // clause is the reporter.
             if tokens.upos[c] == "PRON", let reporters = reportersOf(v), !reporters.isEmpty,
