@@ -30,6 +30,8 @@ import SitrepCore
     static let cases: [Case] = [
         Case(rule: "subject, verb, object", text: "Turkey attacked Iraq on Monday.", events: ["TUR IRQ 190"]),
         Case(rule: "passive: the by-agent is the source", text: "Iraq was attacked by Turkey.", events: ["TUR IRQ 190"]),
+        Case(rule: "a perfect the parser splits at its adverbs keeps its subject and object",
+             text: "Iran has once again firmly rejected the American proposal.", events: ["IRN USA 120"]),
         Case(rule: "negation: not an event", text: "Turkey did not attack Iraq.", events: []),
         Case(rule: "hypothetical: not an event", text: "Turkey could attack Iraq.", events: []),
         Case(rule: "future: a threat, not the attack", text: "Turkey will attack Iraq.", events: ["TUR IRQ 1384"], flags: ["intent"]),

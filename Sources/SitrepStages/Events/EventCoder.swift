@@ -73,6 +73,7 @@ struct EventCoder {
     /// Prepositions that introduce a location, the last resort for a target.
     static let locativeCases = keys(["in", "inside", "near", "across", "throughout", "within", "outside", "around"])
     static let byWord = WordKey.of("by")
+    static let haveWord = WordKey.of("have")
     static let toWord = WordKey.of("to")
     static let thatWord = WordKey.of("that")
     static let ofWord = WordKey.of("of")
@@ -440,7 +441,36 @@ struct EventCoder {
         case "acl:relcl":
             return actorsOfPhrase(parent)
         default:
+            if let have = splitPerfect(v)?.have {
+                for c in tokens.children[have] where tokens.deprel[c] == "nsubj" { return actorsOfPhrase(c) }
+            }
             return []
+        }
+    }
+
+    /// A present perfect the parser split when adverbs stand between "has" and
+    /// the participle: "Bangladesh has once again outright rejected an Indian
+    /// proposal" comes out with "has" as the main verb and "rejected" as its
+    /// object, or as a modifier of "proposal" placed before that noun's own
+    /// determiner (no modifier stands there). Returns the "have" whose subject
+    /// is the participle's, and the noun that is its object when the
+    /// participle was read as its modifier.
+    private func splitPerfect(_ v: Int) -> (have: Int, object: Int?)? {
+        guard tokens.xpos[v] == "VBN" || tokens.xpos[v] == "VBD" else { return nil }
+        let parent = tokens.head[v]
+        guard parent >= 0 else { return nil }
+        switch tokens.deprel[v] {
+        case "obj", "ccomp", "xcomp":
+            guard parent < v, tokens.lemma[parent] == EventCoder.haveWord else { return nil }
+            return (parent, nil)
+        case "amod":
+            let have = tokens.head[parent]
+            guard have >= 0, have < v, v < parent, tokens.lemma[have] == EventCoder.haveWord, tokens.deprel[parent] == "obj",
+                  tokens.children[parent].contains(where: { $0 > v && $0 < parent && ["det", "nummod", "det:poss", "nmod:poss"].contains(tokens.deprel[$0]) })
+            else { return nil }
+            return (have, parent)
+        default:
+            return nil
         }
     }
 
@@ -458,7 +488,8 @@ struct EventCoder {
             let found = actorsOfPhrase(tokens.head[v])
             if !found.isEmpty { return wrap(found, "participle's noun") }
         }
-        let objects = tokens.children[v].filter { tokens.deprel[$0] == "obj" || tokens.deprel[$0] == "iobj" }
+        var objects = tokens.children[v].filter { tokens.deprel[$0] == "obj" || tokens.deprel[$0] == "iobj" }
+        if objects.isEmpty, let noun = splitPerfect(v)?.object { objects = [noun] }
         for c in objects {
             let found = actorsOfPhrase(c)
             if !found.isEmpty { return wrap(found, "object") }
