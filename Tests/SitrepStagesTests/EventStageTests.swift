@@ -30,6 +30,8 @@ import SitrepCore
     static let cases: [Case] = [
         Case(rule: "subject, verb, object", text: "Turkey attacked Iraq on Monday.", events: ["TUR IRQ 190"]),
         Case(rule: "passive: the by-agent is the source", text: "Iraq was attacked by Turkey.", events: ["TUR IRQ 190"]),
+        Case(rule: "the complement's argument is the target", text: "The Georgian parliament threatened on Monday to break relations with Russia.",
+             events: ["GEOLEG RUS 130"]),
         Case(rule: "a perfect the parser splits at its adverbs keeps its subject and object",
              text: "Iran has once again firmly rejected the American proposal.", events: ["IRN USA 120"]),
         Case(rule: "negation: not an event", text: "Turkey did not attack Iraq.", events: []),
@@ -102,6 +104,9 @@ import SitrepCore
         #expect(try code(containing: "judge", in: "The judge ordered the release of Kenyan and Ugandan prisoners on Friday.") == "---JUD")
         // An international organization names no country.
         #expect(try code(containing: "minister", in: "The minister met United Nations envoys and Kenyan officials in Geneva.")?.hasPrefix("---") == true)
+        // The country an action is aimed at is the other side.
+        #expect(try code(containing: "ministry", in: "The ministry summoned the Turkish ambassador on Monday.") == "---GOV")
+        #expect(try code(containing: "parliament", in: "The parliament threatened on Monday to break relations with Russia.") == "---LEG")
     }
 
     @Test func aTitleAndASurnameNameTheDictionarysPerson() throws {

@@ -24,7 +24,8 @@ import SitrepCore
 ///    without takes the sentence's country when all the sentence's other actors
 ///    belong to that one country ("The judge ordered the arrest of three Kenyan
 ///    officials" `KENJUD`), as human coders read such sentences; two countries,
-///    or an international organization, leave it without.
+///    or an international organization, leave it without, and a country the
+///    action is aimed at (an object; `with`, `to`, `against`) does not count.
 /// 3. **Metonymy** (one convention, shared with the event coder): a capital or seat
 ///    of power used as an agent - subject, object, passive agent, or after `to`,
 ///    `from`, `with`, `against` ("Ankara warned", "loans to Kyiv") - is that country's
@@ -39,7 +40,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v3"
+    public let version = "cameo-dict.v4"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -141,6 +142,8 @@ struct ActorCoder {
     /// Prepositions that tie an agent to where it belongs (``locate(_:)``).
     static let belongingCases: Set<UInt64> = Set(["in", "from", "of", "throughout", "across", "within"].map { WordKey.of($0) })
     static let placing: Set<UInt64> = Set(["in", "from"].map { WordKey.of($0) })
+    /// Prepositions that introduce the other side of an action (``isCounterpart(_:)``).
+    static let interactionCases: Set<UInt64> = Set(["with", "to", "against", "toward", "towards", "between"].map { WordKey.of($0) })
     static let andWord = WordKey.of("and")
     /// Agent nouns that name an institution or a group, not a person.
     static let institutions: Set<UInt64> = Set(["ministry", "government", "office", "council", "army", "force", "forces", "police", "court",
@@ -209,6 +212,10 @@ struct ActorCoder {
         for actor in actors where !actor.code.hasPrefix("---") {
             guard let part = ActorCoder.countryPart(actor.code), part.count == 3 else { continue }
             if part == "IGO" || part == "NGO" || part == "MNC" { return }
+            // A country the action is aimed at ("protested to China", "cut ties
+            // with Russia", "summoned the Turkish ambassador") is the other side:
+            // it says nothing of where the agents belong.
+            if isCounterpart(actor.range) { continue }
             if country == nil { country = part } else if country != part { return }
         }
         guard let country else { return }
@@ -221,6 +228,23 @@ struct ActorCoder {
             actors[index].code = country + actors[index].code.dropFirst(3)
             actors[index].confidence = min(actors[index].confidence, 0.6)
         }
+    }
+
+    /// Whether a mention is the object of a verb or sits in a prepositional
+    /// phrase of interaction (`with`, `to`, `against`, `toward`, `between`).
+    private func isCounterpart(_ range: Range<Int>) -> Bool {
+        guard tokens.hasSyntax, let head = range.first(where: { !range.contains(tokens.head[$0]) }) else { return false }
+        // An adjective ("Turkish") hangs on its noun: the noun's relation counts.
+        var t = head
+        if tokens.deprel[t] == "amod" || tokens.deprel[t] == "compound" || tokens.deprel[t] == "nmod:poss", tokens.head[t] >= 0 { t = tokens.head[t] }
+        // A later conjunct ("Britain and France") stands where the first one does.
+        var steps = 0
+        while tokens.deprel[t] == "conj", tokens.head[t] >= 0, steps < 50 { t = tokens.head[t]; steps += 1 }
+        let relation = tokens.deprel[t]
+        if relation == "obj" || relation == "iobj" { return true }
+        let base = tokens.baseRelation(t)
+        guard base == "obl" || base == "nmod", let preposition = tokens.caseWord(of: t) else { return false }
+        return ActorCoder.interactionCases.contains(preposition)
     }
 
     /// Step 1 (and pronouns of step 4): dictionary phrases left to right.

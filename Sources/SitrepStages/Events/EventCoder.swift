@@ -515,11 +515,35 @@ struct EventCoder {
             }
         }
         // The infinitive's object ("agreed to meet Iran" codes on `meet`, but "wants to
-        // see Iran punished" keeps the object of the complement).
-        for c in tokens.children[v] where tokens.deprel[c] == "xcomp" {
+        // see Iran punished" keeps the object of the complement). An infinitive the
+        // parser hung as an adverbial clause ("threatened on Monday to break
+        // relations with Russia") is the same complement.
+        let complements = tokens.children[v].filter {
+            tokens.deprel[$0] == "xcomp"
+                || (tokens.deprel[$0] == "advcl" && tokens.xpos[$0] == "VB" && tokens.children[$0].contains { tokens.deprel[$0] == "mark" && tokens.surface[$0] == EventCoder.toWord })
+        }
+        for c in complements {
             for o in tokens.children[c] where tokens.deprel[o] == "obj" {
                 let found = actorsOfPhrase(o)
                 if !found.isEmpty { return wrap(found, "complement object") }
+            }
+        }
+        // The complement's object's argument, or its own prepositional one:
+        // "threatened to break relations with Russia", "refused to respond to a
+        // demand from the US President".
+        for c in complements {
+            let objects = tokens.children[c].filter { tokens.deprel[$0] == "obj" }
+            for o in objects {
+                for n in tokens.children[o] where tokens.baseRelation(n) == "nmod" {
+                    guard let prep = tokens.caseWord(of: n), EventCoder.targetCases.contains(prep) else { continue }
+                    let found = actorsOfPhrase(n)
+                    if !found.isEmpty { return wrap(found, "complement's argument") }
+                }
+            }
+            for n in tokens.children[c] where tokens.baseRelation(n) == "obl" {
+                guard let prep = tokens.caseWord(of: n), EventCoder.targetCases.contains(prep) else { continue }
+                let found = actorsOfPhrase(n)
+                if !found.isEmpty { return wrap(found, "complement's argument") }
             }
         }
         // "demanded that the US cancel ...", "urged Iran to ...": the subject of the
