@@ -24,8 +24,13 @@ import SitrepCore
 ///    and France condemned"), the passive agent in the passive ("was attacked by
 ///    troops"), or the controller of an infinitive ("agreed to meet": the subject of
 ///    `agreed`). The target is the actor the pattern's `+` points at, else the object,
-///    else an argument after `to`, `against`, `with`, `on`..., else the location
-///    ("a protest in Beijing": `CHN`, the country only). Actors come from the actors
+///    else an argument after `to`, `against`, `with`, `on`..., else one of an
+///    infinitive complement's ("threatened to break relations with Russia"), else
+///    the location ("a protest in Beijing": `CHN`, the country only). Two misparses
+///    of news are read back: a passive subject with no auxiliary but an object is
+///    an active subject ("agents sexually abused immigrants"), and a perfect the
+///    parser split at its adverbs ("has once again rejected") keeps its subject
+///    and object. Actors come from the actors
 ///    layer; an event without a source actor, or with the same actor on both sides, is
 ///    not coded.
 /// 4. **Reported speech.** A saying verb whose clause holds an event is not itself
