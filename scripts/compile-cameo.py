@@ -4,6 +4,10 @@
 Usage:
     python3 scripts/compile-cameo.py [--source DIR] [--geo DIR] [--out DIR] [--set phoenix|validate-v1|validate-2_02]
 
+With --set phoenix, scripts/cameo-agents-extra.tsv adds Sitrep's own agent nouns
+and scripts/cameo-actors-variants.tsv the spellings of actor names the
+dictionary lacks ("serb" for "serbian").
+
 Defaults: --source ../shared/data/cameo/petrarch-dictionaries, --geo
 ../shared/data/geo, --set phoenix, --out Sources/SitrepStages/Models/cameo.
 
@@ -165,6 +169,26 @@ def compile_actors(paths):
             codes.extend(c for c in (parse_code(b) for b in brackets) if c)
         flush(names, codes)
     return [(k, entries[k]) for k in order]
+
+
+def merge_actor_variants(actors, path):
+    """Adds the spellings of scripts/cameo-actors-variants.tsv with the codes of the
+    entry each is a variant of; Phoenix entries win, and a variant of a missing
+    entry is an error."""
+    table = dict(actors)
+    order = [k for k, _ in actors]
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].rstrip("\n")
+            if not line.strip():
+                continue
+            variant, existing = (tuple(phrase_words(x)) for x in line.split("\t"))
+            if existing not in table:
+                sys.exit("compile-cameo: %s: '%s' is a variant of '%s', which the dictionary lacks" % (path, " ".join(variant), " ".join(existing)))
+            if variant not in table:
+                table[variant] = table[existing]
+                order.append(variant)
+    return [(k, table[k]) for k in order]
 
 
 def current_code(codes):
@@ -408,6 +432,7 @@ def main(argv=None):
     os.makedirs(args.out, exist_ok=True)
     actors = compile_actors([os.path.join(src, p) for p in spec["actors"]])
     if args.set == "phoenix":
+        actors = merge_actor_variants(actors, os.path.join(HERE, "cameo-actors-variants.tsv"))
         actors = mark_capitals(actors, args.geo)
     agents = compile_agents(os.path.join(src, spec["agents"]))
     if args.set == "phoenix":

@@ -30,6 +30,8 @@ import SitrepCore
     static let cases: [Case] = [
         Case(rule: "subject, verb, object", text: "Turkey attacked Iraq on Monday.", events: ["TUR IRQ 190"]),
         Case(rule: "passive: the by-agent is the source", text: "Iraq was attacked by Turkey.", events: ["TUR IRQ 190"]),
+        Case(rule: "a demonym the dictionary has in another form (scripts/cameo-actors-variants.tsv)",
+             text: "Serb forces attacked Croatia on Monday.", events: ["SRBMIL HRV 190"]),
         Case(rule: "the complement's argument is the target", text: "The Georgian parliament threatened on Monday to break relations with Russia.",
              events: ["GEOLEG RUS 130"]),
         Case(rule: "a perfect the parser splits at its adverbs keeps its subject and object",
