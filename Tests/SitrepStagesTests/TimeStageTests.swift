@@ -237,6 +237,27 @@ struct TimeStageTests {
     @Test func namesAreNotMonths() throws {
         #expect(try timeTag("Foreign Minister Jan Novak met Prime Minister Theresa May.").isEmpty)
     }
+
+    /// A count past what an Int holds once trapped the shift of "ago": such
+    /// a number counts no time.
+    @Test func absurdCountsAreNoDurations() throws {
+        let found = try timeTag("It fell 777777777777777777777777777 weeks ago, 99999999999999999999 years later, 3 weeks ago.")
+        #expect(found.map(\.text) == ["3 weeks ago"])
+        #expect(found.first?.value == "2024-W08")
+    }
+
+    /// Empty tokens, which a user's `tokens` input can hold (one at the very end
+    /// once made the rules read past the text), are skipped.
+    @Test func emptyTokensAreSkipped() throws {
+        var doc = Document(id: "t", input: .tokens([["It", "", "happened", "on", "Monday", ""], [""], ["", "Two", "days", "later", ""]]), published: "2024-03-13")
+        try ExtractStage().process(&doc)
+        try SentenceStage().process(&doc)
+        try TokenStage().process(&doc)
+        #expect(doc.tokens.contains { $0.span.end == $0.span.start })
+        try TimeStage().process(&doc)
+        #expect(doc.times.map { String(doc.text(of: $0.span)) } == ["Monday", "Two days later"])
+        #expect(doc.times.map(\.value) == ["2024-03-11", "2024-03-13"])
+    }
 }
 
 @Suite("Time expressions: tense direction and anchoring")

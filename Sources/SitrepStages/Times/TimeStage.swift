@@ -52,12 +52,29 @@ public struct TimeStage: Stage {
         guard !doc.tokens.isEmpty else { doc.times = []; return }
         let dct = CalendarDay.parse(doc.published) ?? CalendarDay.parse(doc.article.published)
         // The syntax stage's sentence ranges: the parse's heads count from them.
-        let ranges = SyntaxStage.sentenceRanges(doc)
+        var ranges = SyntaxStage.sentenceRanges(doc)
         var text = doc.text
-        let tokens = doc.tokens
+        var tokens = doc.tokens
+        // Empty tokens (a user's `tokens` input can hold them) name no time, and
+        // the rules read a token's first and last byte: tag the others. Their
+        // parse, whose heads count positions in the sentence, is then not used.
+        let hasEmptyTokens = tokens.contains { $0.span.end <= $0.span.start }
+        if hasEmptyTokens {
+            var kept: [Token] = []
+            var compacted: [Range<Int>] = []
+            for range in ranges {
+                let start = kept.count
+                for k in range where tokens[k].span.end > tokens[k].span.start { kept.append(Token(span: tokens[k].span)) }
+                if kept.count > start { compacted.append(start..<kept.count) }
+            }
+            tokens = kept
+            ranges = compacted
+        }
         let matches: [TimeMatch] = text.withUTF8 { buffer in
             var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, tokens: tokens, dct: dct)
-            tagger.clauseTense = TimeClauseTense(tokens: tokens, sentenceRanges: ranges, lexicon: tagger.lexicon)
+            if !hasEmptyTokens {
+                tagger.clauseTense = TimeClauseTense(tokens: tokens, sentenceRanges: ranges, lexicon: tagger.lexicon)
+            }
             return tagger.run(sentences: ranges)
         }
         var times: [TimeExpression] = []

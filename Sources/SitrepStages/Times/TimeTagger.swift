@@ -369,6 +369,9 @@ struct TimeTagger {
         return nil
     }
 
+    /// The largest count of units a duration or shift takes ("a million years").
+    static let largestCount = 1_000_000.0
+
     /// Farthest a rule's first token lies before its head.
     static let headReach = 7
 
@@ -540,6 +543,9 @@ struct TimeTagger {
         if j < sentenceEnd, isHalfFraction(j) { value += 0.5; j += 1 }
         // "two and a half"
         if hash(j) == self.k.and && hash(j + 1) == self.k.a && hash(j + 2) == self.k.half { value += 0.5; j += 3 }
+        // "777777777777777777777 weeks" counts no time: beyond a million units
+        // (and past what an Int holds) a number is no duration or shift.
+        guard value.isFinite, value <= TimeTagger.largestCount else { return nil }
         return (value, j)
     }
 
