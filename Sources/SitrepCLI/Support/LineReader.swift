@@ -1,4 +1,5 @@
 import Foundation
+import SitrepCore
 
 /// Splits a byte stream into lines, in constant memory.
 ///
@@ -94,9 +95,6 @@ struct LineReader {
     /// (this loop sees every input byte).
     private static func firstNewline(in buffer: [UInt8], from start: Int) -> Int? {
         guard start < buffer.count else { return nil }
-        return buffer.withUnsafeBytes { raw -> Int? in
-            guard let base = raw.baseAddress, let hit = memchr(base + start, 0x0A, raw.count - start) else { return nil }
-            return base.distance(to: UnsafeRawPointer(hit))
-        }
+        return buffer.withUnsafeBufferPointer { $0.firstOffset(of: 0x0A, from: start, to: $0.count) }
     }
 }

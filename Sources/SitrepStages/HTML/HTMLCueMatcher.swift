@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SitrepCore
 
 /// The tables of ``HTMLCues`` compiled for matching class/id words on bytes.
 ///
@@ -96,12 +92,12 @@ struct HTMLCueMatcher: Sendable {
     /// first byte (phrases are looked for in every hyphenated class value).
     static func contains(_ value: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
-        guard needle.count <= value.count, let base = value.baseAddress else { return false }
+        guard needle.count <= value.count else { return false }
         let last = value.count - needle.count
         var i = 0
         while i <= last {
-            guard let hit = memchr(base + i, Int32(first), last + 1 - i) else { return false }
-            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            guard let hit = value.firstOffset(of: first, from: i, to: last + 1) else { return false }
+            i = hit
             var k = 1
             while k < needle.count, value[i + k] == needle[k] { k += 1 }
             if k == needle.count { return true }

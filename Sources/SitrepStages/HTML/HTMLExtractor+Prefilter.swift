@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SitrepCore
 
 /// A speed step before parsing: drops the contents of elements that can never
 /// hold article text.
@@ -34,7 +30,7 @@ enum HTMLPrefilter {
             var copied = 0  // page[copied..<i] is still to be copied
             var i = 0
             while i < n {
-                guard let open = next(UInt8(ascii: "<"), in: buffer, from: i, to: n) else { break }
+                guard let open = buffer.firstOffset(of: UInt8(ascii: "<"), from: i, to: n) else { break }
                 i = open
                 // Comment: drop "<!-- … -->".
                 if i + 3 < n, buffer[i + 1] == UInt8(ascii: "!"), buffer[i + 2] == UInt8(ascii: "-"), buffer[i + 3] == UInt8(ascii: "-") {
@@ -73,15 +69,6 @@ enum HTMLPrefilter {
 
     private static let rawTextNames = ["script", "style", "svg", "noscript"]
 
-    /// Offset of the first `byte` in `buffer[from..<end]`, by `memchr`: the
-    /// scans here cross whole scripts and style sheets, half of a page's
-    /// bytes, looking for one byte.
-    @inline(__always)
-    private static func next(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
-        guard from < end, let base = buffer.baseAddress, let hit = memchr(base + from, Int32(byte), end - from) else { return nil }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-    }
-
     /// The raw-text element name opening at `start` (just after `<`), if any.
     private static func rawTextName(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> String? {
         guard start < buffer.count else { return nil }
@@ -118,20 +105,19 @@ enum HTMLPrefilter {
         let last = buffer.count - pattern.count
         var i = from
         while i <= last {
-            guard let candidate = next(first, in: buffer, from: i, to: last + 1) else { return nil }
+            // The scan crosses whole scripts and style sheets, half of a page's bytes.
+            guard let candidate = buffer.firstOffset(of: first, from: i, to: last + 1) else { return nil }
             i = candidate
-            do {
-                var k = 1
-                while k < pattern.count {
-                    let c = caseInsensitive ? buffer[i + k] | 0x20 : buffer[i + k]
-                    let p = caseInsensitive ? pattern[k] | 0x20 : pattern[k]
-                    // `|0x20` folds ASCII letters only; the patterns here hold no
-                    // byte that folding could confuse with another pattern byte.
-                    if c != p { break }
-                    k += 1
-                }
-                if k == pattern.count { return i }
+            var k = 1
+            while k < pattern.count {
+                let c = caseInsensitive ? buffer[i + k] | 0x20 : buffer[i + k]
+                let p = caseInsensitive ? pattern[k] | 0x20 : pattern[k]
+                // `|0x20` folds ASCII letters only; the patterns here hold no
+                // byte that folding could confuse with another pattern byte.
+                if c != p { break }
+                k += 1
             }
+            if k == pattern.count { return i }
             i += 1
         }
         return nil

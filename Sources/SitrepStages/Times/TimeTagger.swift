@@ -1,9 +1,4 @@
 import SitrepCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One token as the time tagger sees it.
 struct TimeToken {
@@ -248,13 +243,11 @@ struct TimeTagger {
         private var cursor = 0
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-            for byte in [0x2D, 0xE2] as [Int32] {
-                var p = UnsafeRawPointer(base)
-                let end = UnsafeRawPointer(base + bytes.count)
-                while p < end, let hit = memchr(p, byte, end - p) {
-                    offsets.append(UnsafeRawPointer(hit) - UnsafeRawPointer(base))
-                    p = UnsafeRawPointer(hit) + 1
+            for byte: UInt8 in [0x2D, 0xE2] {
+                var from = 0
+                while let hit = bytes.firstOffset(of: byte, from: from, to: bytes.count) {
+                    offsets.append(hit)
+                    from = hit + 1
                 }
             }
             offsets.sort()
