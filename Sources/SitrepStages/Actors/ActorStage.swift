@@ -187,8 +187,7 @@ struct ActorCoder {
         guard tokens.hasSyntax else { return }
         for index in actors.indices where actors[index].code.hasPrefix("---") {
             let range = actors[index].range
-            // The phrase's head: the word whose head lies outside the phrase.
-            guard let head = range.first(where: { !range.contains(tokens.head[$0]) }) else { continue }
+            let head = tokens.phraseHead(range)
             for child in tokens.children[head] where tokens.baseRelation(child) == "nmod" && !range.contains(child) {
                 guard let preposition = tokens.caseWord(of: child), ActorCoder.belongingCases.contains(preposition) else { continue }
                 guard let owner = actors.first(where: { $0.range.contains(child) }),
@@ -233,9 +232,9 @@ struct ActorCoder {
     /// Whether a mention is the object of a verb or sits in a prepositional
     /// phrase of interaction (`with`, `to`, `against`, `toward`, `between`).
     private func isCounterpart(_ range: Range<Int>) -> Bool {
-        guard tokens.hasSyntax, let head = range.first(where: { !range.contains(tokens.head[$0]) }) else { return false }
+        guard tokens.hasSyntax else { return false }
         // An adjective ("Turkish") hangs on its noun: the noun's relation counts.
-        var t = head
+        var t = tokens.phraseHead(range)
         if tokens.deprel[t] == "amod" || tokens.deprel[t] == "compound" || tokens.deprel[t] == "nmod:poss", tokens.head[t] >= 0 { t = tokens.head[t] }
         // A later conjunct ("Britain and France") stands where the first one does.
         var steps = 0
@@ -489,15 +488,14 @@ struct ActorCoder {
 
     private func isSubject(_ range: Range<Int>) -> Bool {
         guard tokens.hasSyntax else { return false }
-        let head = range.first { !range.contains(tokens.head[$0]) } ?? range.lowerBound
-        var t = head
+        var t = tokens.phraseHead(range)
         // "Turkey's defence ministry": the possessor's phrase is the subject.
         if tokens.deprel[t] == "nmod:poss" || tokens.deprel[t] == "compound", tokens.head[t] >= 0 { t = tokens.head[t] }
         return tokens.deprel[t] == "nsubj" || tokens.deprel[t] == "nsubj:pass"
     }
 
     private func isMainSubject(_ range: Range<Int>) -> Bool {
-        var t = range.first { !range.contains(tokens.head[$0]) } ?? range.lowerBound
+        var t = tokens.phraseHead(range)
         if tokens.deprel[t] == "nmod:poss" || tokens.deprel[t] == "compound", tokens.head[t] >= 0 { t = tokens.head[t] }
         let verb = tokens.head[t]
         return verb >= 0 && tokens.head[verb] < 0
@@ -506,8 +504,7 @@ struct ActorCoder {
     /// Whether a capital's mention is a party to an action (metonymy convention).
     private func capitalActs(_ range: Range<Int>) -> Bool {
         guard tokens.hasSyntax else { return false }
-        // The head of the mention: the token whose head lies outside it.
-        let headToken = range.first { !range.contains(tokens.head[$0]) } ?? range.lowerBound
+        let headToken = tokens.phraseHead(range)
         switch tokens.deprel[headToken] {
         case "nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "csubj":
             return true

@@ -60,6 +60,12 @@ struct ParsedTokens {
         return rel[...]
     }
 
+    /// The head of the phrase `range`: its first token whose head lies outside
+    /// it (the first token when the parse gives none).
+    func phraseHead(_ range: Range<Int>) -> Int {
+        range.first { !range.contains(head[$0]) } ?? range.lowerBound
+    }
+
     /// The `case` or `mark` word of a nominal (its preposition), as a key.
     func caseWord(of t: Int) -> UInt64? {
         for c in children[t] where deprel[c] == "case" && upos[c] == "ADP" { return surface[c] }

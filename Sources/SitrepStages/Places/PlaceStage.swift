@@ -578,7 +578,7 @@ struct PlaceResolver {
         guard tokens.hasSyntax, name.count <= 2,
               candidates.contains(where: { gazetteer.places[Int($0)].kind == .capital }),
               !candidates.contains(where: { gazetteer.places[Int($0)].kind == .country }) else { return false }
-        let head = name.first { !name.contains(tokens.head[$0]) } ?? name.lowerBound
+        let head = tokens.phraseHead(name)
         switch tokens.deprel[head] {
         case "nsubj", "nsubj:pass", "obl:agent", "iobj":
             return true
