@@ -448,6 +448,22 @@ struct EventCoder {
         }
     }
 
+    /// The nominal modifiers (`nmod`) of `nouns`, in order.
+    private func nominalModifiers(of nouns: [Int]) -> [Int] {
+        nouns.flatMap { noun in tokens.children[noun].filter { tokens.baseRelation($0) == "nmod" } }
+    }
+
+    /// The actors of the first of `phrases` that a target preposition
+    /// (``targetCases``: `to`, `against`, `with`, ...) introduces and that holds any.
+    private func actorsAfterTargetCase(_ phrases: [Int]) -> [Int]? {
+        for phrase in phrases {
+            guard let preposition = tokens.caseWord(of: phrase), EventCoder.targetCases.contains(preposition) else { continue }
+            let found = actorsOfPhrase(phrase)
+            if !found.isEmpty { return found }
+        }
+        return nil
+    }
+
     /// A present perfect the parser split when adverbs stand between "has" and
     /// the participle: "Bangladesh has once again outright rejected an Indian
     /// proposal" comes out with "has" as the main verb and "rejected" as its
@@ -507,13 +523,7 @@ struct EventCoder {
             if !found.isEmpty { return wrap(found, "oblique") }
         }
         // "imposed sanctions on Russia", "held talks with Iran": the object's own argument.
-        for o in objects {
-            for c in tokens.children[o] where tokens.baseRelation(c) == "nmod" {
-                guard let prep = tokens.caseWord(of: c), EventCoder.targetCases.contains(prep) else { continue }
-                let found = actorsOfPhrase(c)
-                if !found.isEmpty { return wrap(found, "object's argument") }
-            }
-        }
+        if let found = actorsAfterTargetCase(nominalModifiers(of: objects)) { return wrap(found, "object's argument") }
         // The infinitive's object ("agreed to meet Iran" codes on `meet`, but "wants to
         // see Iran punished" keeps the object of the complement). An infinitive the
         // parser hung as an adverbial clause ("threatened on Monday to break
@@ -533,18 +543,8 @@ struct EventCoder {
         // demand from the US President".
         for c in complements {
             let objects = tokens.children[c].filter { tokens.deprel[$0] == "obj" }
-            for o in objects {
-                for n in tokens.children[o] where tokens.baseRelation(n) == "nmod" {
-                    guard let prep = tokens.caseWord(of: n), EventCoder.targetCases.contains(prep) else { continue }
-                    let found = actorsOfPhrase(n)
-                    if !found.isEmpty { return wrap(found, "complement's argument") }
-                }
-            }
-            for n in tokens.children[c] where tokens.baseRelation(n) == "obl" {
-                guard let prep = tokens.caseWord(of: n), EventCoder.targetCases.contains(prep) else { continue }
-                let found = actorsOfPhrase(n)
-                if !found.isEmpty { return wrap(found, "complement's argument") }
-            }
+            let obliques = tokens.children[c].filter { tokens.baseRelation($0) == "obl" }
+            if let found = actorsAfterTargetCase(nominalModifiers(of: objects) + obliques) { return wrap(found, "complement's argument") }
         }
         // "demanded that the US cancel ...", "urged Iran to ...": the subject of the
         // clause the verb governs is whom the demand or appeal is addressed to.
