@@ -221,10 +221,9 @@ struct TimeLexicon: Sendable {
         let k = index(of: hash)
         return k < 0 ? nil : infos[Int(k)]
     }
-    /// Phrases by the hash of their first word, longest first.
-    var phrases: [UInt64: [TimePhrase]] = [:]
-    /// ``phrases`` by the first word's index in ``infos``: the phrase rule
-    /// runs at every position tried, and an array index costs no hashing.
+    /// The phrases of ``TimeWords/phrases`` by their first word's index in
+    /// ``infos``, longest first: the phrase rule runs at every position tried,
+    /// and an array index costs no hashing.
     private(set) var phrasesByInfo: [[TimePhrase]] = []
     /// Multi-word holidays by first word, longest first (value = month, day).
     var holidays: [UInt64: [(words: [UInt64], month: Int, day: Int)]] = [:]
@@ -277,6 +276,8 @@ struct TimeLexicon: Sendable {
     }
 
     init() {
+        /// Phrases by the hash of their first word, while the table is built.
+        var phrases: [UInt64: [TimePhrase]] = [:]
         func lines(_ table: String) -> [Substring] {
             table.split(separator: "\n").compactMap { line in
                 let body = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
