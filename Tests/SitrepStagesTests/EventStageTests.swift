@@ -230,6 +230,19 @@ import SitrepCore
         #expect(try coded("Arnor struck Gondor in a football match.") == [])
     }
 
+    @Test func patternNotesNameTheVerbTheyWereWrittenFor() throws {
+        let pipeline = try StandardPipeline.make(cameo: try EventStageTests.miniDictionary.get())
+        func coded(_ text: String) throws -> [String] { EventStageTests.triples(try EventStageTests.run(text, pipeline: pipeline)) }
+        // A pattern of particles alone is an idiom of the verb its note names:
+        // "pressed on" is an offensive, "demanded ... on" is not.
+        #expect(try coded("Arnor pressed on against Gondor.") == ["ARN GON 190"])
+        #expect(try coded("Arnor demanded curbs on Gondor.") == ["ARN GON 100"])
+        // Of two patterns of one weight, the one written for the verb at hand wins,
+        // whichever comes first in the block.
+        #expect(try coded("Arnor demanded talks with Gondor.") == ["ARN GON 106"])
+        #expect(try coded("Arnor pressed for talks with Gondor.") == ["ARN GON 036"])
+    }
+
     @Test func missingDictionaryFolderIsAClearError() {
         #expect(throws: CameoDictionaryError.self) {
             _ = try CameoDictionary(directory: URL(fileURLWithPath: "/nonexistent-cameo-dir"))

@@ -268,7 +268,12 @@ struct EventCoder {
         present.reserveCapacity(2 * (pre.count + post.count))
         for t in pre { present.append(tokens.surface[t]); present.append(tokens.lemma[t]) }
         for t in post { present.append(tokens.surface[t]); present.append(tokens.lemma[t]) }
-        for pattern in block.patterns where chosen == nil || pattern.weight > chosen!.pattern.weight {
+        func isWritten(for pattern: VerbDictionary.Pattern) -> Bool {
+            pattern.noteVerb == tokens.lemma[v] || pattern.noteVerb == tokens.surface[v]
+        }
+        for pattern in block.patterns {
+            if let chosen, pattern.weight < chosen.pattern.weight || (pattern.weight == chosen.pattern.weight && (isWritten(for: chosen.pattern) || !isWritten(for: pattern))) { continue }
+            if let verb = pattern.verb, verb != tokens.lemma[v] && verb != tokens.surface[v] { continue }
             guard pattern.words.allSatisfy(present.contains) else { continue }
             guard let preMatch = match(pattern.pre, in: pre), let postMatch = match(pattern.post, in: post) else { continue }
             chosen = (pattern, postMatch.target ?? preMatch.target, preMatch.source ?? postMatch.source)

@@ -49,7 +49,23 @@ struct VerbDictionary: Sendable {
         let text: String
         /// Its plain words: a pattern is tried only when its clause holds them all.
         let words: [UInt64]
+        /// The verb a phrasal pattern was written for: a pattern of prepositions
+        /// and particles alone ("* on [190] # PRESS", "pressed on") is an idiom of
+        /// the verb its note names, not of the block's other verbs ("demanded
+        /// that ... end curbs on"). nil: the pattern holds for every verb of the
+        /// block (the dictionary groups synonyms in one block, and "imposed" and
+        /// "slapped sanctions" mean the same).
+        let verb: UInt64?
+        /// The verb of the block that the pattern's note names, if any: of two
+        /// patterns of equal weight, the one written for the verb at hand wins
+        /// ("launched ... rocket fire against ... border": "* &WEAPON # LAUNCH").
+        let noteVerb: UInt64?
     }
+
+    /// The prepositions and particles of phrasal patterns.
+    static let particles = Set(["on", "into", "to", "from", "at", "against", "in", "with", "for", "off", "out", "up", "down",
+                                "over", "by", "about", "back", "away", "through", "across", "upon", "toward", "towards", "around",
+                                "ahead", "forward", "along", "under", "after", "behind"].map { WordKey.of($0) })
 
     private(set) var blocks: [Block] = []
     private var forms: [UInt64: [Form]] = [:]
@@ -81,6 +97,12 @@ struct VerbDictionary: Sendable {
                 }
             }
         }
+        // The words each block's forms are written with, for the patterns' notes.
+        var blockForms: [Int: Set<UInt64>] = [:]
+        for line in lines where line.hasPrefix("FORM\t") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if f.count >= 3, let block = Int(f[1]) { blockForms[block, default: []].insert(WordKey.of(f[2])) }
+        }
         for line in lines {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             switch f.first {
@@ -105,7 +127,13 @@ struct VerbDictionary: Sendable {
                     if case .word(let key) = e { return key }
                     return nil
                 }
-                blocks[block].patterns.append(Pattern(pre: pre, post: post, code: code(f[4]), weight: weight, text: String(text), words: words))
+                // The note is the verb the pattern was written for ("PRESS"), or a
+                // list or phrase ("step_up , stepped_up") that is kept for all.
+                let note = f.count > 5 ? f[5].trimmingCharacters(in: .whitespaces).lowercased() : ""
+                let noteKey = WordKey.of(note)
+                let noteVerb = blockForms[block]?.contains(noteKey) == true ? noteKey : nil
+                let onlyParticles = !words.isEmpty && words.count == weight && words.allSatisfy(VerbDictionary.particles.contains)
+                blocks[block].patterns.append(Pattern(pre: pre, post: post, code: code(f[4]), weight: weight, text: String(text), words: words, verb: onlyParticles ? noteVerb : nil, noteVerb: noteVerb))
             default:
                 continue
             }
