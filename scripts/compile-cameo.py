@@ -4,9 +4,10 @@
 Usage:
     python3 scripts/compile-cameo.py [--source DIR] [--geo DIR] [--out DIR] [--set phoenix|validate-v1|validate-2_02]
 
-With --set phoenix, scripts/cameo-agents-extra.tsv adds Sitrep's own agent nouns
-and scripts/cameo-actors-variants.tsv the spellings of actor names the
-dictionary lacks ("serb" for "serbian").
+With --set phoenix, scripts/cameo-agents-extra.tsv adds Sitrep's own agent nouns,
+scripts/cameo-actors-variants.tsv the spellings of actor names the
+dictionary lacks ("serb" for "serbian") and scripts/cameo-verbs-extra.tsv the
+verbs it lost ("urge").
 
 Defaults: --source ../shared/data/cameo/petrarch-dictionaries, --geo
 ../shared/data/geo, --set phoenix, --out Sources/SitrepStages/Models/cameo.
@@ -331,7 +332,31 @@ def pattern_elements(text):
     return out
 
 
-def compile_verbs(path):
+def verb_forms(s):
+    """A PETRARCH verb line ("WORD {FORMS} [code]", "+WORD_PARTICLE") as (forms, particles, code)."""
+    code = ""
+    cm = re.search(r"\[([^\]]*)\]", s)
+    if cm:
+        code = first_code(cm.group(1))
+        s = s[:cm.start()].strip()
+    forms_raw = ""
+    fm = re.search(r"\{([^}]*)\}", s)
+    if fm:
+        forms_raw = fm.group(1)
+        s = s[:fm.start()].strip()
+    words = phrase_words(s)
+    if not words:
+        return None
+    base, particles = words[0], words[1:]
+    forms = {base}
+    for f in (phrase_words(f) for f in forms_raw.split()):
+        if f:
+            forms.add(f[0])
+    forms.update(inflections(base))
+    return sorted(forms), particles, code
+
+
+def compile_verbs(path, extra_path=None):
     lines_out = []
     synsets = []
     in_patterns = False
@@ -376,33 +401,46 @@ def compile_verbs(path):
                 block, " ".join(pre), " ".join(post), first_code(m.group(2)), comment.replace("\t", " ")))
             continue
         # a verb line: WORD {FORMS} [code]  or  +WORD_PARTICLE {+FORM_PARTICLE ...} [code]
-        code = ""
-        cm = re.search(r"\[([^\]]*)\]", s)
-        if cm:
-            code = first_code(cm.group(1))
-            s = s[:cm.start()].strip()
-        forms_raw = ""
-        fm = re.search(r"\{([^}]*)\}", s)
-        if fm:
-            forms_raw = fm.group(1)
-            s = s[:fm.start()].strip()
-        words = phrase_words(s)
-        if not words:
-            continue
-        base, particles = words[0], words[1:]
-        forms = {base}
-        irregular = [phrase_words(f) for f in forms_raw.split()]
-        if irregular and any(irregular):
-            for f in irregular:
-                if f:
-                    forms.add(f[0])
-            forms.update(inflections(base))
-        else:
-            forms.update(inflections(base))
-        for form in sorted(forms):
-            lines_out.append("FORM\t%d\t%s\t%s\t%s" % (block, form, " ".join(particles), code))
+        parsed = verb_forms(s)
+        if parsed:
+            forms, particles, code = parsed
+            for form in forms:
+                lines_out.append("FORM\t%d\t%s\t%s\t%s" % (block, form, " ".join(particles), code))
+    if extra_path:
+        lines_out = merge_extra_verbs(lines_out, extra_path)
     syn_lines = ["SYNSET\t%s\t%s" % (name, "|".join(words)) for name, words in synsets if words]
     return syn_lines + lines_out
+
+
+def merge_extra_verbs(lines, path):
+    """Appends the forms of scripts/cameo-verbs-extra.tsv to their blocks (by name)."""
+    index = {}
+    for line in lines:
+        f = line.split("\t")
+        if f[0] == "VERB":
+            index.setdefault(f[3], []).append(f[1])
+    added = {}
+    with open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            raw = raw.split("#", 1)[0].rstrip("\n")
+            if not raw.strip():
+                continue
+            name, verb = raw.split("\t")
+            blocks = index.get(name.strip(), [])
+            if len(blocks) != 1:
+                sys.exit("compile-cameo: %s: block %r is not one block of the verb dictionary" % (path, name))
+            forms, particles, code = verb_forms(verb.strip())
+            added.setdefault(blocks[0], []).extend(
+                "FORM\t%s\t%s\t%s\t%s" % (blocks[0], form, " ".join(particles), code) for form in forms)
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        f = line.split("\t")
+        nxt = lines[i + 1].split("\t") if i + 1 < len(lines) else None
+        # after the block's last FORM line
+        if f[0] == "FORM" and f[1] in added and (nxt is None or nxt[0] != "FORM" or nxt[1] != f[1]):
+            out.extend(added.pop(f[1]))
+    return out
 
 
 def compile_discards(path):
@@ -437,7 +475,8 @@ def main(argv=None):
     agents = compile_agents(os.path.join(src, spec["agents"]))
     if args.set == "phoenix":
         agents = merge_extra_agents(agents, os.path.join(HERE, "cameo-agents-extra.tsv"))
-    verbs = compile_verbs(os.path.join(src, spec["verbs"]))
+    verbs = compile_verbs(os.path.join(src, spec["verbs"]),
+                          os.path.join(HERE, "cameo-verbs-extra.tsv") if args.set == "phoenix" else None)
     discards = compile_discards(os.path.join(src, spec["discards"]))
     header = "# Compiled by scripts/compile-cameo.py --set %s from the PETRARCH dictionaries (MIT, Open Event Data Alliance)\n" % args.set
     with open(os.path.join(args.out, "actors.tsv"), "w", encoding="utf-8") as f:
