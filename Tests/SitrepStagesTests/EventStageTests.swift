@@ -42,6 +42,8 @@ import SitrepCore
              events: ["EGY ISR 0234"]),
         Case(rule: "a phrasal pattern of another verb of the block (\"pressed on\") does not apply",
              text: "Amnesty International demanded that the Sudanese government end curbs on press freedom.", events: ["NGOHRIAMN SDNGOV 100"]),
+        Case(rule: "sworn to attack: an intent, whether the parse makes the infinitive a complement or an adverbial clause",
+             text: "Serbian rebels have sworn to fight the Croatian army.", events: ["SRBREB HRVMIL 1384"], flags: ["intent"]),
         Case(rule: "negation: not an event", text: "Turkey did not attack Iraq.", events: []),
         Case(rule: "hypothetical: not an event", text: "Turkey could attack Iraq.", events: []),
         Case(rule: "future: a threat, not the attack", text: "Turkey will attack Iraq.", events: ["TUR IRQ 1384"], flags: ["intent"]),
@@ -81,6 +83,14 @@ import SitrepCore
         #expect(doc.text(of: try #require(event.source?.span)) == "Turkey")
         #expect(event.span == doc.sentences[0])
         #expect(event.confidence > 0 && event.confidence <= 1)
+    }
+
+    @Test func wordsOfNamesAreNoTriggers() throws {
+        // The tagger reads "United" in "the United Nations lines" as a verb (ASSEMBLE).
+        let doc = try EventStageTests.run("Israel mounted its invasion of South Lebanon, ploughing through the United Nations lines on the coast.",
+                                          pipeline: try EventStageTests.shippedPipeline.get())
+        #expect(doc.entities.contains { doc.text(of: $0.span) == "United Nations" })
+        #expect(!doc.events.contains { event in event.evidence.contains { doc.text(of: $0) == "United" } })
     }
 
     @Test func capitalAsLocationIsAPlaceNotAnActor() throws {

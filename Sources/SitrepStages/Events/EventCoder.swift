@@ -7,6 +7,8 @@ struct EventCoder {
     let actors: [ActorMention]
     /// Actor mention index of every token, -1 outside all mentions.
     let actorAt: [Int32]
+    /// Whether each token lies in a named-entity mention.
+    let inName: [Bool]
     let times: [TimeExpression]
     /// Resolved places, for the event's place.
     let places: [PlaceMention]
@@ -39,6 +41,16 @@ struct EventCoder {
             while u < tokens.count && tokens.words.starts[u] < actor.span.end { actorAt[u] = Int32(index); u += 1 }
         }
         self.actorAt = actorAt
+        // Names are no triggers: the tagger reads "United" in "the United Nations
+        // lines" as a verb.
+        var inName = [Bool](repeating: false, count: tokens.count)
+        t = 0
+        for entity in doc.entities.sorted(by: { $0.span.start < $1.span.start }) {
+            while t < tokens.count && tokens.words.ends[t] <= entity.span.start { t += 1 }
+            var u = t
+            while u < tokens.count && tokens.words.starts[u] < entity.span.end { inName[u] = true; u += 1 }
+        }
+        self.inName = inName
         self.times = doc.times
         self.places = doc.places.filter { $0.latitude != nil }
         self.paragraphs = doc.paragraphs
@@ -58,7 +70,7 @@ struct EventCoder {
     /// Verbs whose infinitive complement is an intent ("plans to attack").
     static let intentVerbs = keys(["plan", "intend", "pledge", "promise", "vow", "aim", "seek", "want", "hope",
                                    "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider",
-                                   "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt"])
+                                   "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt", "swear"])
     /// Adjectives that make their infinitive hypothetical ("is unlikely to").
     static let hypotheticalAdjectives = keys(["unlikely", "likely", "possible", "able", "unable", "ready", "willing", "eager", "due", "set", "poised", "about"])
     /// Verbs whose infinitive complement did not happen; they code themselves (12x).
@@ -103,7 +115,7 @@ struct EventCoder {
 
     private func codeSentence(_ sentence: Range<Int>, index: Int) -> [Event] {
         var verbCodes: [Int: VerbCode] = [:]
-        for v in sentence where tokens.upos[v] == "VERB" {
+        for v in sentence where tokens.upos[v] == "VERB" && !inName[v] {
             // "according to" is a preposition, whatever its tag.
             if tokens.surface[v] == EventCoder.accordingWord && v + 1 < sentence.upperBound && tokens.surface[v + 1] == EventCoder.toWord { continue }
             if var code = verbCode(v) {
@@ -142,7 +154,10 @@ struct EventCoder {
             if tokens.hasChild(v, relations: ["aux"], lemmas: EventCoder.futureAux) { intent.insert(v) }
             var child = v
             var parent = tokens.head[v]
-            while parent >= 0 && tokens.deprel[child] == "xcomp" {
+            // An infinitive the parser hung as an adverbial clause of an intent or
+            // refusal verb ("has sworn to attack") is its complement all the same.
+            while parent >= 0 && (tokens.deprel[child] == "xcomp"
+                                  || (isInfinitiveAdverbial(child) && (EventCoder.intentVerbs.contains(tokens.lemma[parent]) || EventCoder.negatingVerbs.contains(tokens.lemma[parent])))) {
                 let lemma = tokens.lemma[parent]
                 if EventCoder.negatingVerbs.contains(lemma) { dropped.insert(v); break }
                 if tokens.upos[parent] == "ADJ" && EventCoder.hypotheticalAdjectives.contains(lemma) {
@@ -227,6 +242,15 @@ struct EventCoder {
             }
         }
         return out
+    }
+
+    /// An infinitive without a subject of its own hung as an adverbial clause
+    /// ("threatened on Monday to break relations"): often a complement the parser
+    /// misread, and in any case controlled by its verb's subject.
+    private func isInfinitiveAdverbial(_ c: Int) -> Bool {
+        tokens.deprel[c] == "advcl" && tokens.xpos[c] == "VB"
+            && tokens.children[c].contains { tokens.deprel[$0] == "mark" && tokens.surface[$0] == EventCoder.toWord }
+            && !tokens.children[c].contains { tokens.deprel[$0] == "nsubj" || tokens.deprel[$0] == "nsubj:pass" }
     }
 
     private func hasOwnTarget(_ v: Int) -> Bool {
@@ -418,7 +442,7 @@ struct EventCoder {
         // (conj), or the noun a relative or participial clause modifies.
         let parent = tokens.head[v]
         guard parent >= 0 else { return [] }
-        switch tokens.deprel[v] {
+        switch isInfinitiveAdverbial(v) ? "xcomp" : tokens.deprel[v] {
         case "xcomp":
             if EventCoder.objectControl.contains(tokens.lemma[parent]) {
                 for c in tokens.children[parent] where tokens.deprel[c] == "obj" || tokens.deprel[c] == "iobj" {
@@ -533,10 +557,7 @@ struct EventCoder {
         // see Iran punished" keeps the object of the complement). An infinitive the
         // parser hung as an adverbial clause ("threatened on Monday to break
         // relations with Russia") is the same complement.
-        let complements = tokens.children[v].filter {
-            tokens.deprel[$0] == "xcomp"
-                || (tokens.deprel[$0] == "advcl" && tokens.xpos[$0] == "VB" && tokens.children[$0].contains { tokens.deprel[$0] == "mark" && tokens.surface[$0] == EventCoder.toWord })
-        }
+        let complements = tokens.children[v].filter { tokens.deprel[$0] == "xcomp" || isInfinitiveAdverbial($0) }
         for c in complements {
             for o in tokens.children[c] where tokens.deprel[o] == "obj" {
                 let found = actorsOfPhrase(o)
