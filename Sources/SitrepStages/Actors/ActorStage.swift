@@ -34,13 +34,14 @@ import SitrepCore
 ///    already seats of power in the dictionary ("the Kremlin" `RUSGOV`) keep their code.
 /// 4. **Back-references.** `he`/`she` go to the latest person-like actor before them,
 ///    `it`/`they`/`its`/`their` to the latest group or country, "Mr. X" to the latest
-///    actor whose text ends with X, and "the minister" (an agent with `the` and no
-///    country) to the latest actor with the same role.
+///    actor whose text ends with X, a surname alone ("Mugabe") to the latest person
+///    named in full with it ("Robert Mugabe"), and "the minister" (an agent with
+///    `the` and no country) to the latest actor with the same role.
 ///
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v4"
+    public let version = "cameo-dict.v5"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -287,6 +288,13 @@ struct ActorCoder {
                 }
                 continue
             }
+            // "Mugabe" after "Robert Mugabe": news names a person in full once,
+            // then by surname; the surname alone takes the full name's code.
+            if let earlier = earlierFullName(at: i, limit: limit, previous: previous) {
+                segments.append(Segment(range: i..<(i + 1), piece: .named(code: earlier.code, capital: false)))
+                i += 1
+                continue
+            }
             let key = tokens.surface[i]
             if ActorCoder.personalPronouns.contains(key) || ActorCoder.groupPronouns.contains(key) {
                 segments.append(Segment(range: i..<(i + 1), piece: .pronoun(person: ActorCoder.personalPronouns.contains(key))))
@@ -317,6 +325,17 @@ struct ActorCoder {
             i += 1
         }
         return segments
+    }
+
+    /// The latest earlier person named in full (two words or more, a person's
+    /// code) whose last word is token `i`, a capitalized proper noun standing
+    /// alone ("Mugabe", not "Mugabe Avenue").
+    private func earlierFullName(at i: Int, limit: Int, previous: [CodedActor]) -> CodedActor? {
+        guard tokens.isCapitalized(i), tokens.upos[i] == "PROPN" || overlapsPersonEntity(i..<(i + 1)),
+              i + 1 >= limit || !tokens.isCapitalized(i + 1) else { return nil }
+        let surname = tokens.surface[i]
+        return previous.last { $0.isPerson && $0.range.count >= 2 && !$0.code.hasPrefix("---")
+            && tokens.surface[$0.range.upperBound - 1] == surname && tokens.isCapitalized($0.range.upperBound - 2) }
     }
 
     /// A surname alone after a title or honorific, of a person the
