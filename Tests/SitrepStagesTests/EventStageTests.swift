@@ -48,6 +48,8 @@ import SitrepCore
              text: "Robert Mugabe visited Zambia on Monday. Later, Mugabe criticized Britain.", events: ["ZWEGOV ZMB 042", "ZWEGOV GBR 111"]),
         Case(rule: "the opposition is a role (scripts/cameo-agents-extra.tsv); an agent takes the country of its \"in\" phrase",
              text: "Opposition groups in Zimbabwe criticized the government.", events: ["ZWEOPP ZWEGOV 111"]),
+        Case(rule: "the target through the object's \"of\" phrases", text: "France welcomed a resumption of formal diplomatic ties with Iran.",
+             events: ["FRA IRN 051"]),
         Case(rule: "negation: not an event", text: "Turkey did not attack Iraq.", events: []),
         Case(rule: "hypothetical: not an event", text: "Turkey could attack Iraq.", events: []),
         Case(rule: "future: a threat, not the attack", text: "Turkey will attack Iraq.", events: ["TUR IRQ 1384"], flags: ["intent"]),

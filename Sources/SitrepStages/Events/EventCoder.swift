@@ -477,9 +477,18 @@ struct EventCoder {
         }
     }
 
-    /// The nominal modifiers (`nmod`) of `nouns`, in order.
+    /// The nominal modifiers (`nmod`) of `nouns`, in order, and, after them, those of each `of` phrase among them, two levels down:
+    /// "welcomed a resumption of formal ties with Osgiliath" reaches "with
+    /// Osgiliath" through "of ... ties".
     private func nominalModifiers(of nouns: [Int]) -> [Int] {
-        nouns.flatMap { noun in tokens.children[noun].filter { tokens.baseRelation($0) == "nmod" } }
+        var out: [Int] = []
+        var level = nouns
+        for depth in 0..<3 where !level.isEmpty {
+            let modifiers = level.flatMap { noun in tokens.children[noun].filter { tokens.baseRelation($0) == "nmod" } }
+            out += modifiers
+            level = depth < 2 ? modifiers.filter { tokens.caseWord(of: $0) == EventCoder.ofWord } : []
+        }
+        return out
     }
 
     /// The actors of the first of `phrases` that a target preposition
