@@ -99,6 +99,17 @@ import SitrepCore
         #expect(!doc.events.contains { event in event.evidence.contains { doc.text(of: $0) == "United" } })
     }
 
+    @Test func conjoinedCountriesShareTheirAgentsRole() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        // "US and British activists": two actors, one event each.
+        let activists = try EventStageTests.run("US and British activists staged a protest in Beijing.", pipeline: pipeline)
+        #expect(activists.actors.map(\.code) == ["USAOPP", "GBROPP"])
+        #expect(EventStageTests.triples(activists).sorted() == ["GBROPP CHN 141", "USAOPP CHN 141"])
+        // "lawmakers in France and Germany": the lawmakers of each.
+        let lawmakers = try EventStageTests.run("Lawmakers in France and Germany criticized Russia.", pipeline: pipeline)
+        #expect(lawmakers.actors.map(\.code) == ["FRALEG", "DEULEG", "RUS"])
+    }
+
     @Test func capitalAsLocationIsAPlaceNotAnActor() throws {
         let doc = try EventStageTests.run("French troops arrived in Ankara.", pipeline: try EventStageTests.shippedPipeline.get())
         #expect(doc.actors.map(\.code) == ["FRAMIL"])

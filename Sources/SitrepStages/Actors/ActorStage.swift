@@ -195,6 +195,13 @@ struct ActorCoder {
                       let country = ActorCoder.countryPart(owner.code), country.count == 3, !country.hasPrefix("IGO"), !country.hasPrefix("NGO") else { continue }
                 actors[index].code = country + actors[index].code.dropFirst(3)
                 actors[index].confidence = 0.7
+                // "lawmakers in Fornost and Gondor": the agents of each country.
+                for conjunct in tokens.withConjuncts(child).dropFirst() {
+                    guard let other = actors.firstIndex(where: { $0.range.contains(conjunct) }), actors[other].code.count == 3,
+                          !actors[other].code.hasPrefix("-"), !actors[other].code.hasPrefix("IGO"), !actors[other].code.hasPrefix("NGO") else { continue }
+                    actors[other].code += actors[index].code.dropFirst(3)
+                    actors[other].roles = actors[index].roles
+                }
                 break
             }
         }
@@ -395,6 +402,17 @@ struct ActorCoder {
                       gap.allSatisfy({ tokens.surface[$0] == ActorCoder.andWord || tokens.surface[$0] == ActorCoder.commaWord }) else { continue }
                 out[k].code = a.code + b.code.dropFirst(3)
                 out[k].roles = b.roles
+            }
+            // "lawmakers in France and Germany": the agents of each country.
+            for k in 0..<(out.count - 1) {
+                let a = out[k], b = out[k + 1]
+                let gap = a.range.upperBound..<b.range.lowerBound
+                guard a.code.count > 3, !a.code.hasPrefix("-"), b.code.count == 3, !b.code.hasPrefix("-"), !gap.isEmpty,
+                      !["IGO", "NGO", "MNC"].contains(b.code),
+                      a.range.contains(where: { ActorCoder.placing.contains(tokens.surface[$0]) }),
+                      gap.allSatisfy({ tokens.surface[$0] == ActorCoder.andWord || tokens.surface[$0] == ActorCoder.commaWord }) else { continue }
+                out[k + 1].code = b.code + a.code.dropFirst(3)
+                out[k + 1].roles = a.roles
             }
         }
         return out

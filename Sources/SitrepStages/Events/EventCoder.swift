@@ -368,7 +368,19 @@ struct EventCoder {
                 hops += 1
             }
             if actorAt[head] >= 0 {
-                out.append(Int(actorAt[head]))
+                let own = Int(actorAt[head])
+                out.append(own)
+                // "US and British activists", "lawmakers in Fornost and Gondor": the
+                // conjoined countries of the head's modifiers share its role, each an
+                // actor of its own (coded so by the actor stage).
+                let role = actors[own].code.dropFirst(3)
+                guard !role.isEmpty else { continue }
+                for c in tokens.children[head] where ["amod", "compound", "nmod", "flat"].contains(tokens.baseRelation(c)) {
+                    for x in tokens.withConjuncts(c) where actorAt[x] >= 0 && Int(actorAt[x]) != own {
+                        let other = actors[Int(actorAt[x])].code
+                        if other.count > 3 && other.dropFirst(3) == role && !other.hasPrefix("-") { out.append(Int(actorAt[x])) }
+                    }
+                }
                 continue
             }
             // The head's own modifiers first ("Iraqi troops"), then its arguments
