@@ -84,6 +84,8 @@ struct EventCoder {
     static let targetCases = keys(["to", "against", "with", "on", "toward", "towards", "into", "from", "for", "over", "upon", "at", "between", "about", "onto"])
     /// Prepositions that introduce a location, the last resort for a target.
     static let locativeCases = keys(["in", "inside", "near", "across", "throughout", "within", "outside", "around"])
+    /// Particles of phrasal verbs that the parser may take for prepositions.
+    static let verbParticles = keys(["off", "up", "down", "out"])
     static let byWord = WordKey.of("by")
     static let haveWord = WordKey.of("have")
     static let toWord = WordKey.of("to")
@@ -574,6 +576,22 @@ struct EventCoder {
         }
         // "imposed sanctions on Russia", "held talks with Iran": the object's own argument.
         if let found = actorsAfterTargetCase(nominalModifiers(of: objects)) { return wrap(found, "object's argument") }
+        // "cordoned off the roads leading into Mordor", "welcomed memos sent by
+        // Bree": the argument of a participle that modifies the object, or its
+        // by-agent.
+        // An object the parser read as an oblique after a verb's particle ("cordoned
+        // off the roads") counts.
+        let particleObjects = obliques.filter { tokens.caseWord(of: $0).map(EventCoder.verbParticles.contains) ?? false }
+        let objectParticiples = (objects + particleObjects).flatMap { o in tokens.children[o].filter { tokens.deprel[$0] == "acl" && (tokens.xpos[$0] == "VBN" || tokens.xpos[$0] == "VBG") } }
+        for p in objectParticiples {
+            for c in tokens.children[p] where tokens.deprel[c] == "obl:agent" || (tokens.baseRelation(c) == "obl" && tokens.caseWord(of: c) == EventCoder.byWord) {
+                let found = actorsOfPhrase(c)
+                if !found.isEmpty { return wrap(found, "object's participle's agent") }
+            }
+        }
+        if let found = actorsAfterTargetCase(objectParticiples.flatMap { p in tokens.children[p].filter { tokens.baseRelation($0) == "obl" } }) {
+            return wrap(found, "object's participle's argument")
+        }
         // The infinitive's object ("agreed to meet Iran" codes on `meet`, but "wants to
         // see Iran punished" keeps the object of the complement). An infinitive the
         // parser hung as an adverbial clause ("threatened on Monday to break
