@@ -234,6 +234,12 @@ struct EventCoder {
             for source in sources {
                 let sourceCode = source >= 0 ? actors[source].code : ""
                 var targetList = targets.filter { $0.actor != source && $0.code != sourceCode }
+                // "The US, Russia and Switzerland met": a meeting of conjoined
+                // parties with no one else is each one's meeting with the others.
+                // The place of the meeting ("met in Paris") is no party to it then.
+                if targets.allSatisfy({ $0.rule == "location" }), sources.count > 1, verb.code.hasPrefix("04") {
+                    targetList = sources.filter { $0 >= 0 && $0 != source && actors[$0].code != sourceCode }.map { ($0, actors[$0].code, "conjoined party") }
+                }
                 if targetList.isEmpty { targetList = [(-1, "", "none")] }
                 for target in targetList {
                     let key = "\(sourceCode)|\(target.code)|\(verb.code)"
