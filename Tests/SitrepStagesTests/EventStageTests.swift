@@ -33,7 +33,7 @@ import SitrepCore
         Case(rule: "a demonym the dictionary has in another form (scripts/cameo-actors-variants.tsv)",
              text: "Serb forces attacked Croatia on Monday.", events: ["SRBMIL HRV 190"]),
         Case(rule: "the complement's argument is the target", text: "The Georgian parliament threatened on Monday to break relations with Russia.",
-             events: ["GEOLEG RUS 130"]),
+             events: ["GEOLEG RUS 1313"]),
         Case(rule: "a perfect the parser splits at its adverbs keeps its subject and object",
              text: "Iran has once again firmly rejected the American proposal.", events: ["IRN USA 120"]),
         Case(rule: "an appeal to act is the appeal, not the act (\"urge\", scripts/cameo-verbs-extra.tsv)",
@@ -282,6 +282,8 @@ import SitrepCore
         // whichever comes first in the block.
         #expect(try coded("Arnor demanded talks with Gondor.") == ["ARN GON 106"])
         #expect(try coded("Arnor pressed for talks with Gondor.") == ["ARN GON 036"])
+        // Of equal patterns for the same verb, the later (the higher code) wins.
+        #expect(try coded("Arnor struck the village.") == ["ARN - 195"])
     }
 
     @Test func missingDictionaryFolderIsAClearError() {
