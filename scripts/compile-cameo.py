@@ -419,7 +419,7 @@ def merge_extra_verbs(lines, path):
         f = line.split("\t")
         if f[0] == "VERB":
             index.setdefault(f[3], []).append(f[1])
-    added = {}
+    added, patterns = {}, {}
     with open(path, encoding="utf-8") as fh:
         for raw in fh:
             raw = raw.split("#", 1)[0].rstrip("\n")
@@ -429,17 +429,31 @@ def merge_extra_verbs(lines, path):
             blocks = index.get(name.strip(), [])
             if len(blocks) != 1:
                 sys.exit("compile-cameo: %s: block %r is not one block of the verb dictionary" % (path, name))
-            forms, particles, code = verb_forms(verb.strip())
-            added.setdefault(blocks[0], []).extend(
-                "FORM\t%s\t%s\t%s\t%s" % (blocks[0], form, " ".join(particles), code) for form in forms)
+            block, verb = blocks[0], verb.strip()
+            if verb.startswith("-"):
+                m = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]", verb)
+                elements = pattern_elements(m.group(1)) if m else []
+                if "*" not in elements:
+                    sys.exit("compile-cameo: %s: not a pattern: %r" % (path, verb))
+                star = elements.index("*")
+                patterns.setdefault(block, []).append("PATTERN\t%s\t%s\t%s\t%s\t%s" % (
+                    block, " ".join(elements[:star]), " ".join(elements[star + 1:]), first_code(m.group(2)), "sitrep"))
+                continue
+            forms, particles, code = verb_forms(verb)
+            added.setdefault(block, []).extend(
+                "FORM\t%s\t%s\t%s\t%s" % (block, form, " ".join(particles), code) for form in forms)
     out = []
     for i, line in enumerate(lines):
         out.append(line)
         f = line.split("\t")
         nxt = lines[i + 1].split("\t") if i + 1 < len(lines) else None
-        # after the block's last FORM line
+        # forms after the block's last FORM line, patterns after its last line
         if f[0] == "FORM" and f[1] in added and (nxt is None or nxt[0] != "FORM" or nxt[1] != f[1]):
             out.extend(added.pop(f[1]))
+        if f[0] in ("FORM", "PATTERN") and f[1] in patterns and (nxt is None or nxt[0] not in ("FORM", "PATTERN") or nxt[1] != f[1]):
+            out.extend(patterns.pop(f[1]))
+    if added or patterns:
+        sys.exit("compile-cameo: %s: blocks without forms: %s" % (path, sorted(set(added) | set(patterns))))
     return out
 
 
