@@ -24,7 +24,8 @@ struct SyntaxLemmatizerTests {
         ("women", "NOUN", "NNS", "woman"), ("crisis", "NOUN", "NN", "crisis"), ("Army", "NOUN", "NN", "army"),
         ("bigger", "ADJ", "JJR", "big"), ("largest", "ADJ", "JJS", "large"), ("happier", "ADJ", "JJR", "happy"),
         ("better", "ADJ", "JJR", "good"), ("them", "PRON", "PRP", "they"), ("Ruritania", "PROPN", "NNP", "Ruritania"),
-        ("n't", "PART", "RB", "not"),
+        ("n't", "PART", "RB", "not"), ("Algerians", "PROPN", "NNPS", "Algerian"), ("Palestinians", "PROPN", "NNPS", "Palestinian"),
+        ("Nations", "PROPN", "NNPS", "Nation"), ("Ruritanians", "PROPN", "NNPS", "Ruritanian"),
     ])
     func others(form: String, upos: String, xpos: String, lemma: String) {
         #expect(Lemmatizer().lemma(form, upos: upos, xpos: xpos) == lemma)

@@ -2,7 +2,8 @@
 /// treebank, stored in the model), then the hand-written tables in ``LemmaExceptions``,
 /// then suffix rules by tag, so that "struck", "strikes" and "striking" all give "strike".
 ///
-/// Proper nouns keep their form; every other lemma is lowercased, as in UD English.
+/// Proper nouns keep their form (a plural one loses its plural ending); every other
+/// lemma is lowercased, as in UD English.
 public struct Lemmatizer: Sendable {
     /// Learned exceptions, keyed by ``key(lower:xpos:)``.
     public var learned: [UInt64: String]
@@ -28,7 +29,11 @@ public struct Lemmatizer: Sendable {
 
     /// The rule-based lemma, without the learned exceptions.
     public static func rule(_ form: String, lower: String, upos: String, xpos: String) -> String {
-        if upos == "PROPN" || xpos == "NNP" || xpos == "NNPS" { return form }
+        // A plural proper noun's lemma is its singular, capitals kept, as in UD
+        // English ("Algerians" -> "Algerian"); the learned exceptions hold the
+        // names that only look plural ("Philippines").
+        if xpos == "NNPS" { return plural(form) }
+        if upos == "PROPN" || xpos == "NNP" { return form }
         switch xpos {
         case "VBD", "VBN":
             if let lemma = LemmaExceptions.verbs[lower] { return lemma }

@@ -1,11 +1,13 @@
-/// Tags, lemmatizes and parses sentences with one ``SyntaxModel``: the tagger, then the
-/// lemmatizer on the predicted tags, then the parser on the predicted tags.
+/// Tags, lemmatizes and parses sentences with one ``SyntaxModel``: the tagger (with
+/// ``FiniteVerbRepair``), then the lemmatizer on the predicted tags, then the parser
+/// on the predicted tags.
 public struct SyntaxAnnotator: Sendable {
     public let model: SyntaxModel
     private let upos: [String]
     private let xpos: [String]
     private let lemmatizer: Lemmatizer
     private let compiled: SyntaxCompiledModel
+    private let finiteVerbRepair: FiniteVerbRepair
 
     public init(model: SyntaxModel) {
         self.model = model
@@ -13,6 +15,7 @@ public struct SyntaxAnnotator: Sendable {
         upos = model.uposOfClass
         xpos = model.xposOfClass
         lemmatizer = Lemmatizer(learned: model.lemmaExceptions)
+        finiteVerbRepair = FiniteVerbRepair(upos: upos, xpos: xpos)
     }
 
     /// The annotation of one sentence of word forms.
@@ -41,7 +44,8 @@ public struct SyntaxAnnotator: Sendable {
 
     private func tagAndParse(_ words: [SyntaxWord]) -> (classes: [Int], heads: [Int], labels: [Int]) {
         let (ambiguity, clusters) = compiled.lexical(words)
-        let classes = compiled.tag(words, ambiguity, clusters)
+        var classes = compiled.tag(words, ambiguity, clusters)
+        finiteVerbRepair.repair(&classes)
         let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes)
         return (classes, heads, labels)
     }
