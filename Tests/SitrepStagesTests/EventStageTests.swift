@@ -66,6 +66,8 @@ import SitrepCore
              text: "Iraq's national security advisor met with Syrian President Bashar Assad on Tuesday.", events: ["IRQGOVMIL SYRGOV 040"]),
         Case(rule: "a plural demonym is its country (its lemma is the singular)", text: "Young Algerians blocked the roads to the capital.",
              events: ["DZA - 144"]),
+        Case(rule: "\"the PRC\" is China (scripts/cameo-actors-variants.tsv); a capital's security chief is its country's police",
+             text: "The PRC criticized Cairo's security chief.", events: ["CHN EGYCOP 111"]),
         Case(rule: "negation: not an event", text: "Turkey did not attack Iraq.", events: []),
         Case(rule: "hypothetical: not an event", text: "Turkey could attack Iraq.", events: []),
         Case(rule: "future: a threat, not the attack", text: "Turkey will attack Iraq.", events: ["TUR IRQ 1384"], flags: ["intent"]),
