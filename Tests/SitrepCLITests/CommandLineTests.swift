@@ -97,15 +97,30 @@ final class ErrorCollector: @unchecked Sendable {
     }
 }
 
-/// A new empty folder under the temporary directory; the caller removes it.
+/// The folder of this test process's scratch files, removed when the process
+/// exits, so that the files and databases the tests write do not pile up in the
+/// temporary directory.
+let testScratch: URL = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-tests-\(getpid())")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-tests-\(getpid())")) }
+    return folder
+}()
+
+/// A new unique path in ``testScratch`` (nothing is created).
+func scratchPath(_ prefix: String = "sitrep-", suffix: String = "") -> String {
+    testScratch.appendingPathComponent("\(prefix)\(UUID().uuidString)\(suffix)").path
+}
+
+/// A new empty folder in ``testScratch``.
 func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-\(UUID().uuidString)")
+    let folder = URL(fileURLWithPath: scratchPath())
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }
 
 func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-\(UUID().uuidString)\(suffix)").path
+    let path = scratchPath(suffix: suffix)
     FileManager.default.createFile(atPath: path, contents: Data(bytes))
     return path
 }

@@ -61,7 +61,7 @@ import Testing
     }
 
     static func database() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-\(UUID().uuidString).db").path
+        scratchPath(suffix: ".db")
     }
 
     static func articles(_ db: String) throws -> [[String: Any]] {
@@ -114,7 +114,7 @@ import Testing
         #expect(events.status == 0)
 
         // The same archive gzipped, under a name with no known extension: sniffed.
-        let gzipped = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-\(UUID().uuidString)").path
+        let gzipped = scratchPath()
         try Data(Self.warc()).write(to: URL(fileURLWithPath: gzipped))
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -4,7 +4,7 @@ import Testing
 
 /// Writes `bytes` to a temporary file and returns an open descriptor on it.
 func temporaryDescriptor(_ bytes: [UInt8]) throws -> Int32 {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-\(UUID().uuidString)").path
+    let path = scratchPath()
     FileManager.default.createFile(atPath: path, contents: Data(bytes))
     let fd = open(path, O_RDONLY)
     unlink(path)

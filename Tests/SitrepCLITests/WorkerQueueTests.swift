@@ -11,7 +11,7 @@ struct WorkerQueueTests {
 
     @Test(arguments: ["worker", "enqueue"])
     func anSQLiteDatabaseIsAUsageError(command: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: scratchPath())
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = folder.appendingPathComponent("queue.db").path
         let input = temporaryFile(Array(#"{"id": "1", "text": "Officials met."}"#.utf8), suffix: ".jsonl")
@@ -127,7 +127,7 @@ final class WorkerProcess {
     let logPath: String
 
     init(url: String, extra: [String]) throws {
-        logPath = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-worker-\(UUID().uuidString).log").path
+        logPath = scratchPath("sitrep-worker-", suffix: ".log")
         FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: SitrepRun.binary)
         process.arguments = ["worker", "--database", url, "--through", "extract", "--log-level", "notice"] + extra
