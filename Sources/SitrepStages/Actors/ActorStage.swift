@@ -281,9 +281,10 @@ struct ActorCoder {
                 continue
             }
             if let m = dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: i, limit: limit),
-               tokens.upos[i] != "PROPN" || ActorCoder.personRoles.contains(dictionary.agents.payloads[m.index]) {
+               tokens.upos[i] != "PROPN" || ActorCoder.personRoles.contains(dictionary.agents.payloads[m.index]) || i == sentence.lowerBound {
                 // A proper-noun agent is a title ("President", "Defence Minister"), not
-                // a common word inside a name ("European Community").
+                // a common word inside a name ("European Community"); a sentence's
+                // first word is capitalized whatever it is ("Gunmen opened fire").
                 let role = dictionary.agents.payloads[m.index]
                 segments.append(Segment(range: i..<(i + m.length), piece: .agent(role: role)))
                 i += m.length

@@ -218,17 +218,21 @@ struct EventCoder {
             let passive = isPassive(v)
             var sources = sourceActors(of: v, passive: passive)
             if let anchor = verb.sourceAnchor, let a = firstActor(from: anchor, in: v) { sources = [a] }
-            if sources.isEmpty {
-                // The act is coded even when its agent is not a known actor ("the
-                // strike killed 12"): the source stays null, never a guess.
-                sources = [-1]
-                flags.append("no-source")
-            }
             var targets: [(actor: Int, code: String, rule: String)] = []
             if let anchor = verb.targetAnchor, let a = firstActor(from: anchor, in: v) {
                 targets = [(a, actors[a].code, "pattern +")]
             } else {
                 targets = targetActors(of: v, passive: passive)
+            }
+            if sources.isEmpty {
+                // The act is coded even when its agent is not a known actor ("the
+                // strike killed 12 soldiers"): the source stays null, never a guess.
+                // With no actor on either side ("the strike killed 12", "with actors
+                // reversed") the verb says nothing of who did what to whom, and an
+                // event table has no row for it.
+                guard !targets.isEmpty else { continue }
+                sources = [-1]
+                flags.append("no-source")
             }
             let reporter = reportingSource(of: v)
             for source in sources {
