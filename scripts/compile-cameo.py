@@ -422,7 +422,7 @@ def merge_extra_verbs(lines, path):
     added, patterns = {}, {}
     with open(path, encoding="utf-8") as fh:
         for raw in fh:
-            raw = raw.split("#", 1)[0].rstrip("\n")
+            raw, _, note = raw.rstrip("\n").partition("#")
             if not raw.strip():
                 continue
             name, verb = raw.split("\t")
@@ -437,7 +437,7 @@ def merge_extra_verbs(lines, path):
                     sys.exit("compile-cameo: %s: not a pattern: %r" % (path, verb))
                 star = elements.index("*")
                 patterns.setdefault(block, []).append("PATTERN\t%s\t%s\t%s\t%s\t%s" % (
-                    block, " ".join(elements[:star]), " ".join(elements[star + 1:]), first_code(m.group(2)), "sitrep"))
+                    block, " ".join(elements[:star]), " ".join(elements[star + 1:]), first_code(m.group(2)), note.strip() or "sitrep"))
                 continue
             forms, particles, code = verb_forms(verb)
             added.setdefault(block, []).extend(
