@@ -9,6 +9,8 @@ struct EventCoder {
     let actorAt: [Int32]
     /// Whether each token lies in a named-entity mention.
     let inName: [Bool]
+    /// Whether each token lies in a time expression.
+    let inTime: [Bool]
     let times: [TimeExpression]
     /// Resolved places, for the event's place.
     let places: [PlaceMention]
@@ -51,6 +53,14 @@ struct EventCoder {
             while u < tokens.count && tokens.words.starts[u] < entity.span.end { inName[u] = true; u += 1 }
         }
         self.inName = inName
+        var inTime = [Bool](repeating: false, count: tokens.count)
+        t = 0
+        for time in doc.times.sorted(by: { $0.span.start < $1.span.start }) {
+            while t < tokens.count && tokens.words.ends[t] <= time.span.start { t += 1 }
+            var u = t
+            while u < tokens.count && tokens.words.starts[u] < time.span.end { inTime[u] = true; u += 1 }
+        }
+        self.inTime = inTime
         self.times = doc.times
         self.places = doc.places.filter { $0.latitude != nil }
         self.paragraphs = doc.paragraphs
@@ -466,7 +476,9 @@ struct EventCoder {
     private func sourceActors(of v: Int, passive: Bool) -> [Int] {
         if passive || isPastParticiple(v) { return passiveAgent(of: v) }
         let misreadActive = isMisreadActive(v)
-        for c in tokens.children[v] where tokens.deprel[c] == "nsubj" || (misreadActive && tokens.deprel[c] == "nsubj:pass") {
+        // A time expression is no subject: "Boris Yeltsin on Saturday hosted ..." comes
+        // out of the parser with "Saturday" as the subject of a clause on "Yeltsin".
+        for c in tokens.children[v] where (tokens.deprel[c] == "nsubj" || (misreadActive && tokens.deprel[c] == "nsubj:pass")) && !inTime[c] {
             // "Obama and Putin said they will attack": a pronoun subject of a reported
             // clause is the reporter.
             if tokens.upos[c] == "PRON", let reporters = reportersOf(v), !reporters.isEmpty,
