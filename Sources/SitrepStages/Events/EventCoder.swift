@@ -45,22 +45,8 @@ struct EventCoder {
         self.actorAt = actorAt
         // Names are no triggers: the tagger reads "United" in "the United Nations
         // lines" as a verb.
-        var inName = [Bool](repeating: false, count: tokens.count)
-        t = 0
-        for entity in doc.entities.sorted(by: { $0.span.start < $1.span.start }) {
-            while t < tokens.count && tokens.words.ends[t] <= entity.span.start { t += 1 }
-            var u = t
-            while u < tokens.count && tokens.words.starts[u] < entity.span.end { inName[u] = true; u += 1 }
-        }
-        self.inName = inName
-        var inTime = [Bool](repeating: false, count: tokens.count)
-        t = 0
-        for time in doc.times.sorted(by: { $0.span.start < $1.span.start }) {
-            while t < tokens.count && tokens.words.ends[t] <= time.span.start { t += 1 }
-            var u = t
-            while u < tokens.count && tokens.words.starts[u] < time.span.end { inTime[u] = true; u += 1 }
-        }
-        self.inTime = inTime
+        self.inName = EventCoder.tokensCovered(by: doc.entities.map(\.span), in: tokens)
+        self.inTime = EventCoder.tokensCovered(by: doc.times.map(\.span), in: tokens)
         self.times = doc.times
         self.places = doc.places.filter { $0.latitude != nil }
         self.paragraphs = doc.paragraphs
@@ -264,6 +250,18 @@ struct EventCoder {
             }
         }
         return out
+    }
+
+    /// Whether each token overlaps one of `spans`.
+    static func tokensCovered(by spans: [TextSpan], in tokens: ParsedTokens) -> [Bool] {
+        var covered = [Bool](repeating: false, count: tokens.count)
+        var t = 0
+        for span in spans.sorted(by: { $0.start < $1.start }) {
+            while t < tokens.count && tokens.words.ends[t] <= span.start { t += 1 }
+            var u = t
+            while u < tokens.count && tokens.words.starts[u] < span.end { covered[u] = true; u += 1 }
+        }
+        return covered
     }
 
     /// An infinitive without a subject of its own hung as an adverbial clause
