@@ -139,6 +139,13 @@ import SitrepCore
         #expect(lawmakers.actors.map(\.code) == ["FRALEG", "DEULEG", "RUS"])
     }
 
+    @Test func onlyMeetingsMakeConjoinedSubjectsEachOthersTargets() throws {
+        // "came out top" takes ARRIVE's default 040 but is no meeting of the three.
+        let doc = try EventStageTests.run("Sweden, Denmark and Norway came out top in the report.", pipeline: try EventStageTests.shippedPipeline.get())
+        let codes: Set<String> = ["SWE", "DNK", "NOR"]
+        #expect(!doc.events.contains { codes.contains($0.target?.code ?? "") })
+    }
+
     @Test func capitalAsLocationIsAPlaceNotAnActor() throws {
         let doc = try EventStageTests.run("French troops arrived in Ankara.", pipeline: try EventStageTests.shippedPipeline.get())
         #expect(doc.actors.map(\.code) == ["FRAMIL"])

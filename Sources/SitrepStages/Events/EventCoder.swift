@@ -237,7 +237,7 @@ struct EventCoder {
                 // "The US, Russia and Switzerland met": a meeting of conjoined
                 // parties with no one else is each one's meeting with the others.
                 // The place of the meeting ("met in Paris") is no party to it then.
-                if targets.allSatisfy({ $0.rule == "location" }), sources.count > 1, verb.code.hasPrefix("04") {
+                if targets.allSatisfy({ $0.rule == "location" }), sources.count > 1, isMeeting(verb, v) {
                     targetList = sources.filter { $0 >= 0 && $0 != source && actors[$0].code != sourceCode }.map { ($0, actors[$0].code, "conjoined party") }
                 }
                 if targetList.isEmpty { targetList = [(-1, "", "none")] }
@@ -250,6 +250,15 @@ struct EventCoder {
             }
         }
         return out
+    }
+
+    /// Verbs whose conjoined subjects meet each other ("France and Germany met").
+    static let reciprocalVerbs = keys(["meet", "confer", "consult", "talk", "negotiate"])
+
+    /// A meeting or talks (040, 046) whose parties are its subjects: "met", "held
+    /// talks", not "visited" (042) or "came out top" (040 by ARRIVE's default).
+    private func isMeeting(_ verb: VerbCode, _ v: Int) -> Bool {
+        verb.code == "046" || (verb.code == "040" && EventCoder.reciprocalVerbs.contains(tokens.lemma[v]))
     }
 
     /// Whether each token overlaps one of `spans`.
