@@ -227,11 +227,15 @@ private let sampleRecords: [[UInt8]] = [
         #expect(location.memberOffset == members[0].count)
     }
 
-    /// A member that inflates to 128 MiB of zeros stops with a clear error at
+    /// A member that inflates to 256 MiB of zeros stops with a clear error at
     /// the 1 MiB limit, after the good records, without growing memory.
+    ///
+    /// The peak is the whole test process's, and other suites run beside this
+    /// one (loading the syntax and entity models, building stores): the budget,
+    /// 96 MiB, leaves them room and still fails a reader that inflates the bomb.
     @Test func gzipBombStopsAtTheLimitWithBoundedMemory() throws {
         let directory = TemporaryDirectory()
-        let bomb = gzipZeros(count: 128 << 20)
+        let bomb = gzipZeros(count: 256 << 20)
         let bytes = deflateBytes(sampleRecords[0]) + bomb + deflateBytes(sampleRecords[2])
         let path = directory.write("bomb.warc.gz", bytes)
         let limits = WARCLimits(maxDecompressedRecordBytes: 1 << 20, chunkBytes: 64 << 10)
@@ -248,7 +252,7 @@ private let sampleRecords: [[UInt8]] = [
         // Sanitized builds (scripts/sanitize.sh) keep freed memory in quarantine
         // and pad every allocation: their budget scales.
         let scale = ProcessInfo.processInfo.environment["SITREP_TEST_BUDGET_SCALE"].flatMap(Double.init).map { max($0, 1) } ?? 1
-        #expect(Double(growth) < Double(32 << 20) * scale, "peak memory grew by \(growth) bytes")
+        #expect(Double(growth) < Double(96 << 20) * scale, "peak memory grew by \(growth) bytes")
     }
 
     @Test func emptyFileIsAnError() throws {
