@@ -6,9 +6,13 @@ public struct SyntaxAnnotator: Sendable {
     private let xpos: [String]
     private let lemmatizer: Lemmatizer
     private let compiled: SyntaxCompiledModel
+    /// Hypotheses kept by the parser's beam.
+    public let beam: Int
 
-    public init(model: SyntaxModel) {
+    /// - Parameter beam: the parser's beam width; by default the model's (``SyntaxModel/beam``).
+    public init(model: SyntaxModel, beam: Int? = nil) {
         self.model = model
+        self.beam = max(1, beam ?? model.beam)
         compiled = SyntaxCompiledModel(model)
         upos = model.uposOfClass
         xpos = model.xposOfClass
@@ -42,7 +46,7 @@ public struct SyntaxAnnotator: Sendable {
     private func tagAndParse(_ words: [SyntaxWord]) -> (classes: [Int], heads: [Int], labels: [Int]) {
         let (ambiguity, clusters) = compiled.lexical(words)
         let classes = compiled.tag(words, ambiguity, clusters)
-        let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes)
+        let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes, width: beam)
         return (classes, heads, labels)
     }
 

@@ -29,6 +29,10 @@ public enum SyntaxTrainer {
         public var explore = 0.9
         /// The first parser epoch (0-based) that explores.
         public var exploreFrom = 1
+        /// Hypotheses kept by the parser's beam. 1 trains the greedy parser with the dynamic
+        /// oracle; a wider beam trains the transition weights globally (structured
+        /// perceptron, max-violation updates) and is stored in the model as its beam width.
+        public var beam = 1
 
         public init() {}
     }
@@ -118,7 +122,12 @@ public enum SyntaxTrainer {
                 log("jack-knife fold \(fold + 1)/\(settings.folds): held-out tag accuracy \(String(format: "%.2f", 100 * Double(correct) / Double(max(total, 1))))")
             }
         }
-        (model.actions, model.labeller) = trainParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
+        if settings.beam > 1 {
+            (model.actions, model.labeller) = trainBeamParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
+        } else {
+            (model.actions, model.labeller) = trainParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
+        }
+        model.beam = settings.beam
         model.quantize()
         return model
     }
@@ -246,8 +255,8 @@ public enum SyntaxTrainer {
                             let next = exploring ? pred : gold
                             var label = 0
                             if next != .shift {
-                                let dependent = c.stack[c.stack.count - 1]
-                                let head = next == .left ? c.next : c.stack[c.stack.count - 2]
+                                let dependent = c.top(0)
+                                let head = next == .left ? c.next : c.top(1)
                                 if head != n {
                                     labelFeatures.withUnsafeMutableBufferPointer { lb in
                                         let lf = lb.baseAddress!
