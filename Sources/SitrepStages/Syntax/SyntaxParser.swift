@@ -157,6 +157,10 @@ public struct SyntaxParser: Sendable {
 
     /// Features per configuration.
     static let featureCount = 88
+    /// Features that read more than `next` (``stateFeatures(_:_:into:)``).
+    static let stateFeatureCount = 74
+    /// Features that read `next` only (``bufferFeatures(next:_:into:)``).
+    static let bufferFeatureCount = 14
 
     /// The per-word atoms the parser reads, each with one extra slot at index n for the root.
     struct Atoms {
@@ -181,8 +185,17 @@ public struct SyntaxParser: Sendable {
         }
     }
 
-    /// Writes the features of `config` into `out[0..<featureCount]`.
+    /// Writes the features of `config` into `out[0..<featureCount]`: those of
+    /// ``stateFeatures(_:_:into:)``, then those of ``bufferFeatures(next:_:into:)``.
+    @inline(__always)
     static func features(_ c: SyntaxConfiguration, _ atoms: Atoms, into out: UnsafeMutablePointer<UInt64>) {
+        stateFeatures(c, atoms, into: out)
+        bufferFeatures(next: c.next, atoms, into: out + stateFeatureCount)
+    }
+
+    /// Writes the features of `config` that read the stack, the arcs built or the words
+    /// beside the buffer's first three into `out[0..<stateFeatureCount]`.
+    static func stateFeatures(_ c: SyntaxConfiguration, _ atoms: Atoms, into out: UnsafeMutablePointer<UInt64>) {
         let n = c.n
         let none: UInt64 = 0xA5A5
         let words = atoms.words, tags = atoms.tags, clusters = atoms.clusters
@@ -196,7 +209,6 @@ public struct SyntaxParser: Sendable {
         let s2 = depth >= 3 ? c.top(2) : -1
         let b0 = c.next < n ? c.next : -1
         let b1 = c.next + 1 < n ? c.next + 1 : -1
-        let b2 = c.next + 2 < n ? c.next + 2 : -1
         @inline(__always) func lm(_ i: Int) -> Int { i < 0 ? -1 : Int(c.leftmost(i)) }
         @inline(__always) func lm2(_ i: Int) -> Int { i < 0 ? -1 : Int(c.leftmost2(i)) }
         @inline(__always) func rm(_ i: Int) -> Int { i < 0 ? -1 : Int(c.rightmost(i)) }
@@ -205,7 +217,7 @@ public struct SyntaxParser: Sendable {
         let b0l = lm(b0), b0l2 = lm2(b0)
         let s1l = lm(s1), s1r = rm(s1), s1r2 = rm2(s1)
         let s0w = w(s0), s0t = t(s0), s1w = w(s1), s1t = t(s1), b0w = w(b0), b0t = t(b0)
-        let b1w = w(b1), b1t = t(b1), b2t = t(b2), s2t = t(s2)
+        let b1t = t(b1), s2t = t(s2)
         let dist: UInt64 = b0 < 0 || s0 == n ? 0 : UInt64(min(b0 - s0, 6))
         let dist1: UInt64 = s1 < 0 || s1 == n || s0 == n ? 0 : UInt64(min(s0 - s1, 6))
         let s0vl = s0 < 0 ? 0 : UInt64(c.leftCount(s0)), s0vr = s0 < 0 ? 0 : UInt64(c.rightCount(s0))
@@ -215,18 +227,16 @@ public struct SyntaxParser: Sendable {
         @inline(__always) func add(_ value: UInt64) { out[k] = value; k += 1 }
         add(f(100, s0w)); add(f(101, s0t)); add(f(102, s0w, s0t))
         add(f(103, s1w)); add(f(104, s1t)); add(f(105, s1w, s1t))
-        add(f(106, b0w)); add(f(107, b0t)); add(f(108, b0w, b0t))
-        add(f(109, b1w)); add(f(110, b1t)); add(f(111, b1w, b1t))
-        add(f(112, w(b2))); add(f(113, b2t)); add(f(114, s2t)); add(f(115, w(s2), s2t))
+        add(f(114, s2t)); add(f(115, w(s2), s2t))
         // pairs
         add(f(120, s0w &* 31 &+ s0t, b0w &* 31 &+ b0t)); add(f(121, s0w &* 31 &+ s0t, b0w))
         add(f(122, s0w, b0w &* 31 &+ b0t)); add(f(123, s0w &* 31 &+ s0t, b0t))
         add(f(124, s0t, b0w &* 31 &+ b0t)); add(f(125, s0w, b0w)); add(f(126, s0t, b0t))
-        add(f(127, b0t, b1t)); add(f(128, s1w &* 31 &+ s1t, s0w &* 31 &+ s0t))
+        add(f(128, s1w &* 31 &+ s1t, s0w &* 31 &+ s0t))
         add(f(129, s1w, s0w)); add(f(130, s1t, s0t)); add(f(131, s1w, s0t)); add(f(132, s1t, s0w))
         add(f(133, s1t, s0t, dist1)); add(f(134, s1w, s0w, dist1))
         // triples
-        add(f(140, b0t, b1t, b2t)); add(f(141, s0t, b0t, b1t)); add(f(142, s1t, s0t, b0t))
+        add(f(141, s0t, b0t, b1t)); add(f(142, s1t, s0t, b0t))
         add(f(143, s0t, t(s0l), b0t)); add(f(144, s0t, t(s0r), b0t)); add(f(145, s0t, b0t, t(b0l)))
         add(f(146, s1t, s0t, t(s0l))); add(f(147, s1t, s0t, t(s0r))); add(f(148, s2t, s1t, s0t))
         add(f(149, s1t, t(s1r), s0t)); add(f(150, s1t, t(s1l), s0t))
@@ -250,16 +260,38 @@ public struct SyntaxParser: Sendable {
         add(f(212, b0t, b0 < 0 ? 0 : c.leftLabels(b0))); add(f(213, s0t, s0 < 0 ? 0 : c.leftLabels(s0)))
         add(f(214, s1t, s1 < 0 ? 0 : c.rightLabels(s1)))
         // clusters: the word features again, generalized over words used alike
-        let s0c = cl(s0), s1c = cl(s1), b0c = cl(b0), b1c = cl(b1)
-        add(f(220, SyntaxClusters.fine(s0c))); add(f(221, SyntaxClusters.fine(b0c)))
-        add(f(222, SyntaxClusters.fine(s1c))); add(f(223, SyntaxClusters.fine(b1c)))
+        let s0c = cl(s0), s1c = cl(s1), b0c = cl(b0)
+        add(f(220, SyntaxClusters.fine(s0c))); add(f(222, SyntaxClusters.fine(s1c)))
         add(f(224, SyntaxClusters.middle(s0c), SyntaxClusters.middle(b0c)))
         add(f(225, SyntaxClusters.middle(s0c), b0t)); add(f(226, s0t, SyntaxClusters.middle(b0c)))
         add(f(227, SyntaxClusters.middle(s1c), SyntaxClusters.middle(s0c)))
         add(f(228, SyntaxClusters.coarse(s0c), SyntaxClusters.coarse(b0c), dist))
-        add(f(229, SyntaxClusters.middle(b0c), SyntaxClusters.middle(b1c)))
-        add(f(0, 1))
-        precondition(k == featureCount, "parser feature count \(k) != \(featureCount)")
+        precondition(k == stateFeatureCount, "parser feature count \(k) != \(stateFeatureCount)")
+    }
+
+    /// Writes the features of the first three buffer words alone (and the bias) into
+    /// `out[0..<bufferFeatureCount]`: they depend on `next` only, so a sentence's parser
+    /// can sum their weights once per buffer position (``SyntaxCompiledModel``).
+    static func bufferFeatures(next: Int, _ atoms: Atoms, into out: UnsafeMutablePointer<UInt64>) {
+        let n = atoms.words.count - 1
+        let none: UInt64 = 0xA5A5
+        let words = atoms.words, tags = atoms.tags, clusters = atoms.clusters
+        @inline(__always) func w(_ i: Int) -> UInt64 { i < 0 ? none : words[i] }
+        @inline(__always) func t(_ i: Int) -> UInt64 { i < 0 ? none : tags[i] }
+        @inline(__always) func cl(_ i: Int) -> UInt64 { i < 0 ? none : clusters[i] }
+        @inline(__always) func f(_ t: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 { SyntaxHash.feature(t, a, b, c) }
+        let b0 = next < n ? next : -1
+        let b1 = next + 1 < n ? next + 1 : -1
+        let b2 = next + 2 < n ? next + 2 : -1
+        let b0w = w(b0), b0t = t(b0), b1w = w(b1), b1t = t(b1), b2t = t(b2)
+        let b0c = cl(b0), b1c = cl(b1)
+        out[0] = f(106, b0w); out[1] = f(107, b0t); out[2] = f(108, b0w, b0t)
+        out[3] = f(109, b1w); out[4] = f(110, b1t); out[5] = f(111, b1w, b1t)
+        out[6] = f(112, w(b2)); out[7] = f(113, b2t)
+        out[8] = f(127, b0t, b1t); out[9] = f(140, b0t, b1t, b2t)
+        out[10] = f(221, SyntaxClusters.fine(b0c)); out[11] = f(223, SyntaxClusters.fine(b1c))
+        out[12] = f(229, SyntaxClusters.middle(b0c), SyntaxClusters.middle(b1c))
+        out[13] = f(0, 1)
     }
 
     /// Features of the arc labeller.

@@ -33,6 +33,8 @@ public enum SyntaxTrainer {
         /// oracle; a wider beam trains the transition weights globally (structured
         /// perceptron, max-violation updates) and is stored in the model as its beam width.
         public var beam = 1
+        /// Parsers trained (each on its own shuffles) and summed into one.
+        public var members = 1
 
         public init() {}
     }
@@ -122,10 +124,20 @@ public enum SyntaxTrainer {
                 log("jack-knife fold \(fold + 1)/\(settings.folds): held-out tag accuracy \(String(format: "%.2f", 100 * Double(correct) / Double(max(total, 1))))")
             }
         }
-        if settings.beam > 1 {
-            (model.actions, model.labeller) = trainBeamParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
-        } else {
-            (model.actions, model.labeller) = trainParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
+        // Each member trains on its own shuffles; the members' scores are summed, and since
+        // they hash the same features into tables of the same shape, the sum of their
+        // scores is the score of their summed tables: an ensemble at the cost of one model.
+        for member in 0..<settings.members {
+            if settings.members > 1 { log("parser member \(member + 1)/\(settings.members)") }
+            let (actions, labeller) = settings.beam > 1
+                ? trainBeamParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
+                : trainParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
+            if member == 0 {
+                (model.actions, model.labeller) = (actions, labeller)
+            } else {
+                for index in model.actions.values.indices { model.actions.values[index] += actions.values[index] }
+                for index in model.labeller.values.indices { model.labeller.values[index] += labeller.values[index] }
+            }
         }
         model.beam = settings.beam
         model.quantize()
