@@ -145,11 +145,13 @@ public struct SyntaxConfiguration: Sendable {
     }
 }
 
-/// The dependency parser: greedy arc-hybrid transitions scored by an averaged
-/// perceptron (``SyntaxModel/actions``), each arc labelled by a second perceptron
-/// over the same features (``SyntaxModel/labeller``).
+/// The dependency parser: arc-hybrid transitions scored by an averaged perceptron
+/// (``SyntaxModel/actions``), searched with a beam of ``SyntaxModel/beam`` hypotheses
+/// (``SyntaxBeam``; greedily for a width of 1), each arc labelled by a second perceptron
+/// (``SyntaxModel/labeller``).
 ///
-/// - Complexity: O(n · F) for n words and F = ``featureCount`` features per transition.
+/// - Complexity: O(n · F · k) for n words, F = ``featureCount`` features per transition
+///   and a beam of k (O(n² · k) copying for sentences up to ``SyntaxBeam/wordLimit`` words).
 public struct SyntaxParser: Sendable {
     public let model: SyntaxModel
 

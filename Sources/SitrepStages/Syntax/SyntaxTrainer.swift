@@ -1,6 +1,8 @@
 /// Trains a ``SyntaxModel`` from CoNLL-U sentences: the tagger (averaged perceptron),
-/// the parser (arc-hybrid, averaged perceptron, dynamic oracle with exploration,
-/// trained on jack-knifed predicted tags) and the learned lemma exceptions.
+/// the parser (arc-hybrid, averaged perceptron on jack-knifed predicted tags: trained
+/// globally for a beam, ``trainBeamParser(_:tags:model:settings:random:log:)``, or
+/// greedily with a dynamic oracle and exploration for a width of 1; possibly several
+/// members summed) and the learned lemma exceptions.
 ///
 /// Training is deterministic: the same sentences and settings give the same model bytes.
 ///
@@ -32,9 +34,9 @@ public enum SyntaxTrainer {
         /// Hypotheses kept by the parser's beam. 1 trains the greedy parser with the dynamic
         /// oracle; a wider beam trains the transition weights globally (structured
         /// perceptron, max-violation updates) and is stored in the model as its beam width.
-        public var beam = 1
+        public var beam = 4
         /// Parsers trained (each on its own shuffles) and summed into one.
-        public var members = 1
+        public var members = 2
 
         public init() {}
     }
