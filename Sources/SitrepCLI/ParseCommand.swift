@@ -29,11 +29,19 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "A model file from `sitrep train syntax` to use instead of the committed one.")
     var model: String?
 
+    @Option(help: "The parser's beam width (default: the model's own, the width it was trained with).")
+    var beam: Int?
+
     @Flag(help: "Report words per second of tagging, lemmatizing and parsing (CoNLL-U input) on standard error.")
     var time = false
 
+    func validate() throws {
+        if let beam, !(1...64).contains(beam) { throw ValidationError("--beam must be in 1...64, not \(beam)") }
+    }
+
     func run() throws {
-        let annotator = try model.map { SyntaxAnnotator(model: try SyntaxModel.load(contentsOf: URL(fileURLWithPath: $0))) } ?? SyntaxStage.sharedAnnotator.get()
+        var annotator = try model.map { SyntaxAnnotator(model: try SyntaxModel.load(contentsOf: URL(fileURLWithPath: $0))) } ?? SyntaxStage.sharedAnnotator.get()
+        if let beam { annotator = SyntaxAnnotator(model: annotator.model, beam: beam) }
         let text = try InputReader.readText(path: file, maxBytes: 1 << 30)
         var out = OutputWriter()
         if conllu {

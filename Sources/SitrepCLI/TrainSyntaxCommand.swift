@@ -58,12 +58,20 @@ struct TrainSyntaxCommand: ParsableCommand {
     @Option(help: "log2 of the labeller's weight rows.")
     var labelBits = SyntaxTrainer.Settings().labelBits
 
+    @Option(help: "The parser's beam width: 1 trains a greedy parser (dynamic oracle), more a beam parser (global training); stored in the model.")
+    var beam = SyntaxTrainer.Settings().beam
+
+    @Option(help: "Parsers trained on their own shuffles and summed into one (an ensemble at the run-time cost of one).")
+    var members = SyntaxTrainer.Settings().members
+
     @Option(help: "Seed of the shuffles and exploration.")
     var seed = SyntaxTrainer.Settings().seed
 
     func validate() throws {
         guard tagEpochs >= 1, parseEpochs >= 1 else { throw ValidationError("--tag-epochs and --parse-epochs must be at least 1") }
         for bits in [tagBits, actionBits, labelBits] where !(10...24).contains(bits) { throw ValidationError("table bits must be in 10...24, not \(bits)") }
+        guard (1...64).contains(beam) else { throw ValidationError("--beam must be in 1...64, not \(beam)") }
+        guard (1...8).contains(members) else { throw ValidationError("--members must be in 1...8, not \(members)") }
         guard folds == 0 || folds >= 2 else { throw ValidationError("--folds must be 0 or at least 2") }
     }
 
@@ -83,13 +91,15 @@ struct TrainSyntaxCommand: ParsableCommand {
         settings.tagBits = tagBits
         settings.actionBits = actionBits
         settings.labelBits = labelBits
+        settings.beam = beam
+        settings.members = members
         var clusterTable: [UInt64: UInt64] = [:]
         if let clusters {
             clusterTable = try SyntaxClusters.table(tsv: try readTrainingFile(clusters))
             log("read \(clusterTable.count) word clusters from \(clusters)")
         }
         let clusterName = clusters.map { ($0 as NSString).lastPathComponent } ?? "none"
-        let info = "sitrep train syntax; train: \(train.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); clusters: \(clusterName); tag epochs \(tagEpochs), parse epochs \(parseEpochs), folds \(folds), bits \(tagBits)/\(actionBits)/\(labelBits), seed \(seed)"
+        let info = "sitrep train syntax; train: \(train.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); clusters: \(clusterName); tag epochs \(tagEpochs), parse epochs \(parseEpochs), folds \(folds), bits \(tagBits)/\(actionBits)/\(labelBits), seed \(seed), beam \(beam), members \(members)"
         let model = SyntaxTrainer.train(sentences, clusters: clusterTable, settings: settings, info: info, log: log)
         try model.data().write(to: URL(fileURLWithPath: output))
         log("wrote \(output)")

@@ -67,6 +67,8 @@ enum SyntaxFixtures {
         settings.actionBits = 12
         settings.labelBits = 12
         settings.folds = 0
+        settings.beam = 1
+        settings.members = 1
         return settings
     }
 

@@ -16,7 +16,7 @@ struct SyntaxTransitionTests {
             steps += 1
             if steps > 2 * n + 2 { return [] }
         }
-        return (0..<n).map { c.heads[$0] == n ? -1 : c.heads[$0] }
+        return (0..<n).map { c.head($0) == n ? -1 : c.head($0) }
     }
 
     @Test("the zero-cost oracle rebuilds projective gold trees", arguments: [

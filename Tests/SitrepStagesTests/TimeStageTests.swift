@@ -15,12 +15,19 @@ func timeTag(_ text: String, published: String? = "2024-03-13") throws -> [(text
 
 /// ``timeTag(_:published:)`` with the syntax layer first, so that the
 /// governing verb's tense comes from the parse (``TimeClauseTense``).
-func timeTagParsed(_ text: String, published: String = "2024-03-13") throws -> [(text: String, value: String?)] {
+///
+/// - Parameter tree: heads (0-based, -1 for the root) and relations of every token, to put
+///   in place of the committed model's where a test is about the tree, not the parser.
+func timeTagParsed(_ text: String, published: String = "2024-03-13", tree: [(head: Int, deprel: String)]? = nil) throws -> [(text: String, value: String?)] {
     var doc = Document(id: "t", input: .cleanText(text), published: published)
     doc.setArticle(text: text, article: Article(), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
     try SentenceStage().process(&doc)
     try TokenStage().process(&doc)
     try SyntaxStage().process(&doc)
+    if let tree {
+        precondition(tree.count == doc.tokens.count, "the tree has \(tree.count) tokens, the text \(doc.tokens.count)")
+        for (index, arc) in tree.enumerated() { doc.tokens[index].syntax?.head = arc.head; doc.tokens[index].syntax?.deprel = arc.deprel }
+    }
     try TimeStage().process(&doc)
     return doc.times.map { (String(doc.text(of: $0.span)), $0.value) }
 }
@@ -118,7 +125,12 @@ struct TimeStageTests {
     /// them and carries the opposite tense.
     @Test func weekdayFollowsItsOwnVerb() throws {
         // Wednesday 2024-03-13: the last Friday is the 8th, the next Monday the 18th.
-        let resigned = try timeTagParsed("On Friday the envoy, who will chair next month's summit, resigned.")
+        // The first sentence's tree is given: the beam parser (#5) takes "chair" for its root.
+        let envoyTree: [(head: Int, deprel: String)] = [
+            (1, "case"), (13, "obl"), (3, "det"), (13, "nsubj"), (7, "punct"), (7, "nsubj"), (7, "aux"), (3, "acl:relcl"),
+            (9, "amod"), (11, "nmod:poss"), (9, "case"), (7, "obj"), (7, "punct"), (-1, "root"), (13, "punct"),
+        ]
+        let resigned = try timeTagParsed("On Friday the envoy, who will chair next month's summit, resigned.", tree: envoyTree)
         #expect(resigned.first { $0.text == "Friday" }?.value == "2024-03-08")
         let attack = try timeTagParsed("On Monday the rebels, who had waited for weeks, will attack the town.")
         #expect(attack.first { $0.text == "Monday" }?.value == "2024-03-18")

@@ -8,9 +8,13 @@ public struct SyntaxAnnotator: Sendable {
     private let lemmatizer: Lemmatizer
     private let compiled: SyntaxCompiledModel
     private let finiteVerbRepair: FiniteVerbRepair
+    /// Hypotheses kept by the parser's beam.
+    public let beam: Int
 
-    public init(model: SyntaxModel) {
+    /// - Parameter beam: the parser's beam width; by default the model's (``SyntaxModel/beam``).
+    public init(model: SyntaxModel, beam: Int? = nil) {
         self.model = model
+        self.beam = max(1, beam ?? model.beam)
         compiled = SyntaxCompiledModel(model)
         upos = model.uposOfClass
         xpos = model.xposOfClass
@@ -46,7 +50,7 @@ public struct SyntaxAnnotator: Sendable {
         let (ambiguity, clusters) = compiled.lexical(words)
         var classes = compiled.tag(words, ambiguity, clusters)
         finiteVerbRepair.repair(&classes)
-        let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes)
+        let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes, width: beam)
         return (classes, heads, labels)
     }
 

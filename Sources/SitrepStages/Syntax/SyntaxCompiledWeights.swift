@@ -158,7 +158,56 @@ struct SyntaxCompiledModel: Sendable {
         return result
     }
 
-    /// Heads (0-based, -1 root) and label indices (as ``SyntaxParser``).
+    /// Heads (0-based, -1 root) and label indices (as ``SyntaxParser``), found by a beam
+    /// of `width` hypotheses (``SyntaxBeam``; greedily for a width of 1 or a sentence
+    /// longer than ``SyntaxBeam/wordLimit``).
+    func parse(words: [UInt64], clusters: [UInt64], tags: [Int], width: Int) -> (heads: [Int], labels: [Int]) {
+        guard width > 1 && words.count <= SyntaxBeam.wordLimit else { return parse(words: words, clusters: clusters, tags: tags) }
+        return beamParse(words: words, clusters: clusters, tags: tags, width: width)
+    }
+
+    /// The beam search of ``parse(words:clusters:tags:width:)`` at any width and length.
+    func beamParse(words: [UInt64], clusters: [UInt64], tags: [Int], width: Int) -> (heads: [Int], labels: [Int]) {
+        let n = words.count
+        let count = SyntaxParser.featureCount
+        var result = SyntaxBeam.vacated
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count + SyntaxParser.labelFeatureCount) { features in
+            let f = features.baseAddress!
+            let lf = f + count
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: labeller.classes) { scores in
+                SyntaxParser.withAtoms(words: words, clusters: clusters, tags: tags) { atoms in
+                    let buffer = bufferScores(atoms, scratch: f)
+                    result = SyntaxBeam.search(count: n, width: width, score: { c in
+                        SyntaxParser.stateFeatures(c, atoms, into: f)
+                        let s = actions.score(f, SyntaxParser.stateFeatureCount) &+ buffer[c.next]
+                        return SIMD4<Double>(Double(s[0]), Double(s[1]), Double(s[2]), Double(s[3]))
+                    }, label: { c, transition in
+                        let head = transition == .left ? c.next : c.top(1)
+                        guard head != n else { return 0 }
+                        SyntaxParser.labelFeatures(c, dependent: c.top(0), head: head, atoms, into: lf)
+                        labeller.score(lf, SyntaxParser.labelFeatureCount, into: scores.baseAddress!)
+                        var label = 1
+                        for k in 2..<labeller.classes where scores[k] > scores[label] { label = k }
+                        return label
+                    })
+                }
+            }
+        }
+        return ((0..<n).map { result.head($0) == n ? -1 : result.head($0) }, (0..<n).map(result.label))
+    }
+
+    /// The summed transition weights of ``SyntaxParser/bufferFeatures(next:_:into:)`` at
+    /// each buffer position `0...n`, so that each transition looks up only the
+    /// ``SyntaxParser/stateFeatureCount`` other features (integer sums: exactly the same
+    /// scores); `scratch` holds ``SyntaxParser/bufferFeatureCount`` features.
+    func bufferScores(_ atoms: SyntaxParser.Atoms, scratch: UnsafeMutablePointer<UInt64>) -> [SIMD4<Int32>] {
+        (0..<atoms.words.count).map { next in
+            SyntaxParser.bufferFeatures(next: next, atoms, into: scratch)
+            return actions.score(scratch, SyntaxParser.bufferFeatureCount)
+        }
+    }
+
+    /// Heads (0-based, -1 root) and label indices (as ``SyntaxParser``), greedily.
     func parse(words: [UInt64], clusters: [UInt64], tags: [Int]) -> (heads: [Int], labels: [Int]) {
         let n = words.count
         var c = SyntaxConfiguration(count: n)
@@ -168,9 +217,10 @@ struct SyntaxCompiledModel: Sendable {
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: labeller.classes) { scores in
                 SyntaxParser.withAtoms(words: words, clusters: clusters, tags: tags) { atoms in
                     let f = features.baseAddress!
+                    let buffer = bufferScores(atoms, scratch: f)
                     while !c.isTerminal {
-                        SyntaxParser.features(c, atoms, into: f)
-                        let s = actions.score(f, count)
+                        SyntaxParser.stateFeatures(c, atoms, into: f)
+                        let s = actions.score(f, SyntaxParser.stateFeatureCount) &+ buffer[c.next]
                         var best: SyntaxTransition? = nil
                         for t in SyntaxTransition.allCases where c.isValid(t) {
                             if best == nil || s[t.rawValue] > s[best!.rawValue] { best = t }
@@ -178,9 +228,9 @@ struct SyntaxCompiledModel: Sendable {
                         let transition = best!
                         var label = 0
                         if transition != .shift {
-                            let head = transition == .left ? c.next : c.stack[c.stack.count - 2]
+                            let head = transition == .left ? c.next : c.top(1)
                             if head != n {
-                                SyntaxParser.labelFeatures(c, dependent: c.stack[c.stack.count - 1], head: head, atoms, into: labelFeatures.baseAddress!)
+                                SyntaxParser.labelFeatures(c, dependent: c.top(0), head: head, atoms, into: labelFeatures.baseAddress!)
                                 labeller.score(labelFeatures.baseAddress!, SyntaxParser.labelFeatureCount, into: scores.baseAddress!)
                                 label = 1
                                 for k in 2..<labeller.classes where scores[k] > scores[label] { label = k }
@@ -191,6 +241,6 @@ struct SyntaxCompiledModel: Sendable {
                 }
             }
         }
-        return ((0..<n).map { c.heads[$0] == n ? -1 : c.heads[$0] }, Array(c.labels[0..<n]))
+        return ((0..<n).map { c.head($0) == n ? -1 : c.head($0) }, (0..<n).map(c.label))
     }
 }

@@ -21,7 +21,8 @@ public struct SyntaxWeights: Sendable, Equatable {
 
 /// The trained tagger, parser and lemmatizer tables, with their file format.
 ///
-/// File format (little-endian): magic `SXM1`, then `format` (UInt32), then strings,
+/// File format (little-endian): magic `SXM1`, then `format` (UInt32), the beam width
+/// (UInt32; format 3 and later, format 2 files decode greedily), then strings,
 /// tag classes (`UPOS\tXPOS`), dependency labels, the learned lemma exceptions, the
 /// ambiguity-class table, the word-cluster table and three weight tables. Weight tables are stored sparsely:
 /// the count of non-zero weights, a Float32 scale, then for each non-zero weight the
@@ -32,7 +33,7 @@ public struct SyntaxWeights: Sendable, Equatable {
 /// - Files: ``load(contentsOf:)``, ``data()``, ``init(data:)``
 public struct SyntaxModel: Sendable, Equatable {
     /// File format version.
-    public static let format: UInt32 = 2
+    public static let format: UInt32 = 3
 
     /// Joint tag classes, `UPOS\tXPOS`.
     public var tagClasses: [String]
@@ -54,6 +55,9 @@ public struct SyntaxModel: Sendable, Equatable {
     public var lemmaExceptions: [UInt64: String]
     /// Free-form provenance (data, settings), written into the file.
     public var info: String
+    /// Hypotheses kept by the parser's beam (``SyntaxBeam``): the width the transition
+    /// weights were trained with; 1 is greedy parsing.
+    public var beam: Int = 1
 
     /// UPOS and XPOS of each tag class, split once.
     public var uposOfClass: [String] { tagClasses.map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[0]) } }
@@ -86,7 +90,11 @@ public struct SyntaxModel: Sendable, Equatable {
         var reader = SyntaxByteReader(bytes: [UInt8](data), path: path)
         guard Array(try reader.bytes(4)) == Array("SXM1".utf8) else { throw SyntaxModelError.damaged(path: path, reason: "not a Sitrep syntax model (bad magic)") }
         let format = try reader.u32()
-        guard format == Self.format else { throw SyntaxModelError.damaged(path: path, reason: "format \(format), this build reads format \(Self.format)") }
+        guard format == Self.format || format == 2 else { throw SyntaxModelError.damaged(path: path, reason: "format \(format), this build reads formats 2 and \(Self.format)") }
+        if format >= 3 {
+            beam = Int(try reader.u32())
+            guard (1...64).contains(beam) else { throw SyntaxModelError.damaged(path: path, reason: "beam width \(beam) out of range 1...64") }
+        }
         info = try reader.string()
         tagClasses = try (0..<Int(try reader.u32())).map { _ in try reader.string() }
         labels = try (0..<Int(try reader.u32())).map { _ in try reader.string() }
@@ -137,6 +145,7 @@ public struct SyntaxModel: Sendable, Equatable {
             }
         }
         u32(Self.format)
+        u32(UInt32(beam))
         string(info)
         u32(UInt32(tagClasses.count)); tagClasses.forEach(string)
         u32(UInt32(labels.count)); labels.forEach(string)

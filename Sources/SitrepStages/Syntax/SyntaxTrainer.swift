@@ -1,6 +1,8 @@
 /// Trains a ``SyntaxModel`` from CoNLL-U sentences: the tagger (averaged perceptron),
-/// the parser (arc-hybrid, averaged perceptron, dynamic oracle with exploration,
-/// trained on jack-knifed predicted tags) and the learned lemma exceptions.
+/// the parser (arc-hybrid, averaged perceptron on jack-knifed predicted tags: trained
+/// globally for a beam, ``trainBeamParser(_:tags:model:settings:random:log:)``, or
+/// greedily with a dynamic oracle and exploration for a width of 1; possibly several
+/// members summed) and the learned lemma exceptions.
 ///
 /// Training is deterministic: the same sentences and settings give the same model bytes.
 ///
@@ -29,6 +31,12 @@ public enum SyntaxTrainer {
         public var explore = 0.9
         /// The first parser epoch (0-based) that explores.
         public var exploreFrom = 1
+        /// Hypotheses kept by the parser's beam. 1 trains the greedy parser with the dynamic
+        /// oracle; a wider beam trains the transition weights globally (structured
+        /// perceptron, max-violation updates) and is stored in the model as its beam width.
+        public var beam = 1
+        /// Parsers trained (each on its own shuffles) and summed into one.
+        public var members = 1
 
         public init() {}
     }
@@ -118,7 +126,22 @@ public enum SyntaxTrainer {
                 log("jack-knife fold \(fold + 1)/\(settings.folds): held-out tag accuracy \(String(format: "%.2f", 100 * Double(correct) / Double(max(total, 1))))")
             }
         }
-        (model.actions, model.labeller) = trainParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
+        // Each member trains on its own shuffles; the members' scores are summed, and since
+        // they hash the same features into tables of the same shape, the sum of their
+        // scores is the score of their summed tables: an ensemble at the cost of one model.
+        for member in 0..<settings.members {
+            if settings.members > 1 { log("parser member \(member + 1)/\(settings.members)") }
+            let (actions, labeller) = settings.beam > 1
+                ? trainBeamParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
+                : trainParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
+            if member == 0 {
+                (model.actions, model.labeller) = (actions, labeller)
+            } else {
+                for index in model.actions.values.indices { model.actions.values[index] += actions.values[index] }
+                for index in model.labeller.values.indices { model.labeller.values[index] += labeller.values[index] }
+            }
+        }
+        model.beam = settings.beam
         model.quantize()
         return model
     }
@@ -246,8 +269,8 @@ public enum SyntaxTrainer {
                             let next = exploring ? pred : gold
                             var label = 0
                             if next != .shift {
-                                let dependent = c.stack[c.stack.count - 1]
-                                let head = next == .left ? c.next : c.stack[c.stack.count - 2]
+                                let dependent = c.top(0)
+                                let head = next == .left ? c.next : c.top(1)
                                 if head != n {
                                     labelFeatures.withUnsafeMutableBufferPointer { lb in
                                         let lf = lb.baseAddress!
