@@ -79,6 +79,8 @@ import SitrepCore
         Case(rule: "a time expression the parser took for a subject is none (\"Yeltsin on Saturday hosted\")",
              text: "Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro Hashimoto for an informal meeting.",
              published: "1997-11-03", events: ["RUSGOV JPNGOV 043"]),
+        Case(rule: "a plural demonym an act falls on is people (CVL); as a subject it speaks for its side",
+             text: "Ghana deported 168 Liberians on Monday. The Liberians condemned Ghana.", events: ["GHA LBRCVL 174", "LBR GHA 111"]),
         Case(rule: "negation: not an event", text: "Turkey did not attack Iraq.", events: []),
         Case(rule: "hypothetical: not an event", text: "Turkey could attack Iraq.", events: []),
         Case(rule: "future: a threat, not the attack", text: "Turkey will attack Iraq.", events: ["TUR IRQ 1384"], flags: ["intent"]),

@@ -25,7 +25,8 @@ import SitrepCore
 ///    belong to that one country ("The judge ordered the arrest of three Kenyan
 ///    officials" `KENJUD`), as human coders read such sentences; two countries,
 ///    or an international organization, leave it without, and a country the
-///    action is aimed at (an object; `with`, `to`, `against`) does not count.
+///    action is aimed at (an object; `with`, `to`, `against`) does not count. A plural
+///    demonym an act falls on is people: "arrested 100 Palestinians" `PSECVL`.
 /// 3. **Metonymy** (one convention, shared with the event coder): a capital or seat
 ///    of power used as an agent - subject, object, passive agent, or after `to`,
 ///    `from`, `with`, `against` ("Ankara warned", "loans to Kyiv") - is that country's
@@ -173,6 +174,7 @@ struct ActorCoder {
             var merged = merge(segments, sentence: sentence, previous: recent)
             locate(&merged)
             adoptSentenceCountry(&merged)
+            markPeople(&merged)
             out += merged
         }
         return out
@@ -234,6 +236,25 @@ struct ActorCoder {
         for index in actors.indices where actors[index].code.hasPrefix("---") {
             actors[index].code = country + actors[index].code.dropFirst(3)
             actors[index].confidence = min(actors[index].confidence, 0.6)
+        }
+    }
+
+    /// Step 2d: a plural demonym standing for people, not their state, where an
+    /// act falls on it: "soldiers arrested more than 100 Palestinians" `PSECVL`,
+    /// "Ghana deported 168 Liberians" `LBRCVL`. As a subject ("The Palestinians
+    /// rejected ...") it keeps the country's code, as coders read the people
+    /// speaking for their side.
+    private func markPeople(_ actors: inout [CodedActor]) {
+        guard tokens.hasSyntax else { return }
+        for index in actors.indices where actors[index].code.count == 3 && !actors[index].code.hasPrefix("-") && actors[index].range.count == 1 {
+            let t = actors[index].range.lowerBound
+            // A people's name: the plural of a demonym in -an or -i ("Palestinians",
+            // "Iraqis"), not a country's plural-looking name ("the Philippines").
+            guard tokens.xpos[t] == "NNPS" || (tokens.xpos[t] == "NNS" && tokens.isCapitalized(t)), tokens.lemma[t] != tokens.surface[t],
+                  ["obj", "iobj", "obl", "nmod"].contains(tokens.baseRelation(t)) else { continue }
+            let word = tokens.words.text(t..<(t + 1)).lowercased()
+            guard word.hasSuffix("ans") || word.hasSuffix("is") else { continue }
+            actors[index].code += "CVL"
         }
     }
 
