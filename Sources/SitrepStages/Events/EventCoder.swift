@@ -339,7 +339,7 @@ struct EventCoder {
                     continue
                 }
             }
-            if let verb = pattern.verb, verb != tokens.lemma[v] && verb != tokens.surface[v] { continue }
+            if pattern.isIdiom && !isWritten(for: pattern) { continue }
             guard pattern.words.allSatisfy(present.contains) else { continue }
             guard let preMatch = match(pattern.pre, in: pre), let postMatch = match(pattern.post, in: post) else { continue }
             chosen = (pattern, postMatch.target ?? preMatch.target, preMatch.source ?? postMatch.source)

@@ -49,13 +49,13 @@ struct VerbDictionary: Sendable {
         let text: String
         /// Its plain words: a pattern is tried only when its clause holds them all.
         let words: [UInt64]
-        /// The verb a phrasal pattern was written for: a pattern of prepositions
-        /// and particles alone ("* on [190] # PRESS", "pressed on") is an idiom of
-        /// the verb its note names, not of the block's other verbs ("demanded
-        /// that ... end curbs on"). nil: the pattern holds for every verb of the
-        /// block (the dictionary groups synonyms in one block, and "imposed" and
-        /// "slapped sanctions" mean the same).
-        let verb: UInt64?
+        /// A pattern of prepositions and particles alone ("* on [190] # PRESS",
+        /// "pressed on") is an idiom of the verb its note names and holds for that
+        /// verb only, not for the block's other verbs ("demanded that ... end curbs
+        /// on"). Other patterns hold for every verb of the block: the dictionary
+        /// groups synonyms in one block, and "imposed" and "slapped sanctions" mean
+        /// the same.
+        let isIdiom: Bool
         /// The verb of the block that the pattern's note names, if any: of two
         /// patterns of equal weight, the one written for the verb at hand wins
         /// ("launched ... rocket fire against ... border": "* &WEAPON # LAUNCH").
@@ -133,7 +133,7 @@ struct VerbDictionary: Sendable {
                 let noteKey = WordKey.of(note)
                 let noteVerb = blockForms[block]?.contains(noteKey) == true ? noteKey : nil
                 let onlyParticles = !words.isEmpty && words.count == weight && words.allSatisfy(VerbDictionary.particles.contains)
-                blocks[block].patterns.append(Pattern(pre: pre, post: post, code: code(f[4]), weight: weight, text: String(text), words: words, verb: onlyParticles ? noteVerb : nil, noteVerb: noteVerb))
+                blocks[block].patterns.append(Pattern(pre: pre, post: post, code: code(f[4]), weight: weight, text: String(text), words: words, isIdiom: onlyParticles && noteVerb != nil, noteVerb: noteVerb))
             default:
                 continue
             }
