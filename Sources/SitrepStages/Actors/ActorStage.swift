@@ -199,8 +199,7 @@ struct ActorCoder {
                 actors[index].confidence = 0.7
                 // "lawmakers in Fornost and Gondor": the agents of each country.
                 for conjunct in tokens.withConjuncts(child).dropFirst() {
-                    guard let other = actors.firstIndex(where: { $0.range.contains(conjunct) }), actors[other].code.count == 3,
-                          !actors[other].code.hasPrefix("-"), !actors[other].code.hasPrefix("IGO"), !actors[other].code.hasPrefix("NGO") else { continue }
+                    guard let other = actors.firstIndex(where: { $0.range.contains(conjunct) }), ActorCoder.isBareCountry(actors[other].code) else { continue }
                     actors[other].code += actors[index].code.dropFirst(3)
                     actors[other].roles = actors[index].roles
                 }
@@ -246,7 +245,7 @@ struct ActorCoder {
     /// speaking for their side.
     private func markPeople(_ actors: inout [CodedActor]) {
         guard tokens.hasSyntax else { return }
-        for index in actors.indices where actors[index].code.count == 3 && !actors[index].code.hasPrefix("-") && actors[index].range.count == 1 {
+        for index in actors.indices where ActorCoder.isBareCountry(actors[index].code) && actors[index].range.count == 1 {
             let t = actors[index].range.lowerBound
             // A people's name: the plural of a demonym in -an or -i ("Palestinians",
             // "Iraqis"), not a country's plural-looking name ("the Philippines").
@@ -420,8 +419,7 @@ struct ActorCoder {
             for k in stride(from: out.count - 2, through: 0, by: -1) {
                 let a = out[k], b = out[k + 1]
                 let gap = a.range.upperBound..<b.range.lowerBound
-                guard a.code.count == 3, !a.code.hasPrefix("-"), b.code.count > 3, !b.code.hasPrefix("-"), !gap.isEmpty,
-                      gap.allSatisfy({ tokens.surface[$0] == ActorCoder.andWord || tokens.surface[$0] == ActorCoder.commaWord }) else { continue }
+                guard ActorCoder.isBareCountry(a.code), b.code.count > 3, !b.code.hasPrefix("-"), isConjunction(gap) else { continue }
                 out[k].code = a.code + b.code.dropFirst(3)
                 out[k].roles = b.roles
             }
@@ -429,15 +427,25 @@ struct ActorCoder {
             for k in 0..<(out.count - 1) {
                 let a = out[k], b = out[k + 1]
                 let gap = a.range.upperBound..<b.range.lowerBound
-                guard a.code.count > 3, !a.code.hasPrefix("-"), b.code.count == 3, !b.code.hasPrefix("-"), !gap.isEmpty,
-                      !["IGO", "NGO", "MNC"].contains(b.code),
-                      a.range.contains(where: { ActorCoder.placing.contains(tokens.surface[$0]) }),
-                      gap.allSatisfy({ tokens.surface[$0] == ActorCoder.andWord || tokens.surface[$0] == ActorCoder.commaWord }) else { continue }
+                guard a.code.count > 3, !a.code.hasPrefix("-"), ActorCoder.isBareCountry(b.code), isConjunction(gap),
+                      a.range.contains(where: { ActorCoder.placing.contains(tokens.surface[$0]) }) else { continue }
                 out[k + 1].code = b.code + a.code.dropFirst(3)
                 out[k + 1].roles = a.roles
             }
         }
         return out
+    }
+
+    /// A country's code with no role, not an international body's ("FRA", not
+    /// "FRAGOV" or "IGO"): the actor that takes the role of an agent it is
+    /// conjoined with ("US and British activists", "lawmakers in France and Germany").
+    static func isBareCountry(_ code: String) -> Bool {
+        code.count == 3 && !code.hasPrefix("-") && !["IGO", "NGO", "MNC"].contains(code)
+    }
+
+    /// Whether only "and" and commas stand between two mentions.
+    private func isConjunction(_ gap: Range<Int>) -> Bool {
+        !gap.isEmpty && gap.allSatisfy { tokens.surface[$0] == ActorCoder.andWord || tokens.surface[$0] == ActorCoder.commaWord }
     }
 
     /// Whether two pieces belong to one noun phrase: nothing between them but
