@@ -8,20 +8,19 @@
 /// participle but no finite verb at all is almost always that misreading, so
 /// the first such participle becomes a past tense (`VERB`/`VBD`) before parsing.
 struct FiniteVerbRepair: Sendable {
-    private enum Kind: UInt8 { case other, finite, participle, nominal, opensPhrase }
+    private enum Kind: UInt8 { case other, finite, participle, nominal, adverb, opensPhrase }
     private let kinds: [Kind]
     private let pastTense: Int?
-    private let adverbs: [Bool]
 
     init(upos: [String], xpos: [String]) {
         pastTense = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VBD" }
-        adverbs = xpos.map { $0 == "RB" }
         kinds = zip(upos, xpos).map { u, x in
             switch x {
             case "VBD", "VBZ", "VBP", "MD": .finite
             case "VBN" where u == "VERB": .participle
             case "NN", "NNS", "NNP", "NNPS", "PRP": .nominal
-            case "DT", "IN", "JJ", "CD", "PRP$", "TO", "RB": .opensPhrase
+            case "RB": .adverb
+            case "DT", "IN", "JJ", "CD", "PRP$", "TO": .opensPhrase
             default: .other
             }
         }
@@ -37,10 +36,9 @@ struct FiniteVerbRepair: Sendable {
         guard !classes.indices.contains(where: { kind($0) == .finite }),
               let i = classes.indices.first(where: { kind($0) == .participle }), i > 0, i + 1 < classes.count else { return }
         var before = i - 1
-        while before > 0 && xposIsAdverb(classes[before]) { before -= 1 }
+        while before > 0 && kind(before) == .adverb { before -= 1 }
         let next = kind(i + 1)
-        if kind(before) == .nominal && (next == .opensPhrase || next == .nominal) { classes[i] = pastTense }
+        if kind(before) == .nominal && (next == .opensPhrase || next == .nominal || next == .adverb) { classes[i] = pastTense }
     }
 
-    private func xposIsAdverb(_ cls: Int) -> Bool { cls < adverbs.count && adverbs[cls] }
 }
