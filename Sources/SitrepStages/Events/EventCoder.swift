@@ -78,6 +78,9 @@ struct EventCoder {
     static let conditionalMarks = keys(["if", "unless", "whether"])
     /// Prepositions that introduce a target.
     static let targetCases = keys(["to", "against", "with", "on", "toward", "towards", "into", "from", "for", "over", "upon", "at", "between", "about", "onto"])
+    /// Prepositions of a passive verb's agent or cause ("killed by a bomb",
+    /// "killed in an airstrike").
+    static let passiveCauseCases = keys(["by", "in"])
     /// Prepositions that introduce a location, the last resort for a target.
     static let locativeCases = keys(["in", "inside", "near", "across", "throughout", "within", "outside", "around"])
     /// Particles of phrasal verbs that the parser may take for prepositions.
@@ -218,7 +221,8 @@ struct EventCoder {
             if let anchor = verb.targetAnchor, let a = firstActor(from: anchor, in: v) {
                 targets = [(a, actors[a].code, "pattern +")]
             } else {
-                targets = targetActors(of: v, passive: passive)
+                let sourceCountries = Set(sources.compactMap { ActorCoder.countryPart(actors[$0].code) })
+                targets = targetActors(of: v, passive: passive, sourceCountries: sourceCountries)
             }
             if sources.isEmpty {
                 // The act is coded even when its agent is not a known actor ("the
@@ -303,6 +307,16 @@ struct EventCoder {
         var pre = clause.filter { $0 < v }
         for c in tokens.children[v] where tokens.deprel[c] == "nsubj" || tokens.deprel[c] == "nsubj:pass" {
             pre += tokens.subtree(c, stop: ["acl:relcl", "acl", "appos"])
+        }
+        // The dictionary writes its patterns in the active voice, with the agent
+        // or the weapon before the verb ("car bomb killed", "airstrike killed").
+        // A passive names them after it: "was killed by a car bomb", "killed in
+        // an airstrike".
+        if isPassive(v) || isPastParticiple(v) {
+            for c in tokens.children[v] where tokens.deprel[c].hasPrefix("obl") {
+                guard let preposition = tokens.caseWord(of: c), EventCoder.passiveCauseCases.contains(preposition) else { continue }
+                pre += tokens.subtree(c, stop: EventCoder.clauseStops)
+            }
         }
         pre.sort()
         // Prefer a form whose particles are present ("call off" over "call").
@@ -584,7 +598,9 @@ struct EventCoder {
         }
     }
 
-    private func targetActors(of v: Int, passive: Bool) -> [(actor: Int, code: String, rule: String)] {
+    /// - Parameter sourceCountries: the countries of the act's sources: their own
+    ///   military as the object is what the act uses ("strengthened its forces").
+    private func targetActors(of v: Int, passive: Bool, sourceCountries: Set<String> = []) -> [(actor: Int, code: String, rule: String)] {
         func wrap(_ list: [Int], _ rule: String) -> [(actor: Int, code: String, rule: String)] {
             list.map { ($0, actors[$0].code, rule) }
         }
@@ -600,9 +616,36 @@ struct EventCoder {
         }
         var objects = tokens.children[v].filter { tokens.deprel[$0] == "obj" || tokens.deprel[$0] == "iobj" }
         if objects.isEmpty, let noun = splitPerfect(v)?.object { objects = [noun] }
+        // An object with no country ("sent troops", "mobilized army reservists"), or
+        // the source's own military ("strengthened its forces"), is what the act
+        // uses more often than whom it is aimed at: a party named further on
+        // ("... against Iraq", "... in Lebanon") is the target, and the object only
+        // when there is none.
+        func isInstrument(_ code: String) -> Bool {
+            if code.hasPrefix("---") { return true }
+            guard let country = ActorCoder.countryPart(code), sourceCountries.contains(country) else { return false }
+            return code.dropFirst(country.count).hasPrefix("MIL")
+        }
+        var instrument: [Int] = []
         for c in objects {
             let found = actorsOfPhrase(c)
-            if !found.isEmpty { return wrap(found, "object") }
+            if found.isEmpty { continue }
+            if found.allSatisfy({ isInstrument(actors[$0].code) }) {
+                if instrument.isEmpty { instrument = found }
+                continue
+            }
+            return wrap(found, "object")
+        }
+        // ("its forces in Lebanon" is one actor: its place is no other party.)
+        let rest = targetsAfterObject(of: v, passive: passive, objects: objects).filter { !instrument.contains($0.actor) }
+        if !rest.isEmpty || instrument.isEmpty { return rest }
+        return wrap(instrument, "object")
+    }
+
+    /// The targets of `v` that ``targetActors(of:passive:)`` finds after its objects.
+    private func targetsAfterObject(of v: Int, passive: Bool, objects: [Int]) -> [(actor: Int, code: String, rule: String)] {
+        func wrap(_ list: [Int], _ rule: String) -> [(actor: Int, code: String, rule: String)] {
+            list.map { ($0, actors[$0].code, rule) }
         }
         let obliques = tokens.children[v].filter { tokens.baseRelation($0) == "obl" && (tokens.deprel[$0] != "obl:agent" || !passive) }
         for c in obliques {
@@ -610,7 +653,8 @@ struct EventCoder {
             // parser took for an oblique ("accused the United States of ...").
             if let prep = tokens.caseWord(of: c) {
                 guard EventCoder.targetCases.contains(prep) || (tokens.deprel[c] == "obl:agent" && !passive) else { continue }
-            } else if tokens.deprel[c] == "obl:tmod" || tokens.deprel[c] == "obl:unmarked" {
+            } else if tokens.deprel[c] == "obl:tmod" || tokens.deprel[c] == "obl:unmarked" || tokens.children[c].contains(where: { tokens.deprel[$0] == "case" }) {
+                // A time, or a phrase whose preposition the tagger took for a verb ("according to").
                 continue
             }
             let found = actorsOfPhrase(c)

@@ -1,4 +1,4 @@
-/// A repair of the tagger's output for sentences it leaves without a finite verb.
+/// A repair of the tagger's output for clauses it leaves without a finite verb.
 ///
 /// The tagger reads a simple past after its subject as a participle when the
 /// two forms are one word ("Iraq's national security advisor met with ...",
@@ -7,38 +7,120 @@
 /// and the event coder its event. A sentence of news with a subject and a
 /// participle but no finite verb at all is almost always that misreading, so
 /// the first such participle becomes a past tense (`VERB`/`VBD`) before parsing.
+///
+/// News puts most of its acts in a clause that a reporting tail follows
+/// ("Irish guerrillas wounded two British soldiers ..., police said"), so the
+/// same holds for the stretch before a sentence's first comma when the only
+/// finite verbs after it are reporting verbs. There the tagger also reads
+/// "wounded" as an adjective and a present tense after a plural subject as a
+/// base form ("The Palestinians reject proposed changes ..."): an `-ed`
+/// adjective becomes a past tense, and a base form after a plural noun or
+/// "they", "we", "I", "you" a present tense (`VBP`).
 struct FiniteVerbRepair: Sendable {
-    private enum Kind: UInt8 { case other, finite, participle, nominal, adverb, opensPhrase }
+    private enum Kind: UInt8 { case other, finite, modal, participle, adjective, base, nominal, pluralNominal, adverb, opensPhrase, preposition, to, comma }
     private let kinds: [Kind]
     private let pastTense: Int?
+    private let presentTense: Int?
+
+    /// ``SyntaxWord/lower`` of the verbs of a reporting tail.
+    private static let reportingForms: Set<UInt64> = hashes(["said", "says", "told", "tells", "reported", "reports", "added", "adds",
+                                                              "stated", "noted"])
+    /// ``SyntaxWord/lower`` of the pronouns a present tense follows as its base form.
+    private static let pluralPronouns: Set<UInt64> = hashes(["they", "we", "i", "you"])
+    /// ``SyntaxWord/lower`` of "by".
+    private static let byForm: UInt64 = hashes(["by"]).first!
+    /// ``SyntaxWord/suffix2`` of an `-ed` word.
+    private static let edSuffix: UInt64 = Array("ed".utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, 2, seed: 7) }
+
+    private static func hashes(_ forms: [String]) -> Set<UInt64> {
+        Set(forms.map { form in Array(form.utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, $0.count, seed: 2) } })
+    }
 
     init(upos: [String], xpos: [String]) {
         pastTense = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VBD" }
+        presentTense = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VBP" }
         kinds = zip(upos, xpos).map { u, x in
             switch x {
-            case "VBD", "VBZ", "VBP", "MD": .finite
+            case "VBD", "VBZ", "VBP": .finite
+            case "MD": .modal
+            case "TO": .to
             case "VBN" where u == "VERB": .participle
-            case "NN", "NNS", "NNP", "NNPS", "PRP": .nominal
+            case "VB" where u == "VERB": .base
+            case "NNS", "NNPS": .pluralNominal
+            case "NN", "NNP", "PRP": .nominal
             case "RB": .adverb
-            case "DT", "IN", "JJ", "CD", "PRP$", "TO": .opensPhrase
+            case "JJ": .adjective
+            case "DT", "CD", "PRP$": .opensPhrase
+            case "IN": .preposition
+            case ",": .comma
             default: .other
             }
         }
     }
 
-    /// Retags, in a sentence with no finite verb, its first participle when a
-    /// noun or pronoun stands before it (adverbs between: "agents sexually
-    /// abused") and a determiner, preposition, adjective, number, noun or
-    /// adverb after it.
-    func repair(_ classes: inout [Int]) {
-        guard let pastTense, classes.count >= 3 else { return }
+    /// Retags the first participle of a clause with no finite verb when a noun
+    /// or pronoun stands before it (adverbs between: "agents sexually abused")
+    /// and a determiner, preposition, adjective, number, noun or adverb after it.
+    /// With `words`, the clause may also be the stretch before the first comma
+    /// of a sentence whose other finite verbs all report, where an `-ed`
+    /// adjective counts as a participle and a base form after a plural subject
+    /// becomes a present tense.
+    func repair(_ classes: inout [Int], words: [SyntaxWord]? = nil) {
+        guard classes.count >= 3 else { return }
         func kind(_ i: Int) -> Kind { classes[i] < kinds.count ? kinds[classes[i]] : .other }
-        guard !classes.indices.contains(where: { kind($0) == .finite }),
-              let i = classes.indices.first(where: { kind($0) == .participle }), i > 0, i + 1 < classes.count else { return }
-        var before = i - 1
-        while before > 0 && kind(before) == .adverb { before -= 1 }
-        let next = kind(i + 1)
-        if kind(before) == .nominal && (next == .opensPhrase || next == .nominal || next == .adverb) { classes[i] = pastTense }
+        var end = classes.count
+        var inLeadingClause = false
+        if classes.indices.contains(where: { kind($0) == .finite || kind($0) == .modal }) {
+            guard let words, let comma = classes.indices.first(where: { kind($0) == .comma }),
+                  !(0..<comma).contains(where: { kind($0) == .finite || kind($0) == .modal }),
+                  (comma..<classes.count).allSatisfy({ kind($0) != .finite || FiniteVerbRepair.reportingForms.contains(words[$0].lower) })
+            else { return }
+            end = comma
+            inLeadingClause = true
+        }
+        func follows(_ i: Int) -> Bool {
+            var before = i - 1
+            while before > 0 && kind(before) == .adverb { before -= 1 }
+            return kind(before) == .nominal || kind(before) == .pluralNominal
+        }
+        func opensObject(_ i: Int) -> Bool {
+            guard i + 1 < end else { return false }
+            switch kind(i + 1) {
+            case .opensPhrase, .preposition, .to, .adjective, .nominal, .pluralNominal, .adverb: return true
+            default: return false
+            }
+        }
+        // A participle opening the sentence ("Attached in Paris ...") has no subject.
+        guard kind(0) != .participle else { return }
+        // A base form after "to" is no present tense.
+        var infinitive = false
+        // A participle in a leading phrase that opens with a preposition ("In a
+        // report published on Wednesday, the Bank said", "Of the sectors surveyed
+        // by ISM, 13 reported growth") or that "by" follows ("A book published by
+        // ... says") modifies its noun.
+        if inLeadingClause && kind(0) == .preposition { return }
+        for i in 1..<end {
+            switch kind(i) {
+            case .participle:
+                if inLeadingClause && i + 1 < end && words![i + 1].lower == FiniteVerbRepair.byForm { return }
+                if let pastTense, follows(i) && opensObject(i) { classes[i] = pastTense }
+                return
+            case .preposition where inLeadingClause:
+                return
+            case .adjective where inLeadingClause && words![i].suffix2 == FiniteVerbRepair.edSuffix:
+                if let pastTense, follows(i) && (i + 1 < end && [.opensPhrase, .pluralNominal].contains(kind(i + 1))) { classes[i] = pastTense; return }
+            case .base where inLeadingClause && !infinitive:
+                guard let presentTense, let words else { return }
+                var before = i - 1
+                while before > 0 && kind(before) == .adverb { before -= 1 }
+                let plural = kind(before) == .pluralNominal || FiniteVerbRepair.pluralPronouns.contains(words[before].lower)
+                if plural && (opensObject(i) || (i + 1 < end && kind(i + 1) == .participle)) { classes[i] = presentTense }
+                return
+            case .to:
+                infinitive = true
+            default:
+                continue
+            }
+        }
     }
-
 }

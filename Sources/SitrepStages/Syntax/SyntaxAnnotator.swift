@@ -49,7 +49,7 @@ public struct SyntaxAnnotator: Sendable {
     private func tagAndParse(_ words: [SyntaxWord]) -> (classes: [Int], heads: [Int], labels: [Int]) {
         let (ambiguity, clusters) = compiled.lexical(words)
         var classes = compiled.tag(words, ambiguity, clusters)
-        finiteVerbRepair.repair(&classes)
+        finiteVerbRepair.repair(&classes, words: words)
         let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes, width: beam)
         return (classes, heads, labels)
     }

@@ -12,7 +12,7 @@ import SitrepCore
 /// - Complexity: O(n) in the tokens of the document.
 public struct SyntaxStage: Stage {
     public let name = "syntax"
-    public let version = "perceptron-archybrid.v3"
+    public let version = "perceptron-archybrid.v4"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.syntax]
 
