@@ -119,6 +119,7 @@ struct EventCoder {
         for v in sentence where tokens.upos[v] == "VERB" && !inName[v] {
             // "according to" is a preposition, whatever its tag.
             if tokens.surface[v] == EventCoder.accordingWord && v + 1 < sentence.upperBound && tokens.surface[v + 1] == EventCoder.toWord { continue }
+            if isOpeningModifier(v, in: sentence) { continue }
             if var code = verbCode(v) {
                 // "agreed to reopen the border", "agreed to a ceasefire": CAMEO codes an
                 // agreement about a future act as an intent (03x), the act as intent
@@ -254,6 +255,14 @@ struct EventCoder {
             }
         }
         return out
+    }
+
+    /// A participle opening the sentence before its noun ("Ousted President Askar
+    /// Akayev has agreed ...", "Captured soldiers were freed") describes the
+    /// noun by an earlier act: the sentence's news is its own verb.
+    private func isOpeningModifier(_ v: Int, in sentence: Range<Int>) -> Bool {
+        v == sentence.lowerBound && tokens.xpos[v] == "VBN" && v + 1 < sentence.upperBound && tokens.xpos[v + 1].hasPrefix("NN")
+            && !tokens.children[v].contains { tokens.baseRelation($0) == "aux" || tokens.deprel[$0].hasPrefix("nsubj") }
     }
 
     /// Verbs whose conjoined subjects meet each other ("France and Germany met").
