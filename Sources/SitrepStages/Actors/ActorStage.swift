@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v5"
+    public let version = "cameo-dict.v6"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -173,6 +173,7 @@ struct ActorCoder {
             let segments = findSegments(sentence, previous: recent)
             var merged = merge(segments, sentence: sentence, previous: recent)
             locate(&merged)
+            shareConjunctCountry(&merged)
             adoptSentenceCountry(&merged)
             markPeople(&merged)
             out += merged
@@ -205,6 +206,24 @@ struct ActorCoder {
                 }
                 break
             }
+        }
+    }
+
+    /// Step 2b': an agent with no country conjoined to an agent of the same role
+    /// that has one shares it: the demonym of "Israeli helicopters and tanks"
+    /// modifies both, and both are `ISRMIL`. Of different roles ("Israeli troops
+    /// and militants") the modifier may be the first one's alone, and the other
+    /// keeps no country.
+    private func shareConjunctCountry(_ actors: inout [CodedActor]) {
+        guard tokens.hasSyntax else { return }
+        for index in actors.indices where actors[index].code.hasPrefix("---") {
+            let head = tokens.phraseHead(actors[index].range)
+            guard tokens.deprel[head] == "conj", tokens.head[head] >= 0,
+                  let first = actors.first(where: { $0.range.contains(tokens.head[head]) }),
+                  let country = ActorCoder.countryPart(first.code), country.count == 3, !["IGO", "NGO", "MNC"].contains(country),
+                  first.code.dropFirst(3) == actors[index].code.dropFirst(3) else { continue }
+            actors[index].code = first.code
+            actors[index].confidence = min(actors[index].confidence, 0.7)
         }
     }
 
