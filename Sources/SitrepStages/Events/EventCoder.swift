@@ -63,6 +63,10 @@ struct EventCoder {
     /// Auxiliaries of possibility or obligation: nothing happened.
     static let hypotheticalAux = keys(["could", "might", "may", "should", "must", "can", "ca", "ought"])
     static let negators = keys(["not", "n't", "never", "no"])
+    /// Auxiliaries of obligation: reported, a demand ("must") or an appeal
+    /// ("should") to the clause's subject.
+    static let obligationAux = keys(["must", "should"])
+    static let mustWord = WordKey.of("must")
     /// Verbs whose infinitive complement is an intent ("plans to attack").
     static let intentVerbs = keys(["plan", "intend", "pledge", "promise", "vow", "aim", "seek", "want", "hope",
                                    "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider",
@@ -131,10 +135,28 @@ struct EventCoder {
                 verbCodes[v] = code
             }
         }
-        guard !verbCodes.isEmpty else { return [] }
         var suppressed = Set<Int>()
         var intent = Set<Int>()
         var dropped = Set<Int>()
+        // "Straw said the government and the rebels must reach an agreement": what
+        // a party says another must do is its demand on it (CAMEO 10), and what it
+        // should do its appeal (02); the act itself has not happened. "It should
+        // have been more convincing" judges the past and asks nothing.
+        for w in sentence where tokens.deprel[w] == "ccomp" && tokens.hasChild(w, relations: ["aux"], lemmas: EventCoder.obligationAux) {
+            let p = tokens.head[w]
+            guard p >= 0, tokens.upos[p] == "VERB", !inName[p],
+                  !tokens.hasChild(w, relations: ["aux"], lemmas: [EventCoder.haveWord]),
+                  tokens.children[p].contains(where: { tokens.deprel[$0] == "nsubj" }),
+                  !tokens.hasChild(p, relations: ["advmod", "aux"], lemmas: EventCoder.negators),
+                  tokens.children[w].contains(where: { tokens.deprel[$0] == "nsubj" && !actorsOfPhrase($0).isEmpty }) else { continue }
+            if let own = verbCodes[p], !own.code.hasPrefix("01") { continue }
+            let demand = tokens.hasChild(w, relations: ["aux"], lemmas: [EventCoder.mustWord])
+            verbCodes[p] = VerbCode(code: demand ? "100" : "020", block: -1,
+                                    pattern: demand ? "a reported obligation (\"must\")" : "a reported recommendation (\"should\")", weight: 1,
+                                    targetAnchor: nil, sourceAnchor: nil)
+            for x in tokens.subtree(w) where x != p && verbCodes[x] != nil { dropped.insert(x) }
+        }
+        guard !verbCodes.isEmpty else { return [] }
         // Modality and control (step 2).
         var negated = Set<Int>()
         for v in verbCodes.keys.sorted() {
@@ -708,7 +730,9 @@ struct EventCoder {
         }
         // "demanded that the US cancel ...", "urged Iran to ...": the subject of the
         // clause the verb governs is whom the demand or appeal is addressed to.
-        for c in tokens.children[v] where ["ccomp", "advcl"].contains(tokens.deprel[c]) && tokens.children[c].contains(where: { tokens.deprel[$0] == "mark" && tokens.surface[$0] == EventCoder.thatWord }) {
+        for c in tokens.children[v] where ["ccomp", "advcl"].contains(tokens.deprel[c])
+            && (tokens.children[c].contains(where: { tokens.deprel[$0] == "mark" && tokens.surface[$0] == EventCoder.thatWord })
+                || (tokens.deprel[c] == "ccomp" && tokens.hasChild(c, relations: ["aux"], lemmas: EventCoder.obligationAux))) {
             for s in tokens.children[c] where tokens.deprel[s] == "nsubj" {
                 let found = actorsOfPhrase(s)
                 if !found.isEmpty { return wrap(found, "subject of the demanded clause") }
@@ -794,9 +818,13 @@ struct EventCoder {
         if source < 0 { confidence -= 0.25 }
         if target.rule == "location" { confidence -= 0.1 }
         if flags.contains("intent") { confidence -= 0.05 }
-        let block = dictionary.verbs.blocks[verb.block].name
-        var rule = "verb \"\(tokens.words.text(v..<(v + 1)))\" (\(block))"
-        rule += verb.pattern.map { ", pattern \"\($0)\"" } ?? ", default code"
+        var rule = "verb \"\(tokens.words.text(v..<(v + 1)))\""
+        if dictionary.verbs.blocks.indices.contains(verb.block) {
+            rule += " (\(dictionary.verbs.blocks[verb.block].name)), " + (verb.pattern.map { "pattern \"\($0)\"" } ?? "default code")
+        } else {
+            // A code of Sitrep's own rules, not the dictionary's.
+            rule += ", " + (verb.pattern ?? "rule")
+        }
         rule += " -> \(verb.code)"
         if flags.contains("intent") { rule += " (intent)" }
         rule += source >= 0 ? "; source \(actors[source].code)" : "; no source actor"
