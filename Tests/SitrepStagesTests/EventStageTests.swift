@@ -96,6 +96,8 @@ import SitrepCore
              events: ["EGY ISR 020"]),
         Case(rule: "what a party says another should have done asks nothing", text: "Egypt said Israel should have released the prisoners.",
              events: []),
+        Case(rule: "declining to comment is CAMEO's 011: the comment set aside does not silence the refusal's own pattern",
+             text: "Russia declined to comment on Monday.", events: ["RUS - 011"]),
         Case(rule: "a plural demonym is its country (its lemma is the singular)", text: "Young Algerians blocked the roads to the capital.",
              events: ["DZA - 144"]),
         Case(rule: "\"the PRC\" is China (scripts/cameo-actors-variants.tsv); a capital's security chief is its country's police",

@@ -197,10 +197,12 @@ struct EventCoder {
             }
         }
         // Reported speech (step 4): a saying verb reporting a coded clause is not coded.
+        // A clause set aside ("declined to comment": the comment was not made) reports
+        // nothing, and the verb's own pattern stands ("* comment" 011).
         for (v, code) in verbCodes where code.code.hasPrefix("01") {
             if code.weight == 0 { suppressed.insert(v); continue }
             for c in tokens.children[v] where EventCoder.reportRelations.contains(tokens.deprel[c]) {
-                if tokens.subtree(c).contains(where: { verbCodes[$0] != nil && $0 != v }) { suppressed.insert(v) }
+                if tokens.subtree(c).contains(where: { verbCodes[$0] != nil && $0 != v && !dropped.contains($0) }) { suppressed.insert(v) }
             }
         }
         // The sentence's main events (step 6): the coded verbs nearest the root of the
