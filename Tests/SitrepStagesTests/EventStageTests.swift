@@ -98,6 +98,8 @@ import SitrepCore
              events: []),
         Case(rule: "declining to comment is CAMEO's 011: the comment set aside does not silence the refusal's own pattern",
              text: "Russia declined to comment on Monday.", events: ["RUS - 011"]),
+        Case(rule: "\"EU\" is the European Union (scripts/cameo-actors-variants.tsv)", text: "The EU criticized Russia.",
+             events: ["IGOEUREEC RUS 111"]),
         Case(rule: "a plural demonym is its country (its lemma is the singular)", text: "Young Algerians blocked the roads to the capital.",
              events: ["DZA - 144"]),
         Case(rule: "\"the PRC\" is China (scripts/cameo-actors-variants.tsv); a capital's security chief is its country's police",
