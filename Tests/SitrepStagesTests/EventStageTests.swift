@@ -100,6 +100,8 @@ import SitrepCore
              text: "Russia declined to comment on Monday.", events: ["RUS - 011"]),
         Case(rule: "\"EU\" is the European Union (scripts/cameo-actors-variants.tsv)", text: "The EU criticized Russia.",
              events: ["IGOEUREEC RUS 111"]),
+        Case(rule: "an act a party considers is CAMEO's 014 (consider policy option), not an intent to do it",
+             text: "Canada is considering giving money to Haiti.", events: ["CAN HTI 014"], flags: ["intent"]),
         Case(rule: "a plural demonym is its country (its lemma is the singular)", text: "Young Algerians blocked the roads to the capital.",
              events: ["DZA - 144"]),
         Case(rule: "\"the PRC\" is China (scripts/cameo-actors-variants.tsv); a capital's security chief is its country's police",

@@ -69,8 +69,10 @@ struct EventCoder {
     static let mustWord = WordKey.of("must")
     /// Verbs whose infinitive complement is an intent ("plans to attack").
     static let intentVerbs = keys(["plan", "intend", "pledge", "promise", "vow", "aim", "seek", "want", "hope",
-                                   "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider",
+                                   "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider", "contemplate", "mull", "weigh",
                                    "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt", "swear"])
+    /// Verbs of deliberation: their complement is an option weighed (014).
+    static let consideringVerbs = keys(["consider", "contemplate", "mull", "weigh", "explore", "study"])
     /// Adjectives that make their infinitive hypothetical ("is unlikely to").
     static let hypotheticalAdjectives = keys(["unlikely", "likely", "possible", "able", "unable", "ready", "willing", "eager", "due", "set", "poised", "about"])
     /// Verbs whose infinitive complement did not happen; they code themselves (12x).
@@ -159,6 +161,8 @@ struct EventCoder {
         guard !verbCodes.isEmpty else { return [] }
         // Modality and control (step 2).
         var negated = Set<Int>()
+        // Acts a party considers ("is considering giving money"): CAMEO's 014.
+        var considered = Set<Int>()
         for v in verbCodes.keys.sorted() {
             if tokens.hasChild(v, relations: ["advmod", "aux", "det"], lemmas: EventCoder.negators) {
                 // "would not provide support": a refusal (12x) where CAMEO has one.
@@ -191,6 +195,7 @@ struct EventCoder {
                     intent.insert(v)
                     suppressed.insert(parent)
                 }
+                if EventCoder.consideringVerbs.contains(lemma) { considered.insert(v) }
                 if tokens.hasChild(parent, relations: ["advmod", "aux"], lemmas: EventCoder.negators) { dropped.insert(v); break }
                 child = parent
                 parent = tokens.head[parent]
@@ -235,6 +240,11 @@ struct EventCoder {
             var flags: [String] = []
             if negated.contains(v) {
                 flags.append("refusal")
+            } else if considered.contains(v) {
+                // Considering an act is no intent to do it yet: CAMEO codes the
+                // deliberation itself, "consider policy option".
+                verb.code = "014"
+                flags.append("intent")
             } else if intent.contains(v) {
                 verb.code = EventCoder.intentCode(verb.code)
                 flags.append("intent")
