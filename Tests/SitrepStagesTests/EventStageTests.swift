@@ -102,6 +102,8 @@ import SitrepCore
              events: ["IGOEUREEC RUS 111"]),
         Case(rule: "an act a party considers is CAMEO's 014 (consider policy option), not an intent to do it",
              text: "Canada is considering giving money to Haiti.", events: ["CAN HTI 014"], flags: ["intent"]),
+        Case(rule: "a meeting or call made for a stated verbal act is that act (\"summoned ... to complain\" 114, not 040)",
+             text: "Lithuania summoned the Russian ambassador to complain about naval activities.", events: ["LTU RUSGOV 114"]),
         Case(rule: "a plural demonym is its country (its lemma is the singular)", text: "Young Algerians blocked the roads to the capital.",
              events: ["DZA - 144"]),
         Case(rule: "\"the PRC\" is China (scripts/cameo-actors-variants.tsv); a capital's security chief is its country's police",

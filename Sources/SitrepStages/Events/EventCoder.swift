@@ -71,6 +71,9 @@ struct EventCoder {
     static let intentVerbs = keys(["plan", "intend", "pledge", "promise", "vow", "aim", "seek", "want", "hope",
                                    "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider", "contemplate", "mull", "weigh",
                                    "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt", "swear"])
+    /// Roots of the verbal acts a meeting or call can be made for: cooperation
+    /// (05) and disapproval, rejection, threats and demands (10-13).
+    static let purposeRoots: Set<String> = ["05", "10", "11", "12", "13"]
     /// Verbs of deliberation: their complement is an option weighed (014).
     static let consideringVerbs = keys(["consider", "contemplate", "mull", "weigh", "explore", "study"])
     /// Adjectives that make their infinitive hypothetical ("is unlikely to").
@@ -159,6 +162,19 @@ struct EventCoder {
             for x in tokens.subtree(w) where x != p && verbCodes[x] != nil { dropped.insert(x) }
         }
         guard !verbCodes.isEmpty else { return [] }
+        // "summoned the Chinese ambassador to complain", "called his counterpart to
+        // congratulate him": a meeting or call made for a stated verbal act is that
+        // act, by the caller to the called (CAMEO codes the complaint, 111).
+        for (v, code) in verbCodes where code.code.hasPrefix("04") {
+            for c in tokens.children[v] where isInfinitiveAdverbial(c) || (tokens.deprel[c] == "xcomp" && tokens.xpos[c] == "VB") {
+                guard let purpose = verbCodes[c], EventCoder.purposeRoots.contains(String(purpose.code.prefix(2))) else { continue }
+                let block = dictionary.verbs.blocks.indices.contains(purpose.block) ? " (\(dictionary.verbs.blocks[purpose.block].name))" : ""
+                verbCodes[v] = VerbCode(code: purpose.code, block: -1, pattern: "made to \"\(tokens.words.text(c..<(c + 1)))\"\(block)", weight: purpose.weight,
+                                        targetAnchor: nil, sourceAnchor: nil)
+                dropped.insert(c)
+                break
+            }
+        }
         // Modality and control (step 2).
         var negated = Set<Int>()
         // Acts a party considers ("is considering giving money"): CAMEO's 014.
