@@ -443,7 +443,12 @@ struct EventCoder {
             case .source:
                 source = cursor < positions.count ? positions[cursor] : nil
             case .word(let key):
-                guard let p = (cursor..<positions.count).first(where: { tokens.surface[positions[$0]] == key || tokens.lemma[positions[$0]] == key }) else { return nil }
+                // The preposition of a time ("on Wednesday") is no particle of the
+                // verb ("called ... on": an appeal).
+                guard let p = (cursor..<positions.count).first(where: {
+                    let t = positions[$0]
+                    return (tokens.surface[t] == key || tokens.lemma[t] == key) && !isTimePreposition(t)
+                }) else { return nil }
                 cursor = p + 1
             case .synset(let index):
                 var found: Int?
@@ -462,6 +467,11 @@ struct EventCoder {
             }
         }
         return (target, source)
+    }
+
+    /// A preposition whose noun is a time expression ("on" of "on Wednesday").
+    private func isTimePreposition(_ t: Int) -> Bool {
+        tokens.deprel[t] == "case" && tokens.head[t] >= 0 && inTime[tokens.head[t]]
     }
 
     private func matchWords(_ words: [UInt64], in positions: [Int]) -> Int? {
