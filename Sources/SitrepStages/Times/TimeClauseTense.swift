@@ -37,7 +37,9 @@ struct TimeClauseTense {
     /// Nil when the tokens carry no parse. Nothing is computed up front: the
     /// few expressions whose value depends on the tense read the parse on demand.
     init?(tokens: [Token], sentenceRanges: [Range<Int>], lexicon: TimeLexicon) {
-        guard tokens.contains(where: { $0.syntax != nil }) else { return nil }
+        // `syntax?.head` tests the optional without copying the token's strings
+        // (comparing the whole `TokenSyntax?` with nil retained and released them).
+        guard tokens.contains(where: { $0.syntax?.head != nil }) else { return nil }
         self.tokens = tokens
         self.ranges = sentenceRanges
         self.schedulingVerbs = lexicon.schedulingVerbs

@@ -416,27 +416,31 @@ struct TimeTagger {
         return t.number != nil || infoOf(t)?.vagueNumber == true || t.hasHyphen
     }
 
+    /// The longest match of the rules at `i`, in the order listed on
+    /// ``TimeTagger`` (ties go to the earlier rule). Only the rules that can
+    /// start at token `i` (``startRules(_:)``) are tried.
     func core(at i: Int) -> TimeMatch? {
+        let rules = startRules(i)
         var best: TimeMatch? = nil
         func consider(_ m: TimeMatch?) {
             guard let m else { return }
             if best == nil || m.end > best!.end { best = m }
         }
-        consider(phrase(i))
-        consider(explicitDate(i))
-        consider(yearish(i))
-        consider(namedDay(i))
-        consider(weekdayExpression(i))
-        consider(clockTime(i))
-        consider(holiday(i))
-        consider(deictic(i))
-        consider(season(i))
-        consider(anchored(i))
-        consider(quarter(i))
-        consider(numberWithUnit(i))
-        consider(position(i))
-        consider(compound(i))
-        consider(frequency(i))
+        if rules.contains(.phrase) { consider(phrase(i)) }
+        if rules.contains(.explicitDate) { consider(explicitDate(i)) }
+        if rules.contains(.yearish) { consider(yearish(i)) }
+        if rules.contains(.namedDay) { consider(namedDay(i)) }
+        if rules.contains(.weekday) { consider(weekdayExpression(i)) }
+        if rules.contains(.clockTime) { consider(clockTime(i)) }
+        if rules.contains(.holiday) { consider(holiday(i)) }
+        if rules.contains(.deictic) { consider(deictic(i)) }
+        if rules.contains(.season) { consider(season(i)) }
+        if rules.contains(.anchored) { consider(anchored(i)) }
+        if rules.contains(.quarter) { consider(quarter(i)) }
+        if rules.contains(.numberWithUnit) { consider(numberWithUnit(i)) }
+        if rules.contains(.position) { consider(position(i)) }
+        if rules.contains(.compound) { consider(compound(i)) }
+        if rules.contains(.frequency) { consider(frequency(i)) }
         return best
     }
 
