@@ -34,6 +34,8 @@ final class TimeWordInfo: @unchecked Sendable {
     var clock: (hour: Int, minute: Int)?
     var zone = false
     var holiday: (month: Int, day: Int)?
+    /// The decade of a spelled decade ("nineties" = 9), from ``TimeTagger/spelledDecades``.
+    var spelledDecade: Int?
     /// The word can be the head of an expression (a month, a unit, "now", ...):
     /// the tagger only tries rules a few tokens before a head.
     var isHead = false
@@ -240,6 +242,10 @@ final class TimeLexicon: @unchecked Sendable {
     let deadlineCues: [[UInt64]]
     /// ``TimeWords/schedulingVerbs`` (lemmas, as the syntax layer writes them).
     let schedulingVerbs: Set<String>
+    /// Every table word and number word starts with an ASCII letter, so a
+    /// token starting with punctuation is none: the tagger's first pass
+    /// (``TimeTagger/isHead(_:folded:)``) then tests its bytes without reading it.
+    let wordsStartWithLetters: Bool
 
     static let shared = TimeLexicon()
 
@@ -278,6 +284,8 @@ final class TimeLexicon: @unchecked Sendable {
         let is_ = timeWordHash("is"), are = timeWordHash("are"), comma = timeWordHash(","), week = timeWordHash("week")
         let thousand = timeWordHash("thousand"), century = timeWordHash("century"), per = timeWordHash("per")
         let by = timeWordHash("by"), had = timeWordHash("had"), full = timeWordHash("full")
+        let comparable = timeWordHash("comparable"), long = timeWordHash("long")
+        let throughout = timeWordHash("throughout"), when = timeWordHash("when")
     }
 
     init() {
@@ -411,8 +419,8 @@ final class TimeLexicon: @unchecked Sendable {
         var innerWords = Mirror(reflecting: keyWords).children.compactMap { $0.value as? UInt64 }
         for list in phrases.values { for p in list { innerWords += p.words } }
         for list in holidays.values { for h in list { innerWords += h.words } }
-        innerWords += [TimeTagger.throughout, TimeTagger.when, TimeTagger.comparable, TimeTagger.long]
         for word in innerWords { marks[word, default: []].insert(.inner) }
+        for (word, decade) in TimeTagger.spelledDecades { entry(word).spelledDecade = decade }
         for key in Array(marks.keys) where entry(key).approx { marks[key]!.insert(.approximator) }
         for key in Array(marks.keys) where entry(key).isHead {
             marks[key]!.insert(.head)
@@ -450,6 +458,11 @@ final class TimeLexicon: @unchecked Sendable {
         // or ``ruleStarts`` would not let the rules try them.
         for word in TimeRules.startWords(keyWords) {
             precondition(words[word] != nil, "TimeLexicon: a word a rule starts with has no entry")
+        }
+        wordsStartWithLetters = words.allSatisfy { key, info in
+            guard marks[key]?.contains(.tableWord) == true || info.number != nil else { return true }
+            guard let first = spelled[key]?.utf8.first else { return false }
+            return first >= 0x61 && first <= 0x7A
         }
         self.mask = mask
         self.slots = slots

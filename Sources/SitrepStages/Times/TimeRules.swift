@@ -52,7 +52,7 @@ struct TimeRules: OptionSet, Sendable {
         if marks.contains(.startsPhrase) { rules.insert(.phrase) }
         if info.month != nil || info.weekday != nil || info.weekdayAbbreviation != nil { rules.insert(.explicitDate) }
         // "fiscal 1989", "nineteen ninety-six", "the 19th century", "the nineties"
-        if hash == k.fiscal || info.number != nil || info.ordinal != nil || TimeTagger.spelledDecades[hash] != nil {
+        if hash == k.fiscal || info.number != nil || info.ordinal != nil || info.spelledDecade != nil {
             rules.insert(.yearish)
         }
         if info.tonight || info.dayword != nil { rules.insert(.namedDay) }
@@ -63,7 +63,7 @@ struct TimeRules: OptionSet, Sendable {
         if info.season != nil { rules.insert(.season) }
         if hash == k.that { rules.insert(.anchored) }
         // "fiscal 1990 third quarter", "comparable quarter", "year-ago quarter", "latest quarter", "third quarter"
-        if hash == TimeTagger.comparable || hash == k.fiscal || hash == k.yearAgo || hash == k.yearEarlier
+        if hash == k.comparable || hash == k.fiscal || hash == k.yearAgo || hash == k.yearEarlier
             || hash == k.latest || info.ordinal != nil {
             rules.insert(.quarter)
         }
@@ -81,7 +81,7 @@ struct TimeRules: OptionSet, Sendable {
     /// entry in the table for its rules to be tried.
     static func startWords(_ k: TimeLexicon.Key) -> [UInt64] {
         [k.the, k.fiscal, k.that, k.yearAgo, k.yearEarlier, k.latest, k.a, k.an, k.half, k.every, k.each,
-         TimeTagger.comparable, TimeTagger.thanksgiving] + Array(TimeTagger.spelledDecades.keys)
+         k.comparable, TimeTagger.thanksgiving]
     }
 }
 
