@@ -51,8 +51,10 @@ struct TimeRules: OptionSet, Sendable {
         if hash == k.the { rules.formUnion(afterThe) }
         if marks.contains(.startsPhrase) { rules.insert(.phrase) }
         if info.month != nil || info.weekday != nil || info.weekdayAbbreviation != nil { rules.insert(.explicitDate) }
-        // "fiscal 1989", "nineteen ninety-six", "the 19th century", "the nineties"
-        if hash == k.fiscal || info.number != nil || info.ordinal != nil || info.spelledDecade != nil {
+        // "fiscal 1989", "nineteen ninety-six" (a spoken year's first word is
+        // eleven to nineteen), "twentieth century", "the nineties"
+        if hash == k.fiscal || (info.number.map { $0 >= 11 && $0 <= 19 } ?? false) || (info.ordinal ?? 0) > 0
+            || info.spelledDecade != nil {
             rules.insert(.yearish)
         }
         if info.tonight || info.dayword != nil { rules.insert(.namedDay) }
@@ -62,9 +64,10 @@ struct TimeRules: OptionSet, Sendable {
         if info.deictic != nil { rules.insert(.deictic) }
         if info.season != nil { rules.insert(.season) }
         if hash == k.that { rules.insert(.anchored) }
-        // "fiscal 1990 third quarter", "comparable quarter", "year-ago quarter", "latest quarter", "third quarter"
+        // "fiscal 1990 third quarter", "comparable quarter", "year-ago quarter",
+        // "latest quarter", "third quarter" (an ordinal of one to four)
         if hash == k.comparable || hash == k.fiscal || hash == k.yearAgo || hash == k.yearEarlier
-            || hash == k.latest || info.ordinal != nil {
+            || hash == k.latest || (info.ordinal.map { $0 >= 1 && $0 <= 4 } ?? false) {
             rules.insert(.quarter)
         }
         // Counts ("a", "half a", "several", "two") and a bare plural unit ("for years").
