@@ -7,8 +7,8 @@
 /// says which rules a word of the table can start, once, when the lexicon is
 /// built (``TimeLexicon/ruleStarts``); ``TimeTagger/startRules(_:)`` adds what
 /// a token's first byte, hyphen and number allow. `core(at:)` then calls only
-/// those rules: a position tried at "the" runs eight of the fifteen, one at
-/// "three" three of them, where every one used to run and read the tokens
+/// those rules: a position tried at "the" runs nine of the fifteen, one at
+/// "three" one of them, where every one used to run and read the tokens
 /// after it.
 ///
 /// Each bit is a necessary condition read off its rule's first tests: a rule
