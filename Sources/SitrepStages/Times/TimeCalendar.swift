@@ -72,7 +72,7 @@ struct CalendarDay: Sendable, Equatable, Comparable {
     static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
 
     /// `YYYY-MM-DD`.
-    var value: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    var value: String { TimexDigits.day(year, month, day) ?? "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
     /// `YYYY-Www`.
     var weekValue: String { let w = isoWeek; return "\(pad(w.year, 4))-W\(pad(w.week, 2))" }
 
@@ -96,8 +96,62 @@ struct CalendarDay: Sendable, Equatable, Comparable {
 /// Zero-padded decimal.
 @inline(__always)
 func pad(_ n: Int, _ width: Int) -> String {
+    if n >= 0 && n < 10_000 && width <= 4 { return TimexDigits.padded(n, width) }
     let s = String(n)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+/// TIMEX3 values of zero-padded numbers, written byte by byte into one small
+/// string: the same text as `pad` and string interpolation build, without
+/// the integer-to-text conversions, padding strings and concatenations. Each
+/// takes numbers of at most four digits (years 0-9999) and leaves any other
+/// to the general code.
+enum TimexDigits {
+    /// `n` (0-9999) zero-padded to `width` (at most 4) digits.
+    @inline(__always)
+    static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = n >= 1000 ? 4 : n >= 100 ? 3 : n >= 10 ? 2 : 1
+        let length = max(digits, width)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            write(n, length, buffer, 0)
+            return length
+        }
+    }
+
+    /// `YYYY-MM-DD`, or nil when a field does not fit its width.
+    @inline(__always)
+    static func day(_ year: Int, _ month: Int, _ day: Int) -> String? {
+        guard year >= 0, year < 10_000, month >= 0, month < 100, day >= 0, day < 100 else { return nil }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            write(year, 4, buffer, 0); buffer[4] = 0x2D
+            write(month, 2, buffer, 5); buffer[7] = 0x2D
+            write(day, 2, buffer, 8)
+            return 10
+        }
+    }
+
+    /// `YYYY-MM`, or nil when a field does not fit its width.
+    @inline(__always)
+    static func month(_ year: Int, _ month: Int) -> String? {
+        guard year >= 0, year < 10_000, month >= 0, month < 100 else { return nil }
+        return String(unsafeUninitializedCapacity: 7) { buffer in
+            write(year, 4, buffer, 0); buffer[4] = 0x2D
+            write(month, 2, buffer, 5)
+            return 7
+        }
+    }
+
+    /// The `width` last decimal digits of `n` at `buffer[at...]`.
+    @inline(__always)
+    private static func write(_ n: Int, _ width: Int, _ buffer: UnsafeMutableBufferPointer<UInt8>, _ at: Int) {
+        var v = n
+        var i = at + width - 1
+        while i >= at {
+            buffer[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+            v /= 10
+            i -= 1
+        }
+    }
 }
 
 /// A resolved date at some granularity: what "the last date mentioned" is, for
@@ -116,7 +170,7 @@ struct TimeRef: Sendable, Equatable {
         switch granularity {
         case .day: day.value
         case .week: day.weekValue
-        case .month: "\(pad(day.year, 4))-\(pad(day.month, 2))"
+        case .month: TimexDigits.month(day.year, day.month) ?? "\(pad(day.year, 4))-\(pad(day.month, 2))"
         case .quarter: "\(pad(day.year, 4))-Q\(day.quarter)"
         case .year: pad(day.year, 4)
         }

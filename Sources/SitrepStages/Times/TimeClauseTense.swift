@@ -37,7 +37,9 @@ struct TimeClauseTense {
     /// Nil when the tokens carry no parse. Nothing is computed up front: the
     /// few expressions whose value depends on the tense read the parse on demand.
     init?(tokens: [Token], sentenceRanges: [Range<Int>], lexicon: TimeLexicon) {
-        guard tokens.contains(where: { $0.syntax != nil }) else { return nil }
+        // `syntax?.head` tests the optional without copying the token's strings
+        // (comparing the whole `TokenSyntax?` with nil retained and released them).
+        guard tokens.contains(where: { $0.syntax?.head != nil }) else { return nil }
         self.tokens = tokens
         self.ranges = sentenceRanges
         self.schedulingVerbs = lexicon.schedulingVerbs
@@ -55,8 +57,10 @@ struct TimeClauseTense {
 
     /// The global index of token `k`'s head, or -1.
     private func head(_ k: Int) -> Int {
-        guard k >= 0, k < tokens.count, let syntax = tokens[k].syntax, syntax.head >= 0, let range = sentence(of: k) else { return -1 }
-        let head = range.lowerBound + syntax.head
+        // `syntax?.head` reads the one field: binding the whole `TokenSyntax`
+        // would retain and release its four strings.
+        guard k >= 0, k < tokens.count, let relative = tokens[k].syntax?.head, relative >= 0, let range = sentence(of: k) else { return -1 }
+        let head = range.lowerBound + relative
         return range.contains(head) ? head : -1
     }
 
@@ -184,7 +188,9 @@ struct TimeClauseTense {
         var presentBeOrCopula = false, to = false
         for dependent in range {
             // The dependent's head, from the sentence already found.
-            guard let syntax = tokens[dependent].syntax, range.lowerBound + syntax.head == verb, syntax.head >= 0 else { continue }
+            // Only the verb's dependents are read whole; the others by their head alone.
+            guard let relative = tokens[dependent].syntax?.head, range.lowerBound + relative == verb, relative >= 0,
+                  let syntax = tokens[dependent].syntax else { continue }
             if syntax.deprel.hasPrefix("aux") { aux.any = true }
             if syntax.lemma == "be", syntax.xpos == "VBZ" || syntax.xpos == "VBP" { presentBeOrCopula = true }
             if syntax.xpos == "TO", dependent < verb { to = true }

@@ -34,6 +34,8 @@ final class TimeWordInfo: @unchecked Sendable {
     var clock: (hour: Int, minute: Int)?
     var zone = false
     var holiday: (month: Int, day: Int)?
+    /// The decade of a spelled decade ("nineties" = 9), from ``TimeTagger/spelledDecades``.
+    var spelledDecade: Int?
     /// The word can be the head of an expression (a month, a unit, "now", ...):
     /// the tagger only tries rules a few tokens before a head.
     var isHead = false
@@ -126,27 +128,32 @@ struct TimePhrase: Sendable {
 }
 
 /// The parsed ``TimeWords`` tables, built once and shared.
-struct TimeLexicon: Sendable {
-    /// Built as a dictionary, then frozen into ``infos`` and ``table``.
-    private var words: [UInt64: TimeWordInfo] = [:]
+///
+/// A class whose tables are constants: the tagger holds one reference, where
+/// a struct of a dozen arrays and sets was copied (a retain and a release per
+/// table) into every document's tagger.
+final class TimeLexicon: @unchecked Sendable {
     /// The meanings of the table's words; tokens refer to them by index.
-    private(set) var infos: [TimeWordInfo] = []
+    let infos: [TimeWordInfo]
+    /// The rules that can start at each word of ``infos`` (same index), from
+    /// its categories: ``TimeTagger/core(at:)`` tries only those.
+    let ruleStarts: [TimeRules]
     /// Open-addressing hash table (linear probing, power-of-two size, at most
     /// half full) from word hash to the word's entry: a lookup is a multiply,
     /// a mask and usually one comparison, with no SipHash. Each slot holds
     /// what every token of the word carries, so a hit reads one cache line.
-    private var slots: [Slot] = []
-    private var mask = 0
+    private let slots: [Slot]
+    private let mask: Int
     /// A 4,096-bit Bloom filter of the table's words (one bit each). Most
     /// tokens of a text are not in the table; the filter, eight cache lines
     /// that stay warm, turns most of them away before a probe of the table,
     /// which the stages between two documents push out of the cache.
-    private var filter: [UInt64] = Array(repeating: 0, count: 64)
+    private let filter: [UInt64]
     /// The same filter for the head words only (``TimeWordMarks/head``):
     /// the tagger's first pass over a sentence looks for heads, and a few
     /// percent of a text's words pass it where a third pass ``filter``
     /// ("the", "a", "last", "than", ...).
-    private var headFilter: [UInt64] = Array(repeating: 0, count: 64)
+    private let headFilter: [UInt64]
 
     struct Slot: Sendable {
         var key: UInt64 = 0
@@ -178,7 +185,7 @@ struct TimeLexicon: Sendable {
     /// A 4,096-bit filter of the head words' shapes (``shapeKey(_:_:_:)``):
     /// a word whose shape is not in it is no head word, known without
     /// hashing it. About one word in ten of a news text passes.
-    private var headShapes: [UInt64] = Array(repeating: 0, count: 64)
+    private let headShapes: [UInt64]
 
     /// Twelve bits of a word's length (a final period dropped, as
     /// ``timeWordHash(_:_:_:)`` drops it) and its first, second and last bytes,
@@ -224,22 +231,26 @@ struct TimeLexicon: Sendable {
     /// The phrases of ``TimeWords/phrases`` by their first word's index in
     /// ``infos``, longest first: the phrase rule runs at every position tried,
     /// and an array index costs no hashing.
-    private(set) var phrasesByInfo: [[TimePhrase]] = []
+    let phrasesByInfo: [[TimePhrase]]
     /// Multi-word holidays by first word, longest first (value = month, day).
-    var holidays: [UInt64: [(words: [UInt64], month: Int, day: Int)]] = [:]
-    var rateCues: Set<UInt64> = []
-    var futureCues: Set<UInt64> = []
-    var pastCues: Set<UInt64> = []
-    var notPast: Set<UInt64> = []
+    let holidays: [UInt64: [(words: [UInt64], month: Int, day: Int)]]
+    let rateCues: Set<UInt64>
+    let futureCues: Set<UInt64>
+    let pastCues: Set<UInt64>
+    let notPast: Set<UInt64>
     /// ``TimeWords/deadlineCues``, each as its words' hashes.
-    var deadlineCues: [[UInt64]] = []
+    let deadlineCues: [[UInt64]]
     /// ``TimeWords/schedulingVerbs`` (lemmas, as the syntax layer writes them).
-    var schedulingVerbs: Set<String> = []
+    let schedulingVerbs: Set<String>
+    /// Every table word and number word starts with an ASCII letter, so a
+    /// token starting with punctuation is none: the tagger's first pass
+    /// (``TimeTagger/isHead(_:folded:)``) then tests its bytes without reading it.
+    let wordsStartWithLetters: Bool
 
     static let shared = TimeLexicon()
 
     /// ``Key``, built once.
-    let key = Key()
+    let key: Key
 
     /// Frequently tested words, hashed once when the lexicon is built. They are
     /// instance properties, read through the tagger's ``TimeTagger/k``: a
@@ -273,9 +284,16 @@ struct TimeLexicon: Sendable {
         let is_ = timeWordHash("is"), are = timeWordHash("are"), comma = timeWordHash(","), week = timeWordHash("week")
         let thousand = timeWordHash("thousand"), century = timeWordHash("century"), per = timeWordHash("per")
         let by = timeWordHash("by"), had = timeWordHash("had"), full = timeWordHash("full")
+        let comparable = timeWordHash("comparable"), long = timeWordHash("long")
+        let throughout = timeWordHash("throughout"), when = timeWordHash("when")
     }
 
     init() {
+        let keyWords = Key()
+        self.key = keyWords
+        /// The table's words while it is built, then frozen into ``infos`` and ``slots``.
+        var words: [UInt64: TimeWordInfo] = [:]
+        var holidays: [UInt64: [(words: [UInt64], month: Int, day: Int)]] = [:]
         /// Phrases by the hash of their first word, while the table is built.
         var phrases: [UInt64: [TimePhrase]] = [:]
         func lines(_ table: String) -> [Substring] {
@@ -398,11 +416,11 @@ struct TimeLexicon: Sendable {
         for key in phrases.keys { marks[key, default: []].insert(.startsPhrase) }
         for key in holidays.keys { marks[key, default: []].insert(.startsHoliday) }
         for word in TimeTagger.monthPrepositionWords { marks[timeWordHash(Substring(word)), default: []].insert(.monthPreposition) }
-        var innerWords = Mirror(reflecting: key).children.compactMap { $0.value as? UInt64 }
+        var innerWords = Mirror(reflecting: keyWords).children.compactMap { $0.value as? UInt64 }
         for list in phrases.values { for p in list { innerWords += p.words } }
         for list in holidays.values { for h in list { innerWords += h.words } }
-        innerWords += [TimeTagger.throughout, TimeTagger.when, TimeTagger.comparable, TimeTagger.long]
         for word in innerWords { marks[word, default: []].insert(.inner) }
+        for (word, decade) in TimeTagger.spelledDecades { entry(word).spelledDecade = decade }
         for key in Array(marks.keys) where entry(key).approx { marks[key]!.insert(.approximator) }
         for key in Array(marks.keys) where entry(key).isHead {
             marks[key]!.insert(.head)
@@ -411,8 +429,14 @@ struct TimeLexicon: Sendable {
         // Freeze into the probing table at most half full.
         var size = 64
         while size < words.count * 2 { size *= 2 }
-        mask = size - 1
-        slots = Array(repeating: Slot(), count: size)
+        let mask = size - 1
+        var slots = Array(repeating: Slot(), count: size)
+        var filter = [UInt64](repeating: 0, count: 64)
+        var headFilter = [UInt64](repeating: 0, count: 64)
+        var headShapes = [UInt64](repeating: 0, count: 64)
+        var infos: [TimeWordInfo] = []
+        var ruleStarts: [TimeRules] = []
+        var phrasesByInfo: [[TimePhrase]] = []
         for (key, info) in words {
             let mixed = Self.mix(key)
             let bit = Int(truncatingIfNeeded: mixed >> 52)
@@ -427,9 +451,28 @@ struct TimeLexicon: Sendable {
             while slots[i].index >= 0 { i = (i + 1) & mask }
             slots[i] = Slot(key: key, number: info.number ?? .nan, index: Int32(infos.count), marks: marks[key] ?? [])
             infos.append(info)
+            ruleStarts.append(TimeRules.starting(at: key, info, marks[key] ?? [], key: keyWords))
             phrasesByInfo.append(phrases[key] ?? [])
         }
-        words = [:]
+        // The words the rules' first tests compare a token with need entries,
+        // or ``ruleStarts`` would not let the rules try them.
+        for word in TimeRules.startWords(keyWords) {
+            precondition(words[word] != nil, "TimeLexicon: a word a rule starts with has no entry")
+        }
+        wordsStartWithLetters = words.allSatisfy { key, info in
+            guard marks[key]?.contains(.tableWord) == true || info.number != nil else { return true }
+            guard let first = spelled[key]?.utf8.first else { return false }
+            return first >= 0x61 && first <= 0x7A
+        }
+        self.mask = mask
+        self.slots = slots
+        self.filter = filter
+        self.headFilter = headFilter
+        self.headShapes = headShapes
+        self.infos = infos
+        self.ruleStarts = ruleStarts
+        self.phrasesByInfo = phrasesByInfo
+        self.holidays = holidays
         rateCues = Set(lines(TimeWords.rateCues).map(timeWordHash))
         futureCues = Set(lines(TimeWords.futureCues).map(timeWordHash))
         pastCues = Set(lines(TimeWords.pastCues).map(timeWordHash))

@@ -177,7 +177,7 @@ extension TimeTagger {
                 if after == k.after || after == k.later, clauseEnds(i + 3) { return anchorShift(i, i + 3, 1, u) }
                 // "the year", "the week", "the month", "the weekend" on their own
                 let before = i > sentenceStart ? toks[i - 1].hash : 0
-                let spanning = before == k.for || before == k.during || before == k.over || before == TimeTagger.throughout
+                let spanning = before == k.for || before == k.during || before == k.over || before == k.throughout
                 // "the week of March 6": that day's week.
                 if u == .week, hash(i + 2) == k.of, i + 3 < sentenceEnd, let day = core(at: i + 3), let ref = day.ref, ref.granularity == .day {
                     return make(i, day.end, .date, ref.day.weekValue, ref: TimeRef(day: ref.day, granularity: .week))
@@ -209,18 +209,14 @@ extension TimeTagger {
         return nil
     }
 
-    static let throughout = timeWordHash("throughout")
-
     /// "before"/"after" close the expression only at the end of a clause
     /// ("the day before."); before a noun phrase they are prepositions.
     func clauseEnds(_ k: Int) -> Bool {
         guard k < sentenceEnd else { return true }
         let c = bytes[toks[k].start]
         return c == 0x2C || c == 0x2E || c == 0x3B || c == 0x3A || c == 0x29 || c == 0x22 || c == 0x27 && toks[k].end - toks[k].start <= 2
-            || toks[k].hash == self.k.and || toks[k].hash == TimeTagger.when
+            || toks[k].hash == self.k.and || toks[k].hash == self.k.when
     }
-
-    static let when = timeWordHash("when")
 
     /// The anchor moved by `shift` units, at the unit's granularity.
     func anchorShift(_ start: Int, _ end: Int, _ shift: Int, _ unit: TimeUnit) -> TimeMatch? {
@@ -252,7 +248,7 @@ extension TimeTagger {
     func quarter(_ i: Int) -> TimeMatch? {
         var p = i
         if hash(p) == k.the { p += 1 }
-        if hash(p) == TimeTagger.comparable { p += 1 }
+        if hash(p) == k.comparable { p += 1 }
         if hash(p) == k.fiscal { p += 1 }
         // year-ago / year-earlier quarter or period
         if hash(p) == k.yearAgo || hash(p) == k.yearEarlier {
@@ -283,7 +279,7 @@ extension TimeTagger {
         if let o = info(q)?.ordinal, o >= 1, o <= 4 {
             number = o; q += 1
             if hash(q) == k.fiscal { q += 1 }
-            if hash(q) == TimeTagger.half { half = true } else if hash(q) != k.quarter { return nil }
+            if hash(q) == k.half { half = true } else if hash(q) != k.quarter { return nil }
             if half && o > 2 { return nil }
             q += 1
         } else if let n = qToken(q) {
@@ -333,8 +329,6 @@ extension TimeTagger {
         return m
     }
 
-    static let comparable = timeWordHash("comparable")
-    static let half = timeWordHash("half")
 
     /// "Q3" as 3.
     func qToken(_ k: Int) -> Int? {
@@ -551,13 +545,13 @@ extension TimeTagger {
         if last.hash == k.old { return nil }                       // "50-year-old"
         if hash(i + 1) == k.old { return nil }
         // count-unit(-long): "two-year", "16-hour", "year-long", "decades-long"
-        if parts.count == 2 || (parts.count == 3 && parts[2].hash == TimeTagger.long) {
+        if parts.count == 2 || (parts.count == 3 && parts[2].hash == k.long) {
             let a = parts[0], b = parts[1]
             if let u = infoOf(b)?.unit, !infoOf(b)!.unitIsPlural, let n = a.number, infoOf(a)?.unit == nil {
                 if n <= 0 || n > 10000 { return nil }
                 return make(i, i + 1, .duration, durationValue(n, u))
             }
-            if parts.count == 2, let u = infoOf(a)?.unit, b.hash == TimeTagger.long {
+            if parts.count == 2, let u = infoOf(a)?.unit, b.hash == k.long {
                 return make(i, i + 1, .duration, infoOf(a)!.unitIsPlural ? durationValue(nil, u) : durationValue(1, u))
             }
             // "twenty-five-year" is rare; ignored.
@@ -582,8 +576,8 @@ extension TimeTagger {
                 return nil
             }
             // ordinal-quarter: "third-quarter", "first-half"
-            if let o = infoOf(a)?.ordinal, o >= 1, o <= 4, b.hash == k.quarter || b.hash == TimeTagger.half {
-                let isHalf = b.hash == TimeTagger.half
+            if let o = infoOf(a)?.ordinal, o >= 1, o <= 4, b.hash == k.quarter || b.hash == k.half {
+                let isHalf = b.hash == k.half
                 guard let dct else { return make(i, i + 1, .date, isHalf ? "XXXX-H\(o)" : "XXXX-Q\(o)") }
                 let current = isHalf ? (dct.month <= 6 ? 1 : 2) : dct.quarter
                 let y = sentenceYear ?? ((o > current && tense(around: i, i + 1) == .past) ? dct.year - 1 : dct.year)
@@ -594,8 +588,6 @@ extension TimeTagger {
         }
         return nil
     }
-
-    static let long = timeWordHash("long")
 
     /// A decade written inside a compound ("1990s" of "mid-1990s").
     func decadeOfPart(_ t: TimeToken) -> String? {

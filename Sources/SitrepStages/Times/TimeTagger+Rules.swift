@@ -276,9 +276,9 @@ extension TimeTagger {
         guard k < sentenceEnd else { return nil }
         let t = toks[k]
         let n = t.end - t.start
-        if let inf = infoOf(t), inf.season == nil, k >= sentenceStart {
-            // spelled decades
-            if let d = TimeTagger.spelledDecades[t.hash], k > sentenceStart, toks[k - 1].hash == self.k.the { return centuryFor(d) + String(d) }
+        // spelled decades
+        if let inf = infoOf(t), inf.season == nil, k > sentenceStart, let d = inf.spelledDecade, toks[k - 1].hash == self.k.the {
+            return centuryFor(d) + String(d)
         }
         guard n >= 3, bytes[t.end - 1] == 0x73 || bytes[t.end - 1] == 0x53 else { return nil }
         var s = t.start

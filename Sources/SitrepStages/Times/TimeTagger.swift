@@ -235,42 +235,44 @@ struct TimeTagger {
         return out
     }
 
-    /// The byte offsets of the text's hyphens and of the lead bytes of its
-    /// dashes and curly quotes (0xE2), found with `memchr`: a word without
-    /// one is hashed as it is written, so its shape alone can rule it out.
+    /// Where the text's next hyphen and next lead byte of a dash or curly
+    /// quote (0xE2) lie, found with `memchr` as the first pass moves on: a
+    /// word without one is hashed as it is written, so its shape alone can
+    /// rule it out. No array: each search starts where a query passes the
+    /// last byte found.
     struct FoldedBytes {
-        private var offsets: [Int] = []
-        private var cursor = 0
+        private let bytes: UnsafeBufferPointer<UInt8>
+        /// The first hyphen at or after `hyphenFrom` (`bytes.count` for none).
+        private var hyphen = 0, hyphenFrom = Int.max
+        /// The first 0xE2 at or after `leadFrom`.
+        private var lead = 0, leadFrom = Int.max
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for byte: UInt8 in [0x2D, 0xE2] {
-                var from = 0
-                while let hit = bytes.firstOffset(of: byte, from: from, to: bytes.count) {
-                    offsets.append(hit)
-                    from = hit + 1
-                }
-            }
-            offsets.sort()
-        }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         /// Whether `[start, end)` holds one of the bytes. Calls come in text
-        /// order, so a cursor moves forward; a call out of order searches.
+        /// order, so a search runs only past a byte found; a call out of order
+        /// searches again.
+        @inline(__always)
         mutating func any(in start: Int, _ end: Int) -> Bool {
-            if cursor > 0 && offsets[cursor - 1] >= start {
-                var lo = 0, hi = cursor
-                while lo < hi { let mid = (lo + hi) / 2; if offsets[mid] < start { lo = mid + 1 } else { hi = mid } }
-                cursor = lo
+            if start < hyphenFrom || hyphen < start {
+                hyphen = bytes.firstOffset(of: 0x2D, from: start, to: bytes.count) ?? bytes.count
+                hyphenFrom = start
             }
-            while cursor < offsets.count && offsets[cursor] < start { cursor += 1 }
-            return cursor < offsets.count && offsets[cursor] < end
+            if start < leadFrom || lead < start {
+                lead = bytes.firstOffset(of: 0xE2, from: start, to: bytes.count) ?? bytes.count
+                leadFrom = start
+            }
+            return hyphen < end || lead < end
         }
     }
 
     /// The first pass over a sentence: whether token `k` is a head, reading
     /// as little of it as it can.
     ///
-    /// - A punctuation mark is none. A token starting with a digit or
-    ///   another byte gets ``isHead(_:)``.
+    /// - A punctuation mark is none. A token starting with ASCII punctuation
+    ///   ("'s", "--") is a head only as "'90s" or with a hyphen inside, told
+    ///   by its bytes (no table word starts so). A token starting with a
+    ///   digit or a non-ASCII byte gets ``isHead(_:)``.
     /// - A word without hyphen or dash is a head only when it is a head word
     ///   of the table: its shape (``TimeLexicon/mayBeHeadWord(_:_:_:)``) turns
     ///   most words away, the head words' Bloom filter most of the rest,
@@ -286,7 +288,13 @@ struct TimeTagger {
         let s = span.start, e = span.end
         let c = bytes[s]
         guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) else {
-            if e - s == 1 && !(c >= 0x30 && c <= 0x39) { return false }
+            let digit = c >= 0x30 && c <= 0x39
+            if e - s == 1 && !digit { return false }
+            // ASCII punctuation first ("'s", "--", "$"): no table word starts
+            // so, and without a hyphen inside only "'90s" is a head.
+            if c < 0x80 && !digit && lexicon.wordsStartWithLetters && !folded.any(in: s + 1, e - 1) {
+                return c == 0x27 && bytes[e - 1] | 0x20 == 0x73 && bytes[s + 1] >= 0x30 && bytes[s + 1] <= 0x39
+            }
             return isHeadReadingAll(k)
         }
         if (c == 0x51 && e - s == 2) || folded.any(in: s, e) { return isHeadReadingAll(k) }
@@ -416,27 +424,31 @@ struct TimeTagger {
         return t.number != nil || infoOf(t)?.vagueNumber == true || t.hasHyphen
     }
 
+    /// The longest match of the rules at `i`, in the order listed on
+    /// ``TimeTagger`` (ties go to the earlier rule). Only the rules that can
+    /// start at token `i` (``startRules(_:)``) are tried.
     func core(at i: Int) -> TimeMatch? {
+        let rules = startRules(i)
         var best: TimeMatch? = nil
         func consider(_ m: TimeMatch?) {
             guard let m else { return }
             if best == nil || m.end > best!.end { best = m }
         }
-        consider(phrase(i))
-        consider(explicitDate(i))
-        consider(yearish(i))
-        consider(namedDay(i))
-        consider(weekdayExpression(i))
-        consider(clockTime(i))
-        consider(holiday(i))
-        consider(deictic(i))
-        consider(season(i))
-        consider(anchored(i))
-        consider(quarter(i))
-        consider(numberWithUnit(i))
-        consider(position(i))
-        consider(compound(i))
-        consider(frequency(i))
+        if rules.contains(.phrase) { consider(phrase(i)) }
+        if rules.contains(.explicitDate) { consider(explicitDate(i)) }
+        if rules.contains(.yearish) { consider(yearish(i)) }
+        if rules.contains(.namedDay) { consider(namedDay(i)) }
+        if rules.contains(.weekday) { consider(weekdayExpression(i)) }
+        if rules.contains(.clockTime) { consider(clockTime(i)) }
+        if rules.contains(.holiday) { consider(holiday(i)) }
+        if rules.contains(.deictic) { consider(deictic(i)) }
+        if rules.contains(.season) { consider(season(i)) }
+        if rules.contains(.anchored) { consider(anchored(i)) }
+        if rules.contains(.quarter) { consider(quarter(i)) }
+        if rules.contains(.numberWithUnit) { consider(numberWithUnit(i)) }
+        if rules.contains(.position) { consider(position(i)) }
+        if rules.contains(.compound) { consider(compound(i)) }
+        if rules.contains(.frequency) { consider(frequency(i)) }
         return best
     }
 

@@ -40,10 +40,14 @@ extension TimeTagger {
 
     /// The deadline cue that ends just before token `first`, if any.
     private func deadlineCue(before first: Int) -> [UInt64]? {
-        lexicon.deadlineCues.first { cue in
-            guard first - cue.count >= sentenceStart else { return false }
-            return cue.indices.allSatisfy { toks[first - cue.count + $0].hash == cue[$0] }
+        guard first > sentenceStart else { return nil }
+        // A cue ends with the word before the expression: its last word is
+        // compared first, and most cues stop there.
+        let before = toks[first - 1].hash
+        for cue in lexicon.deadlineCues where cue[cue.count - 1] == before && first - cue.count >= sentenceStart {
+            if cue.indices.allSatisfy({ toks[first - cue.count + $0].hash == cue[$0] }) { return cue }
         }
+        return nil
     }
 
     /// Without a parse: "had" within the tense window before the expression.

@@ -1,0 +1,148 @@
+import Testing
+import SitrepCore
+@testable import SitrepStages
+
+/// Runs the text layer on `text` and hands a tagger over its tokens to `body`.
+private func withTagger<R>(_ text: String, published: String?, _ body: (inout TimeTagger, [Range<Int>]) -> R) throws -> R {
+    var doc = Document(id: "t", input: .cleanText(text), published: published)
+    doc.setArticle(text: text, article: Article(), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
+    try SentenceStage().process(&doc)
+    try TokenStage().process(&doc)
+    let ranges = SyntaxStage.sentenceRanges(doc)
+    let tokens = doc.tokens
+    var bytes = doc.text
+    return bytes.withUTF8 { buffer in
+        var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, tokens: tokens, dct: CalendarDay.parse(published))
+        return body(&tagger, ranges)
+    }
+}
+
+/// Sentences with an expression of every rule, and words next to them that
+/// start none.
+private let dispatchTexts = [
+    "Ruritania held elections on June 12, 2020, and again on 12 June 2021. The 12th of June was a Monday, Oct. 5, 2020 not.",
+    "The ministry published the figures on 2023-11-02 and 6/12/2020. Output recovered by mid-2019 and in the '90s, the 1990s and the nineties.",
+    "The monarchy was restored in the 19th century, in fiscal 1989, in the year 2000, in nineteen ninety-six and in the year two thousand and one.",
+    "The talks ended yesterday morning, resumed today and tonight, and will end tomorrow. They met last night and on Mondays and Tuesday nights.",
+    "The vote is at 10:35 a.m. Friday, at 9 p.m. EST, at 7am, at noon and at midnight. Christmas Eve, New Year's Day and Thanksgiving Day passed.",
+    "Sales rose last week, this year, next Friday, last March and this fall; the day before, the following week, that same day and the year.",
+    "The third quarter, the fourth quarter of 2019, Q3, the first half, the year-ago quarter, the latest period and the comparable quarter fell.",
+    "It lasted six months, the first nine months, a year ago, two days later, five years earlier, three weeks from now and for years.",
+    "More than two years, at least a decade, about 5 1/2 hours, a couple of weeks, half a century and two and a half years passed.",
+    "Early next year, late November, mid 2019, earlier this month, the end of 1990, the beginning of the year and the week of March 6 came.",
+    "A two-year deal, a 16-hour shift, decades-long rule, mid-November, third-quarter profit, year-earlier sales and year-end results held.",
+    "Prices are set daily, annually, every Monday, each Friday and every two weeks, at $5 million a year and twice a week.",
+    "The company's so-called high-speed plan, with 1,200 staff and 3.5% growth -- \u{201C}a record\u{201D} -- beat the 1992 election's 50-year-old rules in May.",
+    "Ruritania\u{2019}s \u{2019}90s boom\u{2014}and the 2010\u{2013}2012 slump\u{2014}ended as the past few months and recent years showed; it is now that counts.",
+]
+
+@Suite("Time rule dispatch and first pass")
+struct TimeDispatchTests {
+    /// The rules, each with the bit the dispatch gives it.
+    static var rules: [(TimeRules, (TimeTagger, Int) -> TimeMatch?)] { [
+        (.phrase, { $0.phrase($1) }), (.explicitDate, { $0.explicitDate($1) }), (.yearish, { $0.yearish($1) }),
+        (.namedDay, { $0.namedDay($1) }), (.weekday, { $0.weekdayExpression($1) }), (.clockTime, { $0.clockTime($1) }),
+        (.holiday, { $0.holiday($1) }), (.deictic, { $0.deictic($1) }), (.season, { $0.season($1) }),
+        (.anchored, { $0.anchored($1) }), (.quarter, { $0.quarter($1) }), (.numberWithUnit, { $0.numberWithUnit($1) }),
+        (.position, { $0.position($1) }), (.compound, { $0.compound($1) }), (.frequency, { $0.frequency($1) }),
+    ] }
+
+    /// At every token, every rule that matches is one the dispatch lets
+    /// start there, and ``TimeTagger/core(at:)`` returns what trying all
+    /// fifteen rules gives: the longest match, the earlier rule on a tie.
+    @Test(arguments: [nil, "2024-03-13"] as [String?])
+    func dispatchMissesNoMatch(published: String?) throws {
+        var matches = 0
+        for text in dispatchTexts {
+            try withTagger(text, published: published) { tagger, ranges in
+                for range in ranges {
+                    tagger.sentenceStart = range.lowerBound
+                    tagger.sentenceEnd = range.upperBound
+                    for i in range {
+                        let allowed = tagger.startRules(i)
+                        var best: TimeMatch? = nil
+                        for (bit, rule) in Self.rules {
+                            guard let m = rule(tagger, i) else { continue }
+                            #expect(allowed.contains(bit), "rule \(bit.rawValue) matched at token \(i) of \"\(text)\" but was not dispatched")
+                            if best == nil || m.end > best!.end { best = m }
+                        }
+                        let got = tagger.core(at: i)
+                        #expect(got?.start == best?.start && got?.end == best?.end && got?.type == best?.type
+                                && got?.value == best?.value && got?.flags == best?.flags)
+                        if best != nil { matches += 1 }
+                    }
+                }
+            }
+        }
+        #expect(matches > 100)
+    }
+
+    /// What the table says a word can start.
+    @Test func ruleStartsOfWords() {
+        let lexicon = TimeLexicon.shared
+        func starts(_ word: String) -> TimeRules {
+            let index = lexicon.index(of: timeWordHash(Substring(word)))
+            return index < 0 ? [] : lexicon.ruleStarts[Int(index)]
+        }
+        #expect(starts("the").isSuperset(of: TimeRules.afterThe))
+        #expect(starts("december").contains(.explicitDate))
+        #expect(!starts("december").contains(.numberWithUnit))
+        #expect(starts("friday").isSuperset(of: [.explicitDate, .weekday]))
+        #expect(starts("three").contains(.numberWithUnit))
+        #expect(!starts("three").contains(.yearish))          // a spoken year starts at eleven to nineteen
+        #expect(starts("nineteen").isSuperset(of: [.yearish, .numberWithUnit]))
+        #expect(starts("third").isSuperset(of: [.yearish, .quarter]))
+        #expect(!starts("last").contains(.quarter))            // ordinal -1: no quarter
+        #expect(starts("last").contains(.deictic))
+        #expect(starts("daily").contains(.frequency))
+        #expect(starts("every").contains(.frequency))
+        #expect(starts("yesterday").contains(.namedDay))
+        #expect(starts("than") == [])                          // read inside an expression, starts none
+    }
+
+    /// The first pass's shortcuts (word shape, Bloom filter, punctuation by
+    /// its bytes, hyphens found by `memchr`) agree with reading every token.
+    @Test func firstPassAgreesWithFullReading() throws {
+        var heads = 0
+        for text in dispatchTexts {
+            try withTagger(text, published: nil) { tagger, ranges in
+                var folded = TimeTagger.FoldedBytes(tagger.bytes)
+                for range in ranges {
+                    for k in range {
+                        let fast = tagger.isHead(k, folded: &folded)
+                        #expect(fast == tagger.isHeadReadingAll(k), "token \(k) of \"\(text)\"")
+                        if fast { heads += 1 }
+                    }
+                }
+            }
+        }
+        #expect(heads > 100)
+    }
+
+    /// Hyphens and dash lead bytes are found in any range, asked in text order or not.
+    @Test func foldedBytes() {
+        var text = Array("a-b c\u{2019}d efg-h ij".utf8)
+        text.withUnsafeMutableBufferPointer { mutable in
+            let bytes = UnsafeBufferPointer(mutable)
+            var folded = TimeTagger.FoldedBytes(bytes)
+            func brute(_ s: Int, _ e: Int) -> Bool { (s..<max(s, e)).contains { bytes[$0] == 0x2D || bytes[$0] == 0xE2 } }
+            let queries = [(0, 1), (0, 3), (2, 5), (4, 7), (8, 10), (9, 12), (12, 14), (0, bytes.count), (3, 3), (1, 2), (13, 16), (5, 6)]
+            for (s, e) in queries { #expect(folded.any(in: s, e) == brute(s, e), "[\(s), \(e))") }
+        }
+    }
+
+    /// Values written byte by byte are the text `pad` and interpolation give.
+    @Test func timexDigits() {
+        func reference(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        for n in [0, 5, 9, 10, 99, 100, 987, 1000, 2024, 9999, 10_000, 123_456, -1, -42] {
+            for width in 1...4 { #expect(pad(n, width) == reference(n, width)) }
+        }
+        for (y, m, d) in [(2024, 3, 13), (987, 1, 2), (0, 12, 31), (9999, 10, 5), (10_000, 1, 1), (-5, 2, 3)] {
+            #expect(CalendarDay(year: y, month: m, day: d).value == "\(reference(y, 4))-\(reference(m, 2))-\(reference(d, 2))")
+            #expect(TimeRef(day: CalendarDay(year: y, month: m, day: 1), granularity: .month).value == "\(reference(y, 4))-\(reference(m, 2))")
+        }
+    }
+}
