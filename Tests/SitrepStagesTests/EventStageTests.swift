@@ -111,6 +111,8 @@ import SitrepCore
              events: ["BOLGOV - 1724"]),
         Case(rule: "launching cyber attacks is 176 (scripts/cameo-verbs-extra.tsv)", text: "Russia launched cyber attacks against Estonia.",
              events: ["RUS EST 176"]),
+        Case(rule: "an act a party is about to do is coded as the act, as PETRARCH does, flagged imminent",
+             text: "Turkey is about to restore full diplomatic ties with Israel.", events: ["TUR ISR 050"], flags: ["imminent"]),
         Case(rule: "a plural demonym is its country (its lemma is the singular)", text: "Young Algerians blocked the roads to the capital.",
              events: ["DZA - 144"]),
         Case(rule: "\"the PRC\" is China (scripts/cameo-actors-variants.tsv); a capital's security chief is its country's police",

@@ -77,7 +77,10 @@ struct EventCoder {
     /// Verbs of deliberation: their complement is an option weighed (014).
     static let consideringVerbs = keys(["consider", "contemplate", "mull", "weigh", "explore", "study"])
     /// Adjectives that make their infinitive hypothetical ("is unlikely to").
-    static let hypotheticalAdjectives = keys(["unlikely", "likely", "possible", "able", "unable", "ready", "willing", "eager", "due", "set", "poised", "about"])
+    static let hypotheticalAdjectives = keys(["unlikely", "likely", "possible", "able", "unable", "ready", "willing", "eager", "due", "set", "poised"])
+    /// "is about to restore ties": the act is imminent. PETRARCH codes it as the
+    /// act; Sitrep does too, with the flag `imminent`.
+    static let aboutWord = WordKey.of("about")
     /// Verbs whose infinitive complement did not happen; they code themselves (12x).
     static let negatingVerbs = keys(["refuse", "decline", "reject", "fail", "deny", "avoid", "stop", "cease", "halt", "oppose", "resist", "forget"])
     /// Verbs whose object is the subject of their infinitive ("urged Iran to talk").
@@ -179,6 +182,7 @@ struct EventCoder {
         var negated = Set<Int>()
         // Acts a party considers ("is considering giving money"): CAMEO's 014.
         var considered = Set<Int>()
+        var imminent = Set<Int>()
         for v in verbCodes.keys.sorted() {
             if tokens.hasChild(v, relations: ["advmod", "aux", "det"], lemmas: EventCoder.negators) {
                 // "would not provide support": a refusal (12x) where CAMEO has one.
@@ -204,6 +208,7 @@ struct EventCoder {
                                   || (isInfinitiveAdverbial(child) && (EventCoder.intentVerbs.contains(tokens.lemma[parent]) || EventCoder.negatingVerbs.contains(tokens.lemma[parent])))) {
                 let lemma = tokens.lemma[parent]
                 if EventCoder.negatingVerbs.contains(lemma) { dropped.insert(v); break }
+                if tokens.upos[parent] == "ADJ" && lemma == EventCoder.aboutWord { imminent.insert(v) }
                 if tokens.upos[parent] == "ADJ" && EventCoder.hypotheticalAdjectives.contains(lemma) {
                     if lemma == WordKey.of("unlikely") || lemma == WordKey.of("unable") { dropped.insert(v) } else { intent.insert(v) }
                 }
@@ -256,6 +261,8 @@ struct EventCoder {
             var flags: [String] = []
             if negated.contains(v) {
                 flags.append("refusal")
+            } else if imminent.contains(v) && !intent.contains(v) {
+                flags.append("imminent")
             } else if considered.contains(v) {
                 // Considering an act is no intent to do it yet: CAMEO codes the
                 // deliberation itself, "consider policy option".
