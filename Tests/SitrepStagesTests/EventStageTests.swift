@@ -113,6 +113,8 @@ import SitrepCore
              events: ["RUS EST 176"]),
         Case(rule: "an act a party is about to do is coded as the act, as PETRARCH does, flagged imminent",
              text: "Turkey is about to restore full diplomatic ties with Israel.", events: ["TUR ISR 050"], flags: ["imminent"]),
+        Case(rule: "a verb whose block codes a material act only through its patterns is no act without an object (\"adding that\" was 170, \"returned ... to their bases\" 080)",
+             text: "The spokesman told reporters at a briefing in Ankara, adding that all aircraft had returned safely to their bases.", events: []),
         Case(rule: "a plural demonym is its country (its lemma is the singular)", text: "Young Algerians blocked the roads to the capital.",
              events: ["DZA - 144"]),
         Case(rule: "\"the PRC\" is China (scripts/cameo-actors-variants.tsv); a capital's security chief is its country's police",

@@ -71,6 +71,8 @@ struct EventCoder {
     static let intentVerbs = keys(["plan", "intend", "pledge", "promise", "vow", "aim", "seek", "want", "hope",
                                    "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider", "contemplate", "mull", "weigh",
                                    "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt", "swear"])
+    /// CAMEO's roots of words rather than deeds (QuadClass 1 and 3).
+    static let verbalRoots: Set<String> = ["01", "02", "03", "04", "05", "09", "10", "11", "12", "13"]
     /// Roots of the verbal acts a meeting or call can be made for: cooperation
     /// (05) and disapproval, rejection, threats and demands (10-13).
     static let purposeRoots: Set<String> = ["05", "10", "11", "12", "13"]
@@ -433,6 +435,14 @@ struct EventCoder {
             return VerbCode(code: code, block: form.block, pattern: nil, weight: 0, targetAnchor: nil, sourceAnchor: nil)
         }
         guard let code = block.inferredCode else { return nil }
+        // The patterns of a block that codes a material act name what the act
+        // falls on ("added pressure" 170, "returned the land" 08): the verb with
+        // no object, active or passive, is no such act ("adding that all aircraft
+        // had returned", "returned safely to their bases").
+        if !EventCoder.verbalRoots.contains(String(code.prefix(2))),
+           !tokens.children[v].contains(where: { tokens.deprel[$0] == "obj" || tokens.deprel[$0] == "nsubj:pass" }) {
+            return nil
+        }
         return VerbCode(code: code, block: form.block, pattern: "(root of the block's patterns)", weight: 0, targetAnchor: nil, sourceAnchor: nil)
     }
 
