@@ -148,38 +148,9 @@ struct EventCoder {
         var suppressed = Set<Int>()
         var intent = Set<Int>()
         var dropped = Set<Int>()
-        // "Straw said the government and the rebels must reach an agreement": what
-        // a party says another must do is its demand on it (CAMEO 10), and what it
-        // should do its appeal (02); the act itself has not happened. "It should
-        // have been more convincing" judges the past and asks nothing.
-        for w in sentence where tokens.deprel[w] == "ccomp" && tokens.hasChild(w, relations: ["aux"], lemmas: EventCoder.obligationAux) {
-            let p = tokens.head[w]
-            guard p >= 0, tokens.upos[p] == "VERB", !inName[p],
-                  !tokens.hasChild(w, relations: ["aux"], lemmas: [EventCoder.haveWord]),
-                  tokens.children[p].contains(where: { tokens.deprel[$0] == "nsubj" }),
-                  !tokens.hasChild(p, relations: ["advmod", "aux"], lemmas: EventCoder.negators),
-                  tokens.children[w].contains(where: { tokens.deprel[$0] == "nsubj" && !actorsOfPhrase($0).isEmpty }) else { continue }
-            if let own = verbCodes[p], !own.code.hasPrefix("01") { continue }
-            let demand = tokens.hasChild(w, relations: ["aux"], lemmas: [EventCoder.mustWord])
-            verbCodes[p] = VerbCode(code: demand ? "100" : "020", block: -1,
-                                    pattern: demand ? "a reported obligation (\"must\")" : "a reported recommendation (\"should\")", weight: 1,
-                                    targetAnchor: nil, sourceAnchor: nil)
-            for x in tokens.subtree(w) where x != p && verbCodes[x] != nil { dropped.insert(x) }
-        }
+        recodeReportedObligations(in: sentence, &verbCodes, dropped: &dropped)
         guard !verbCodes.isEmpty else { return [] }
-        // "summoned the Chinese ambassador to complain", "called his counterpart to
-        // congratulate him": a meeting or call made for a stated verbal act is that
-        // act, by the caller to the called (CAMEO codes the complaint, 111).
-        for (v, code) in verbCodes where code.code.hasPrefix("04") {
-            for c in tokens.children[v] where isInfinitiveAdverbial(c) || (tokens.deprel[c] == "xcomp" && tokens.xpos[c] == "VB") {
-                guard let purpose = verbCodes[c], EventCoder.purposeRoots.contains(String(purpose.code.prefix(2))) else { continue }
-                let block = dictionary.verbs.blocks.indices.contains(purpose.block) ? " (\(dictionary.verbs.blocks[purpose.block].name))" : ""
-                verbCodes[v] = VerbCode(code: purpose.code, block: -1, pattern: "made to \"\(tokens.words.text(c..<(c + 1)))\"\(block)", weight: purpose.weight,
-                                        targetAnchor: nil, sourceAnchor: nil)
-                dropped.insert(c)
-                break
-            }
-        }
+        recodeStatedPurposes(&verbCodes, dropped: &dropped)
         // Modality and control (step 2).
         var negated = Set<Int>()
         // Acts a party considers ("is considering giving money"): CAMEO's 014.
@@ -314,6 +285,45 @@ struct EventCoder {
             }
         }
         return out
+    }
+
+    /// Step 1b: "Straw said the government and the rebels must reach an
+    /// agreement": what a party says another must do is its demand on it (CAMEO
+    /// 10), and what it should do its appeal (02); the act itself has not
+    /// happened, and the verbs of the clause are set aside. "It should have been
+    /// more convincing" judges the past and asks nothing.
+    private func recodeReportedObligations(in sentence: Range<Int>, _ verbCodes: inout [Int: VerbCode], dropped: inout Set<Int>) {
+        for w in sentence where tokens.deprel[w] == "ccomp" && tokens.hasChild(w, relations: ["aux"], lemmas: EventCoder.obligationAux) {
+            let p = tokens.head[w]
+            guard p >= 0, tokens.upos[p] == "VERB", !inName[p],
+                  !tokens.hasChild(w, relations: ["aux"], lemmas: [EventCoder.haveWord]),
+                  tokens.children[p].contains(where: { tokens.deprel[$0] == "nsubj" }),
+                  !tokens.hasChild(p, relations: ["advmod", "aux"], lemmas: EventCoder.negators),
+                  tokens.children[w].contains(where: { tokens.deprel[$0] == "nsubj" && !actorsOfPhrase($0).isEmpty }) else { continue }
+            if let own = verbCodes[p], !own.code.hasPrefix("01") { continue }
+            let demand = tokens.hasChild(w, relations: ["aux"], lemmas: [EventCoder.mustWord])
+            verbCodes[p] = VerbCode(code: demand ? "100" : "020", block: -1,
+                                    pattern: demand ? "a reported obligation (\"must\")" : "a reported recommendation (\"should\")", weight: 1,
+                                    targetAnchor: nil, sourceAnchor: nil)
+            for x in tokens.subtree(w) where x != p && verbCodes[x] != nil { dropped.insert(x) }
+        }
+    }
+
+    /// Step 1c: "summoned the Chinese ambassador to complain", "called his
+    /// counterpart to congratulate him": a meeting or call (04x) made for a stated
+    /// verbal act is that act, by the caller to the called (CAMEO codes the
+    /// complaint, 11x); the purpose verb is set aside.
+    private func recodeStatedPurposes(_ verbCodes: inout [Int: VerbCode], dropped: inout Set<Int>) {
+        for v in verbCodes.keys.sorted() where verbCodes[v]!.code.hasPrefix("04") {
+            for c in tokens.children[v] where isInfinitiveAdverbial(c) || (tokens.deprel[c] == "xcomp" && tokens.xpos[c] == "VB") {
+                guard let purpose = verbCodes[c], EventCoder.purposeRoots.contains(String(purpose.code.prefix(2))) else { continue }
+                let block = dictionary.verbs.blocks.indices.contains(purpose.block) ? " (\(dictionary.verbs.blocks[purpose.block].name))" : ""
+                verbCodes[v] = VerbCode(code: purpose.code, block: -1, pattern: "made to \"\(tokens.words.text(c..<(c + 1)))\"\(block)", weight: purpose.weight,
+                                        targetAnchor: nil, sourceAnchor: nil)
+                dropped.insert(c)
+                break
+            }
+        }
     }
 
     /// A participle opening the sentence before its noun ("Ousted President Askar
