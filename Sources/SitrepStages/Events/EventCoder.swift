@@ -201,6 +201,10 @@ struct EventCoder {
         for (v, code) in verbCodes where code.code.hasPrefix("01") {
             if code.weight == 0 { suppressed.insert(v); continue }
             for c in tokens.children[v] where EventCoder.reportRelations.contains(tokens.deprel[c]) {
+                // A saying verb of its own in an adverbial clause reports that clause
+                // ("claimed responsibility ..., saying they had downed the helicopter":
+                // the claim, 015, stands).
+                if tokens.deprel[c] == "advcl" && verbCodes[c]?.code.hasPrefix("01") == true { continue }
                 if tokens.subtree(c).contains(where: { verbCodes[$0] != nil && $0 != v && !dropped.contains($0) }) { suppressed.insert(v) }
             }
         }
