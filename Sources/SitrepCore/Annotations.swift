@@ -142,7 +142,7 @@ public struct Event: Sendable, Equatable {
     public var confidence: Double
     /// The words that triggered the code (the verb or noun pattern); the first is the trigger.
     public var evidence: [TextSpan]
-    /// Event flags: `intent`, `refusal`, `background`, `date-from-context`, `date-from-document`, `no-source`.
+    /// Event flags: `intent`, `imminent`, `refusal`, `background`, `date-from-context`, `date-from-document`, `no-source`.
     public var flags: [String]
     /// A short human-readable account of the rule that fired (verb, pattern, how
     /// each actor was found).
@@ -162,6 +162,22 @@ public struct Event: Sendable, Equatable {
         self.confidence = confidence
         self.evidence = evidence
         self.flags = flags
+    }
+}
+
+extension Event {
+    /// CAMEO's quad class of a code's root ("19", or the whole code "190"):
+    /// 1 verbal cooperation (01–05), 2 material cooperation (06–08), 3 verbal
+    /// conflict (09–13), 4 material conflict (14–20); nil for anything else.
+    public static func quadClass(root code: some StringProtocol) -> Int? {
+        guard let n = Int(code.prefix(2)) else { return nil }
+        switch n {
+        case 1...5: return 1
+        case 6...8: return 2
+        case 9...13: return 3
+        case 14...20: return 4
+        default: return nil
+        }
     }
 }
 

@@ -71,8 +71,6 @@ struct EventCoder {
     static let intentVerbs = keys(["plan", "intend", "pledge", "promise", "vow", "aim", "seek", "want", "hope",
                                    "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider", "contemplate", "mull", "weigh",
                                    "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt", "swear"])
-    /// CAMEO's roots of words rather than deeds (QuadClass 1 and 3).
-    static let verbalRoots: Set<String> = ["01", "02", "03", "04", "05", "09", "10", "11", "12", "13"]
     /// Roots of the verbal acts a meeting or call can be made for: cooperation
     /// (05) and disapproval, rejection, threats and demands (10-13).
     static let purposeRoots: Set<String> = ["05", "10", "11", "12", "13"]
@@ -453,7 +451,7 @@ struct EventCoder {
         // falls on ("added pressure" 170, "returned the land" 08): the verb with
         // no object, active or passive, is no such act ("adding that all aircraft
         // had returned", "returned safely to their bases").
-        if !EventCoder.verbalRoots.contains(String(code.prefix(2))),
+        if let quad = Event.quadClass(root: code), quad == 2 || quad == 4,
            !tokens.children[v].contains(where: { tokens.deprel[$0] == "obj" || tokens.deprel[$0] == "nsubj:pass" }) {
             return nil
         }
@@ -698,12 +696,17 @@ struct EventCoder {
         }
     }
 
+    /// Target candidates: actor mentions with their codes and the rule that found them.
+    private func wrap(_ list: [Int], _ rule: String) -> [(actor: Int, code: String, rule: String)] {
+        list.map { ($0, actors[$0].code, rule) }
+    }
+
+    /// The targets of `v`: its passive subject or object first, then the parties
+    /// ``targetsAfterObject(of:passive:objects:)`` finds.
+    ///
     /// - Parameter sourceCountries: the countries of the act's sources: their own
     ///   military as the object is what the act uses ("strengthened its forces").
     private func targetActors(of v: Int, passive: Bool, sourceCountries: Set<String> = []) -> [(actor: Int, code: String, rule: String)] {
-        func wrap(_ list: [Int], _ rule: String) -> [(actor: Int, code: String, rule: String)] {
-            list.map { ($0, actors[$0].code, rule) }
-        }
         if passive {
             for c in tokens.children[v] where tokens.deprel[c] == "nsubj:pass" {
                 let found = actorsOfPhrase(c)
@@ -744,9 +747,6 @@ struct EventCoder {
 
     /// The targets of `v` that ``targetActors(of:passive:)`` finds after its objects.
     private func targetsAfterObject(of v: Int, passive: Bool, objects: [Int]) -> [(actor: Int, code: String, rule: String)] {
-        func wrap(_ list: [Int], _ rule: String) -> [(actor: Int, code: String, rule: String)] {
-            list.map { ($0, actors[$0].code, rule) }
-        }
         let obliques = tokens.children[v].filter { tokens.baseRelation($0) == "obl" && (tokens.deprel[$0] != "obl:agent" || !passive) }
         for c in obliques {
             // A preposition that introduces a party; none at all is an object the

@@ -25,17 +25,9 @@ public enum GDELTRow {
         "DATEADDED", "SOURCEURL",
     ]
 
-    /// CAMEO's quad class of a root code: 1 verbal cooperation (01–05),
-    /// 2 material cooperation (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20).
+    /// CAMEO's quad class of a root code (``SitrepCore/Event/quadClass(root:)``), "" for none.
     public static func quadClass(root: String) -> String {
-        guard let n = Int(root) else { return "" }
-        switch n {
-        case 1...5: return "1"
-        case 6...8: return "2"
-        case 9...13: return "3"
-        case 14...20: return "4"
-        default: return ""
-        }
+        Event.quadClass(root: root).map(String.init) ?? ""
     }
 
     public static func line(for stored: StoredEvent) -> String {
