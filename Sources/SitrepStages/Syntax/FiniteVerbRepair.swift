@@ -23,18 +23,14 @@ struct FiniteVerbRepair: Sendable {
     private let presentTense: Int?
 
     /// ``SyntaxWord/lower`` of the verbs of a reporting tail.
-    private static let reportingForms: Set<UInt64> = hashes(["said", "says", "told", "tells", "reported", "reports", "added", "adds",
-                                                              "stated", "noted"])
+    private static let reportingForms = Set(["said", "says", "told", "tells", "reported", "reports", "added", "adds",
+                                             "stated", "noted"].map(SyntaxWord.lowerKey))
     /// ``SyntaxWord/lower`` of the pronouns a present tense follows as its base form.
-    private static let pluralPronouns: Set<UInt64> = hashes(["they", "we", "i", "you"])
+    private static let pluralPronouns = Set(["they", "we", "i", "you"].map(SyntaxWord.lowerKey))
     /// ``SyntaxWord/lower`` of "by".
-    private static let byForm: UInt64 = hashes(["by"]).first!
+    private static let byForm = SyntaxWord.lowerKey("by")
     /// ``SyntaxWord/suffix2`` of an `-ed` word.
-    private static let edSuffix: UInt64 = Array("ed".utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, 2, seed: 7) }
-
-    private static func hashes(_ forms: [String]) -> Set<UInt64> {
-        Set(forms.map { form in Array(form.utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, $0.count, seed: 2) } })
-    }
+    private static let edSuffix = SyntaxWord.suffix2Key("ed")
 
     init(upos: [String], xpos: [String]) {
         pastTense = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VBD" }
@@ -68,21 +64,24 @@ struct FiniteVerbRepair: Sendable {
     func repair(_ classes: inout [Int], words: [SyntaxWord]? = nil) {
         guard classes.count >= 3 else { return }
         func kind(_ i: Int) -> Kind { classes[i] < kinds.count ? kinds[classes[i]] : .other }
+        // The words of the leading clause, when the repair works on one.
+        var leading: [SyntaxWord]? = nil
         var end = classes.count
-        var inLeadingClause = false
         if classes.indices.contains(where: { kind($0) == .finite || kind($0) == .modal }) {
             guard let words, let comma = classes.indices.first(where: { kind($0) == .comma }),
                   !(0..<comma).contains(where: { kind($0) == .finite || kind($0) == .modal }),
                   (comma..<classes.count).allSatisfy({ kind($0) != .finite || FiniteVerbRepair.reportingForms.contains(words[$0].lower) })
             else { return }
             end = comma
-            inLeadingClause = true
+            leading = words
         }
-        func follows(_ i: Int) -> Bool {
+        // The word before `i`, skipping adverbs: the verb's subject, if any.
+        func wordBefore(_ i: Int) -> Int {
             var before = i - 1
             while before > 0 && kind(before) == .adverb { before -= 1 }
-            return kind(before) == .nominal || kind(before) == .pluralNominal
+            return before
         }
+        func follows(_ i: Int) -> Bool { [.nominal, .pluralNominal].contains(kind(wordBefore(i))) }
         func opensObject(_ i: Int) -> Bool {
             guard i + 1 < end else { return false }
             switch kind(i + 1) {
@@ -92,28 +91,27 @@ struct FiniteVerbRepair: Sendable {
         }
         // A participle opening the sentence ("Attached in Paris ...") has no subject.
         guard kind(0) != .participle else { return }
-        // A base form after "to" is no present tense.
-        var infinitive = false
         // A participle in a leading phrase that opens with a preposition ("In a
         // report published on Wednesday, the Bank said", "Of the sectors surveyed
         // by ISM, 13 reported growth") or that "by" follows ("A book published by
         // ... says") modifies its noun.
-        if inLeadingClause && kind(0) == .preposition { return }
+        if leading != nil && kind(0) == .preposition { return }
+        // A base form after "to" is no present tense.
+        var infinitive = false
         for i in 1..<end {
             switch kind(i) {
             case .participle:
-                if inLeadingClause && i + 1 < end && words![i + 1].lower == FiniteVerbRepair.byForm { return }
+                if let leading, i + 1 < end, leading[i + 1].lower == FiniteVerbRepair.byForm { return }
                 if let pastTense, follows(i) && opensObject(i) { classes[i] = pastTense }
                 return
-            case .preposition where inLeadingClause:
+            case .preposition where leading != nil:
                 return
-            case .adjective where inLeadingClause && words![i].suffix2 == FiniteVerbRepair.edSuffix:
+            case .adjective where leading?[i].suffix2 == FiniteVerbRepair.edSuffix:
                 if let pastTense, follows(i) && (i + 1 < end && [.opensPhrase, .pluralNominal].contains(kind(i + 1))) { classes[i] = pastTense; return }
-            case .base where inLeadingClause && !infinitive:
-                guard let presentTense, let words else { return }
-                var before = i - 1
-                while before > 0 && kind(before) == .adverb { before -= 1 }
-                let plural = kind(before) == .pluralNominal || FiniteVerbRepair.pluralPronouns.contains(words[before].lower)
+            case .base where !infinitive:
+                guard let leading, let presentTense else { continue }
+                let before = wordBefore(i)
+                let plural = kind(before) == .pluralNominal || FiniteVerbRepair.pluralPronouns.contains(leading[before].lower)
                 if plural && (opensObject(i) || (i + 1 < end && kind(i + 1) == .participle)) { classes[i] = presentTense }
                 return
             case .to:

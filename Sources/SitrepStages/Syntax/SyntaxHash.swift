@@ -65,7 +65,17 @@ struct SyntaxWord {
     static let auxiliaryForms: Set<UInt64> = Set([
         "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
         "have", "has", "had", "having", "'ve", "'d", "get", "gets", "got", "gotten", "getting",
-    ].map { form in Array(form.utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, $0.count, seed: 2) } })
+    ].map(lowerKey))
+
+    /// ``lower`` of a lower-case word without digits, for tables of words.
+    static func lowerKey(_ form: String) -> UInt64 {
+        Array(form.utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, $0.count, seed: 2) }
+    }
+
+    /// ``suffix2`` of a word whose last two bytes are `ending` (lower case).
+    static func suffix2Key(_ ending: String) -> UInt64 {
+        Array(ending.utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, min(2, $0.count), seed: 7) }
+    }
 
     /// Atoms of one word, from its bytes. `scratch` must hold at least `count` bytes.
     init(_ base: UnsafePointer<UInt8>, _ count: Int, scratch: UnsafeMutablePointer<UInt8>) {
