@@ -19,7 +19,11 @@ import SitrepCore
 ///    attack -> 138, aid -> 033) and the governing verb's own event dropped. Negation
 ///    (`not`, `never`, `no`), hypotheticals (`could`, `might`, `may`, `should`, `if`,
 ///    `unlikely to`) and refusals (`refused to`, `failed to`) are not events of the
-///    verb; the refusing verb codes itself (`refuse` -> 12x).
+///    verb; the refusing verb codes itself (`refuse` -> 12x). What a party says
+///    another `must` do is its demand on it (100), what it `should` do its appeal
+///    (020); `considering doing` is 014 (consider policy option); `is about to` is
+///    the act itself, flagged `imminent`, as PETRARCH codes it. A meeting or call
+///    made for a stated verbal act ("summoned the ambassador to complain") is that act.
 /// 3. **Actors.** The source is the subject (conjuncts give one event each: "Canada
 ///    and France condemned"), the passive agent in the passive ("was attacked by
 ///    troops"), or the controller of an infinitive ("agreed to meet": the subject of
@@ -30,9 +34,10 @@ import SitrepCore
 ///    of news are read back: a passive subject with no auxiliary but an object is
 ///    an active subject ("agents sexually abused immigrants"), and a perfect the
 ///    parser split at its adverbs ("has once again rejected") keeps its subject
-///    and object. Actors come from the actors
-///    layer; an event without a source actor, or with the same actor on both sides, is
-///    not coded.
+///    and object. An object with no country, or the source's own military, is
+///    what the act uses: a party named after it is the target. Actors come from
+///    the actors layer; an act whose source is no known actor is coded with the
+///    flag `no-source`, and one with no actor on either side is not coded.
 /// 4. **Reported speech.** A saying verb whose clause holds an event is not itself
 ///    coded: "X said that Y attacked Z" is Y attacked Z, with X named in the evidence.
 ///    A bare statement (`010` with no pattern) is not an event either.
