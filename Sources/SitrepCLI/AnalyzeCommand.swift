@@ -14,7 +14,8 @@ struct AnalyzeCommand: ParsableCommand {
 
         The text report lists the article header, then every layer the pipeline \
         produced, with colour on a terminal and none when piped (NO_COLOR is honoured). \
-        The JSON format is one `sitrep.document/1` object, as `sitrep process` writes.
+        The JSON format is one `sitrep.document/1` object, as `sitrep process --syntax` \
+        writes it: with the tokens and their part of speech, lemma and dependency.
 
         Examples:
           sitrep analyze
@@ -60,7 +61,7 @@ struct AnalyzeCommand: ParsableCommand {
         do {
             switch format {
             case .json:
-                try output.writeLine(InterchangeEncoder.encode(doc, id: .string(id)))
+                try output.writeLine(InterchangeEncoder.encode(doc, id: .string(id), options: .init(includeSyntax: true)))
             case .text:
                 let useColor = color.resolved(fd: 1)
                 try output.write(SituationReport(doc: doc, missing: StandardPipeline.missingSlots, color: useColor).render())

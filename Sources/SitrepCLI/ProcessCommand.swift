@@ -41,6 +41,9 @@ struct ProcessCommand: ParsableCommand {
     @Flag(help: "Include token spans ([[start, end], ...]) in the output.")
     var tokens = false
 
+    @Flag(help: "Include the tokens with their syntax ({start, end, text, upos, xpos, lemma, head, deprel}) in the output, in place of --tokens' spans.")
+    var syntax = false
+
     @Option(help: ArgumentHelp("A folder of compiled CAMEO dictionaries (scripts/compile-cameo.py --out DIR) to code actors and events with, instead of the shipped ones.", valueName: "dir"))
     var cameoDictionaries: String?
 
@@ -76,7 +79,7 @@ struct ProcessCommand: ParsableCommand {
         }
         var profiler: ProcessProfiler?
         if profile { (profiler, pipeline) = ProcessProfiler.start(pipeline, launched: launched) }
-        let processor = InterchangeProcessor(pipeline: pipeline, options: .init(includeTokens: tokens))
+        let processor = InterchangeProcessor(pipeline: pipeline, options: .init(includeTokens: tokens, includeSyntax: syntax))
         let fd: Int32
         if file == "-" {
             fd = 0

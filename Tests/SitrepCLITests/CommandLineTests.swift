@@ -154,6 +154,23 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
             #expect(start < end && Int(end) <= scalars.count)
             #expect(!scalars[Int(start)].properties.isWhitespace)
         }
+        // The syntax extension: every token with its tags, lemma and a head inside
+        // the array; one root per sentence.
+        let tokens = value["tokens"]?.arrayValue ?? []
+        #expect(tokens.count > 100)
+        var roots = 0
+        for token in tokens {
+            #expect(token["upos"]?.stringValue?.isEmpty == false)
+            #expect(token["xpos"]?.stringValue?.isEmpty == false)
+            #expect(token["lemma"]?.stringValue?.isEmpty == false)
+            switch token["head"] {
+            case .null?: roots += 1; #expect(token["deprel"] == .string("root"))
+            case let .number(head, _)?: #expect(head >= 0 && Int(head) < tokens.count)
+            default: Issue.record("token without a head field")
+            }
+        }
+        #expect(roots == sentences.count)
+        #expect(tokens.contains { $0["lemma"] == .string("strike") || $0["lemma"] == .string("say") })
     }
 
     @Test(arguments: [

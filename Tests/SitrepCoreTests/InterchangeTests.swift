@@ -87,6 +87,47 @@ import Testing
         #expect(value["events"] == .array([]))
     }
 
+    @Test func syntaxTokensCarryDocumentLevelHeads() throws {
+        let text = "Ankara protested. Iraq’s jets struck."
+        var doc = Document(id: "x", input: .cleanText(text), published: nil)
+        doc.setArticle(text: text, article: Article(), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
+        let second = "Ankara protested. ".utf8.count
+        doc.sentences = [TextSpan(start: 0, end: second - 1), TextSpan(start: second, end: text.utf8.count)]
+        func span(_ word: String, from: Int = 0) -> TextSpan {
+            let bytes = Array(text.utf8)
+            let needle = Array(word.utf8)
+            let start = (from...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }!
+            return TextSpan(start: start, end: start + needle.count)
+        }
+        // Heads in the model are sentence-local: "jets" (1) heads "Iraq’s" in sentence two.
+        let words: [(String, Int, TokenSyntax)] = [
+            ("Ankara", 0, TokenSyntax(upos: "PROPN", xpos: "NNP", lemma: "Ankara", head: 1, deprel: "nsubj")),
+            ("protested", 0, TokenSyntax(upos: "VERB", xpos: "VBD", lemma: "protest", head: -1, deprel: "root")),
+            (".", 0, TokenSyntax(upos: "PUNCT", xpos: ".", lemma: ".", head: 1, deprel: "punct")),
+            ("Iraq’s", second, TokenSyntax(upos: "PROPN", xpos: "NNP", lemma: "Iraq", head: 1, deprel: "nmod:poss")),
+            ("jets", second, TokenSyntax(upos: "NOUN", xpos: "NNS", lemma: "jet", head: 2, deprel: "nsubj")),
+            ("struck", second, TokenSyntax(upos: "VERB", xpos: "VBD", lemma: "strike", head: -1, deprel: "root")),
+            (".", second, TokenSyntax(upos: "PUNCT", xpos: ".", lemma: ".", head: 2, deprel: "punct")),
+        ]
+        doc.tokens = words.map { Token(span: span($0.0, from: $0.1), syntax: $0.2) }
+        let value = try JSONReader.read(InterchangeEncoder.encode(doc, id: .string("x"), options: .init(includeSyntax: true)))
+        let tokens = try #require(value["tokens"]?.arrayValue)
+        #expect(tokens.count == 7)
+        #expect(tokens.map { $0["text"]?.stringValue } == ["Ankara", "protested", ".", "Iraq’s", "jets", "struck", "."])
+        let heads: [Int?] = [1, nil, 1, 4, 5, nil, 5]
+        #expect(tokens.map { $0["head"] } == heads.map { head in Optional(head.map { JSONValue.number(Double($0), text: "\($0)") } ?? .null) })
+        #expect(tokens[4]["lemma"] == .string("jet"))
+        #expect(tokens[4]["upos"] == .string("NOUN"))
+        #expect(tokens[4]["xpos"] == .string("NNS"))
+        #expect(tokens[3]["deprel"] == .string("nmod:poss"))
+        // Offsets are code points: "’" is three bytes, one code point.
+        #expect(tokens[4]["start"] == .number(Double(second + 7), text: "\(second + 7)"))
+        // Without the option, no tokens at all; with --tokens only, bare spans.
+        #expect(try JSONReader.read(InterchangeEncoder.encode(doc, id: .string("x")))["tokens"] == nil)
+        let spans = try JSONReader.read(InterchangeEncoder.encode(doc, id: .string("x"), options: .init(includeTokens: true)))["tokens"]
+        #expect(spans?.arrayValue?.first == .array([.number(0, text: "0"), .number(6, text: "6")]))
+    }
+
     @Test func errorLinesCarryTheLineNumberWhenThereIsNoID() throws {
         let value = try JSONReader.read(InterchangeEncoder.encodeError(id: nil, line: 17, code: "SR-IN-002", message: "bad"))
         #expect(value["id"] == .number(17, text: "17"))

@@ -12,7 +12,13 @@ public enum InterchangeEncoder {
     public struct Options: Sendable {
         /// Add `tokens` spans (`[[start, end], ...]`) to the output.
         public var includeTokens: Bool
-        public init(includeTokens: Bool = false) { self.includeTokens = includeTokens }
+        /// Add `tokens` as objects with their syntax (`start`, `end`, `text`, `upos`,
+        /// `xpos`, `lemma`, `head`, `deprel`); takes the place of the bare spans.
+        public var includeSyntax: Bool
+        public init(includeTokens: Bool = false, includeSyntax: Bool = false) {
+            self.includeTokens = includeTokens
+            self.includeSyntax = includeSyntax
+        }
     }
 
     /// The output object of a processed document, without a line terminator.
@@ -40,7 +46,9 @@ public enum InterchangeEncoder {
         for s in doc.sentences { json.beginObject(); span(s); json.endObject() }
         json.endArray()
 
-        if options.includeTokens {
+        if options.includeSyntax {
+            json.key("tokens"); writeSyntaxTokens(doc, index: index, into: &json)
+        } else if options.includeTokens {
             json.key("tokens"); json.beginArray()
             for token in doc.tokens {
                 let (start, end) = index.codePoints(of: token.span)
@@ -198,6 +206,44 @@ public enum InterchangeEncoder {
     }
 
     /// Writes the `article` object: metadata and the text every offset points into.
+    /// The `tokens` array of the syntax extension: one object a token, its `head`
+    /// the index of its head in this array (`null` for a sentence's root, and
+    /// every syntax field `null` when the document has no syntax layer).
+    static func writeSyntaxTokens(_ doc: Document, index: CodePointIndex, into json: inout JSONWriter) {
+        // The document's index of each sentence's first token: the model's heads are
+        // sentence-local.
+        var sentence = 0
+        var sentenceFirstToken = 0
+        json.beginArray()
+        for (t, token) in doc.tokens.enumerated() {
+            while sentence < doc.sentences.count && doc.sentences[sentence].end <= token.span.start {
+                sentence += 1
+                sentenceFirstToken = t
+            }
+            let (start, end) = index.codePoints(of: token.span)
+            json.beginObject()
+            json.key("start"); json.int(start)
+            json.key("end"); json.int(end)
+            json.key("text"); json.string(String(doc.text(of: token.span)))
+            if let syntax = token.syntax {
+                json.key("upos"); json.string(syntax.upos)
+                json.key("xpos"); json.string(syntax.xpos)
+                json.key("lemma"); json.string(syntax.lemma)
+                let head = sentenceFirstToken + syntax.head
+                json.key("head"); if syntax.head >= 0 && head < doc.tokens.count { json.int(head) } else { json.null() }
+                json.key("deprel"); json.string(syntax.deprel)
+            } else {
+                json.key("upos"); json.null()
+                json.key("xpos"); json.null()
+                json.key("lemma"); json.null()
+                json.key("head"); json.null()
+                json.key("deprel"); json.null()
+            }
+            json.endObject()
+        }
+        json.endArray()
+    }
+
     public static func writeArticle(_ doc: Document, into json: inout JSONWriter) {
         let article = doc.article
         json.beginObject()

@@ -102,6 +102,7 @@ struct EventCoder {
     static let toWord = WordKey.of("to")
     static let thatWord = WordKey.of("that")
     static let ofWord = WordKey.of("of")
+    static let commaWord = WordKey.of(",")
     static let atWord = WordKey.of("at")
     static let quantityHeads = keys(["ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
                                      "scores", "some", "many", "most", "all", "group", "groups", "member", "members", "number", "majority",
@@ -524,6 +525,12 @@ struct EventCoder {
             if actorAt[head] >= 0 {
                 let own = Int(actorAt[head])
                 out.append(own)
+                // "The US, Russia, and Switzerland met": a list the parser hung as a
+                // compound after a comma is a conjunction all the same.
+                for c in tokens.children[head] where c > head + 1 && tokens.baseRelation(c) == "compound" && tokens.upos[c] == "PROPN"
+                    && tokens.deprel[c - 1] == "punct" && tokens.surface[c - 1] == EventCoder.commaWord && actorAt[c] >= 0 && Int(actorAt[c]) != own {
+                    out.append(Int(actorAt[c]))
+                }
                 // "US and British activists", "lawmakers in Fornost and Gondor": the
                 // conjoined countries of the head's modifiers share its role, each an
                 // actor of its own (coded so by the actor stage).
@@ -554,7 +561,11 @@ struct EventCoder {
             inside.sort()
             let candidates = inside.filter { actorAt[$0] >= 0 && !(tokens.upos[$0] == "PRON" && tokens.deprel[$0] == "nmod:poss") }
             let near = candidates.first { tokens.head[$0] == head && tokens.baseRelation($0) != "nmod" } ?? candidates.first
-            if let near { out.append(Int(actorAt[near])) }
+            guard let near else { continue }
+            out.append(Int(actorAt[near]))
+            // "relations with Congo and Costa Rica", "Iraqi and Syrian positions": the
+            // conjuncts of the actor found are parties alike.
+            for x in tokens.withConjuncts(near).dropFirst() where actorAt[x] >= 0 { out.append(Int(actorAt[x])) }
         }
         var unique: [Int] = []
         for a in out where !unique.contains(a) { unique.append(a) }
@@ -597,15 +608,25 @@ struct EventCoder {
         let misreadActive = isMisreadActive(v)
         // A time expression is no subject: "Boris Yeltsin on Saturday hosted ..." comes
         // out of the parser with "Saturday" as the subject of a clause on "Yeltsin".
+        // Two subjects with a conjunction between them are one list the parser did
+        // not join ("The US, Russia, and Switzerland met" comes out with "US" and
+        // "Switzerland" both subjects); without one, the first is the subject
+        // ("Russian aircraft including helicopter gunships killed ...").
+        var subjects: [Int]?
+        var lastSubject = -1
         for c in tokens.children[v] where (tokens.deprel[c] == "nsubj" || (misreadActive && tokens.deprel[c] == "nsubj:pass")) && !inTime[c] {
-            // "Obama and Putin said they will attack": a pronoun subject of a reported
-            // clause is the reporter.
-            if tokens.upos[c] == "PRON", let reporters = reportersOf(v), !reporters.isEmpty,
-               EventCoder.pluralPronouns.contains(tokens.surface[c]) ? reporters.count > 1 || !actorIsPerson(reporters[0]) : true {
+            if subjects != nil {
+                guard (lastSubject + 1..<c).contains(where: { tokens.upos[$0] == "CCONJ" }) else { continue }
+            } else if tokens.upos[c] == "PRON", let reporters = reportersOf(v), !reporters.isEmpty,
+                      EventCoder.pluralPronouns.contains(tokens.surface[c]) ? reporters.count > 1 || !actorIsPerson(reporters[0]) : true {
+                // "Obama and Putin said they will attack": a pronoun subject of a
+                // reported clause is the reporter.
                 return reporters
             }
-            return actorsOfPhrase(c)
+            lastSubject = c
+            subjects = (subjects ?? []) + actorsOfPhrase(c).filter { !(subjects ?? []).contains($0) }
         }
+        if let subjects { return subjects }
         // No subject of its own: the controller (xcomp), the first conjunct's subject
         // (conj), or the noun a relative or participial clause modifies.
         let parent = tokens.head[v]
