@@ -37,10 +37,11 @@ public enum StageSlot: String, CaseIterable, Sendable {
     case sentences
     /// Penn-Treebank-like tokens.
     case tokens
+    /// PER / ORG / LOC / MISC mentions (before syntax: the tagger reads a name's
+    /// words as names, "the United Nations" never a verb).
+    case entities
     /// POS tags, lemmas and dependencies.
     case syntax
-    /// PER / ORG / LOC / MISC mentions.
-    case entities
     /// TIMEX3 time expressions normalized against the document date.
     case times
     /// Toponyms resolved to GeoNames.
@@ -60,8 +61,8 @@ public enum StageSlot: String, CaseIterable, Sendable {
         case .extract: [.article, .paragraphs]
         case .sentences: [.sentences]
         case .tokens: [.tokens]
-        case .syntax: [.syntax]
         case .entities: [.entities]
+        case .syntax: [.syntax]
         case .times: [.times]
         case .places: [.places]
         case .actors: [.actors]

@@ -192,6 +192,22 @@ import SitrepCore
         #expect(!doc.events.contains { event in event.evidence.contains { doc.text(of: $0) == "United" } })
     }
 
+    @Test func wordsOfNamesAreTaggedAsNamesBeforeParsing() throws {
+        let text = "Beirut again rejected Thursday a United Nations appeal for deploying army troops."
+        // The tagger alone reads "United" as a verb here.
+        let annotator = try SyntaxStage.sharedAnnotator.get()
+        let forms = ["Beirut", "again", "rejected", "Thursday", "a", "United", "Nations", "appeal", "for", "deploying", "army", "troops", "."]
+        #expect(annotator.annotate(forms: forms).upos[5] == "VERB")
+        var names = [Bool](repeating: false, count: forms.count)
+        names[0] = true; names[5] = true; names[6] = true
+        #expect(annotator.annotate(forms: forms, inName: names).upos[5] == "PROPN")
+        // In the pipeline the entities stage runs first and the syntax stage reads its names.
+        let doc = try EventStageTests.run(text, pipeline: try EventStageTests.shippedPipeline.get())
+        let united = try #require(doc.tokens.first { doc.text(of: $0.span) == "United" })
+        #expect(united.syntax?.upos == "PROPN")
+        #expect(united.syntax?.xpos == "NNP")
+    }
+
     @Test func conjoinedCountriesShareTheirAgentsRole() throws {
         let pipeline = try EventStageTests.shippedPipeline.get()
         // "US and British activists": two actors, one event each.

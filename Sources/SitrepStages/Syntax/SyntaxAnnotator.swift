@@ -20,19 +20,33 @@ public struct SyntaxAnnotator: Sendable {
         xpos = model.xposOfClass
         lemmatizer = Lemmatizer(learned: model.lemmaExceptions)
         finiteVerbRepair = FiniteVerbRepair(upos: upos, xpos: xpos)
+        let uposOfClass = model.uposOfClass, xposOfClass = model.xposOfClass
+        properNounClass = uposOfClass.indices.first { uposOfClass[$0] == "PROPN" && xposOfClass[$0] == "NNP" }
+        verbClasses = Set(uposOfClass.indices.filter { uposOfClass[$0] == "VERB" || uposOfClass[$0] == "AUX" })
     }
+
+    /// The tag class of a singular proper noun, and those of verbs: a capitalized word
+    /// of a name the tagger read as a verb ("the United Nations", "the Fed") is
+    /// retagged before parsing.
+    private let properNounClass: Int?
+    private let verbClasses: Set<Int>
 
     /// The annotation of one sentence of word forms.
     ///
     /// - Returns: parallel arrays of UPOS, XPOS, lemma, head (0-based, -1 root) and relation.
-    public func annotate(forms: [String]) -> (upos: [String], xpos: [String], lemmas: [String], heads: [Int], deprels: [String]) {
+    ///
+    /// - Parameter inName: for each form, whether it lies inside a named entity; a
+    ///   capitalized form of a name is never a verb.
+    public func annotate(forms: [String], inName: [Bool]? = nil) -> (upos: [String], xpos: [String], lemmas: [String], heads: [Int], deprels: [String]) {
         let words = SyntaxWord.words(forms)
-        return annotate(forms: forms, words: words)
+        return annotate(forms: forms, words: words, inName: inName)
     }
 
-    func annotate(forms: [String], words: [SyntaxWord]) -> (upos: [String], xpos: [String], lemmas: [String], heads: [Int], deprels: [String]) {
+    func annotate(forms: [String], words: [SyntaxWord], inName: [Bool]? = nil) -> (upos: [String], xpos: [String], lemmas: [String], heads: [Int], deprels: [String]) {
         guard !forms.isEmpty else { return ([], [], [], [], []) }
-        let (classes, heads, labels) = tagAndParse(words)
+        let (classes, heads, labels) = tagAndParse(words, names: inName.map { names in
+            forms.indices.map { names[$0] && forms[$0].utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true }
+        })
         let u = classes.map { upos[$0] }, x = classes.map { xpos[$0] }
         let lemmas = forms.indices.map { lemmatizer.lemma(forms[$0], upos: u[$0], xpos: x[$0]) }
         return (u, x, lemmas, heads, labels.map { model.labels[$0] })
@@ -46,9 +60,13 @@ public struct SyntaxAnnotator: Sendable {
         return tagAndParse(words)
     }
 
-    private func tagAndParse(_ words: [SyntaxWord]) -> (classes: [Int], heads: [Int], labels: [Int]) {
+    /// - Parameter names: capitalized words inside named entities, if known.
+    private func tagAndParse(_ words: [SyntaxWord], names: [Bool]? = nil) -> (classes: [Int], heads: [Int], labels: [Int]) {
         let (ambiguity, clusters) = compiled.lexical(words)
         var classes = compiled.tag(words, ambiguity, clusters)
+        if let names, let properNounClass {
+            for i in classes.indices where names[i] && verbClasses.contains(classes[i]) { classes[i] = properNounClass }
+        }
         finiteVerbRepair.repair(&classes, words: words)
         let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes, width: beam)
         return (classes, heads, labels)

@@ -8,11 +8,14 @@ import SitrepCore
 /// on first use (``sharedModel``). Each token's ``SitrepCore/TokenSyntax/head`` is the
 /// 0-based index of its head among the tokens of its sentence, -1 for the root. Tokens
 /// outside every sentence (there should be none) are parsed as sentences of their own.
+/// When the `entities` layer is there, a capitalized word of a name that the tagger
+/// reads as a verb ("the United Nations", "the Fed", "Pyongyang") is tagged a proper
+/// noun before parsing.
 ///
 /// - Complexity: O(n) in the tokens of the document.
 public struct SyntaxStage: Stage {
     public let name = "syntax"
-    public let version = "perceptron-archybrid.v4"
+    public let version = "perceptron-archybrid.v5"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.syntax]
 
@@ -42,15 +45,17 @@ public struct SyntaxStage: Stage {
     /// - Throws: ``SyntaxModelError`` when the committed model is missing or damaged.
     public func process(_ doc: inout Document) throws {
         let annotator = try self.annotator ?? Self.sharedAnnotator.get()
+        let inName = doc.entities.isEmpty ? nil : Self.tokensInNames(doc)
         for range in Self.sentenceRanges(doc) {
             let forms = range.map { String(doc.text(of: doc.tokens[$0].span)) }
+            let names = inName.map { Array($0[range]) }
             // A dateline ("KABUL, June 3 (Reuters) –") is parsed apart from the sentence
             // it opens, and its root attached to the sentence's root as `dep`.
             let split = Dateline.length(of: forms) ?? 0
-            let main = annotator.annotate(forms: Array(forms[split...]))
+            let main = annotator.annotate(forms: Array(forms[split...]), inName: names.map { Array($0[split...]) })
             let mainRoot = main.heads.firstIndex(of: -1).map { $0 + split } ?? split
             if split > 0 {
-                let dateline = annotator.annotate(forms: Array(forms[..<split]))
+                let dateline = annotator.annotate(forms: Array(forms[..<split]), inName: names.map { Array($0[..<split]) })
                 for offset in 0..<split {
                     let isRoot = dateline.heads[offset] < 0
                     doc.tokens[range.lowerBound + offset].syntax = TokenSyntax(
@@ -65,6 +70,18 @@ public struct SyntaxStage: Stage {
                     head: head < 0 ? -1 : head + split, deprel: main.deprels[offset])
             }
         }
+    }
+
+    /// Whether each token lies inside a named entity (the `entities` stage runs first).
+    static func tokensInNames(_ doc: Document) -> [Bool] {
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        var t = 0
+        for entity in doc.entities.sorted(by: { $0.span.start < $1.span.start }) {
+            while t < doc.tokens.count && doc.tokens[t].span.end <= entity.span.start { t += 1 }
+            var u = t
+            while u < doc.tokens.count && doc.tokens[u].span.start < entity.span.end { covered[u] = true; u += 1 }
+        }
+        return covered
     }
 
     /// The token index ranges of the sentences, in order.
