@@ -258,6 +258,9 @@ struct EventCoder {
                 let sourceCountries = Set(sources.compactMap { ActorCoder.countryPart(actors[$0].code) })
                 targets = targetActors(of: v, passive: passive, sourceCountries: sourceCountries)
             }
+            if targets.isEmpty && verb.code.hasPrefix("14") {
+                targets = statedDemandTargets(of: v, verbCodes: verbCodes, sources: sources)
+            }
             if sources.isEmpty {
                 // The act is coded even when its agent is not a known actor ("the
                 // strike killed 12 soldiers"): the source stays null, never a guess.
@@ -843,6 +846,31 @@ struct EventCoder {
                     return [(-2 - u, country, "location")]
                 }
             }
+        }
+        return []
+    }
+
+    /// Roots of the acts whose party a protest is aimed at when the protest states
+    /// them: appeals (02), demands (10), disapproval (11), rejection (12).
+    static let demandRoots: Set<String> = ["02", "10", "11", "12"]
+
+    /// "staged demonstrations to demand political reforms by President Suharto's
+    /// government", "rioted following a demonstration calling for the removal of
+    /// President Mubarak": a protest (14) with no target of its own is aimed at the
+    /// party its stated demand names: the first actor with a country, other than
+    /// the protesters, in the first clause under the protest verb (not its subject)
+    /// whose verb makes an appeal, demand, criticism or rejection.
+    private func statedDemandTargets(of v: Int, verbCodes: [Int: VerbCode], sources: [Int]) -> [(actor: Int, code: String, rule: String)] {
+        let clause = tokens.children[v].filter { !tokens.deprel[$0].hasPrefix("nsubj") && tokens.deprel[$0] != "conj" && tokens.deprel[$0] != "parataxis" }
+            .flatMap { tokens.subtree($0, stop: ["conj", "parataxis", "acl:relcl"]) }.sorted()
+        for c in clause where c != v && tokens.upos[c] == "VERB" && ["advcl", "xcomp", "acl"].contains(tokens.deprel[c]) {
+            guard let code = verbCodes[c], EventCoder.demandRoots.contains(String(code.code.prefix(2))) else { continue }
+            for t in tokens.subtree(c, stop: ["acl:relcl", "conj", "parataxis"]) where t != c && actorAt[t] >= 0 {
+                let actor = Int(actorAt[t])
+                guard !sources.contains(actor), !actors[actor].code.hasPrefix("-") else { continue }
+                return [(actor, actors[actor].code, "stated demand")]
+            }
+            return []
         }
         return []
     }
