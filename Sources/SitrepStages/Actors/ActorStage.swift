@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v6"
+    public let version = "cameo-dict.v7"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -147,6 +147,9 @@ struct ActorCoder {
     /// Prepositions that introduce the other side of an action (``isCounterpart(_:)``).
     static let interactionCases: Set<UInt64> = Set(["with", "to", "against", "toward", "towards", "between"].map { WordKey.of($0) })
     static let andWord = WordKey.of("and")
+    static let ethnicWord = WordKey.of("ethnic")
+    /// Prepositions of a place where people live or act.
+    static let residenceCases: Set<UInt64> = Set(["in", "throughout", "across", "within"].map { WordKey.of($0) })
     /// Agent nouns that name an institution or a group, not a person.
     static let institutions: Set<UInt64> = Set(["ministry", "government", "office", "council", "army", "force", "forces", "police", "court",
                                                  "parliament", "cabinet", "administration", "committee", "authority", "authorities", "military",
@@ -172,6 +175,7 @@ struct ActorCoder {
             let recent = Array(out.suffix(ActorCoder.lookBack))
             let segments = findSegments(sentence, previous: recent)
             var merged = merge(segments, sentence: sentence, previous: recent)
+            codeEthnicGroups(&merged)
             locate(&merged)
             shareConjunctCountry(&merged)
             adoptSentenceCountry(&merged)
@@ -179,6 +183,56 @@ struct ActorCoder {
             out += merged
         }
         return out
+    }
+
+    /// Step 2a': "ethnic Albanians", "ethnic Turks", "ethnic Albanian guerrillas":
+    /// people of the kin nation, not its state. They are coded as in CAMEO's ethnic
+    /// codes: the country they live in, their role (`CVL` when none) and the kin
+    /// nation's code as the ethnic group ("ethnic Albanian guerrillas operating in
+    /// Macedonia" `MKDREBALB`). Where they live is the country of a participle's
+    /// place ("operating in Macedonia") or of the place their act happens ("demonstrated
+    /// in Sweden"); otherwise the country stays `---` for the next steps (a
+    /// prepositional phrase of their own, "Albanians in Kosovo"; the sentence's country).
+    private func codeEthnicGroups(_ actors: inout [CodedActor]) {
+        guard tokens.hasSyntax else { return }
+        for index in actors.indices {
+            let range = actors[index].range
+            guard range.lowerBound > 0, tokens.surface[range.lowerBound - 1] == ActorCoder.ethnicWord else { continue }
+            let code = actors[index].code
+            let role = actors[index].roles.joined()
+            let nation = code.dropLast(role.count)
+            guard !code.hasPrefix("-"), nation.count >= 3, !["IGO", "NGO", "MNC"].contains(String(nation.prefix(3))) else { continue }
+            let kin = String(nation.suffix(3))
+            let ethnic = (residence(of: range, among: actors) ?? "---") + (role.isEmpty ? "CVL" : role) + kin
+            actors[index].code = ethnic
+            if role.isEmpty { actors[index].roles = ["CVL"] }
+            actors[index].confidence = min(actors[index].confidence, 0.7)
+            // The pronouns that took the nation's code from them ("... to send them back").
+            for later in actors.indices where later > index && actors[later].code == code && actors[later].range.count == 1
+                && tokens.upos[actors[later].range.lowerBound] == "PRON" {
+                actors[later].code = ethnic
+                actors[later].roles = actors[index].roles
+            }
+        }
+    }
+
+    /// The country where the people of `range` live, from a place phrase (`in`,
+    /// `throughout`, `across`, `within`) of a participle on their noun or of the verb
+    /// they are the subject or object of.
+    private func residence(of range: Range<Int>, among actors: [CodedActor]) -> String? {
+        let head = tokens.phraseHead(range)
+        var clauses = tokens.children[head].filter { tokens.deprel[$0] == "acl" }
+        if ["nsubj", "obj", "nsubj:pass"].contains(tokens.deprel[head]), tokens.head[head] >= 0 { clauses.append(tokens.head[head]) }
+        for clause in clauses {
+            let places = tokens.children[clause].filter { tokens.baseRelation($0) == "obl" }
+            for phrase in places + places.flatMap({ p in tokens.children[p].filter { tokens.baseRelation($0) == "nmod" } }) {
+                guard let preposition = tokens.caseWord(of: phrase), ActorCoder.residenceCases.contains(preposition),
+                      let owner = actors.first(where: { $0.range.contains(phrase) && !$0.range.overlaps(range) }),
+                      let country = ActorCoder.countryPart(owner.code), !["IGO", "NGO", "MNC"].contains(country) else { continue }
+                return country
+            }
+        }
+        return nil
     }
 
     /// Step 2b: an agent with no country in its own words takes the country of an

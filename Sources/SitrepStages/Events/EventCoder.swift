@@ -567,8 +567,12 @@ struct EventCoder {
             guard let near else { continue }
             out.append(Int(actorAt[near]))
             // "relations with Congo and Costa Rica", "Iraqi and Syrian positions": the
-            // conjuncts of the actor found are parties alike.
-            for x in tokens.withConjuncts(near).dropFirst() where actorAt[x] >= 0 { out.append(Int(actorAt[x])) }
+            // conjuncts of the actor found are parties alike; one without a country
+            // beside one with ("Palestinian homes and civilian buildings") adds nothing.
+            let nearHasCountry = !actors[Int(actorAt[near])].code.hasPrefix("-")
+            for x in tokens.withConjuncts(near).dropFirst() where actorAt[x] >= 0 && (!nearHasCountry || !actors[Int(actorAt[x])].code.hasPrefix("-")) {
+                out.append(Int(actorAt[x]))
+            }
         }
         var unique: [Int] = []
         for a in out where !unique.contains(a) { unique.append(a) }
