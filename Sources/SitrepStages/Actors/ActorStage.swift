@@ -347,12 +347,28 @@ struct ActorCoder {
         return ActorCoder.interactionCases.contains(preposition)
     }
 
+    /// The code of the actor that leads, for a token "<actor>-led" ("US-led",
+    /// "Saudi-led", "NATO-led") whose first part the dictionary names.
+    private func ledBy(_ t: Int) -> String? {
+        let word = tokens.words.text(t..<(t + 1))
+        guard word.utf8.count > 4, word.lowercased().hasSuffix("-led") else { return nil }
+        let key = WordKey.of(word.dropLast(4))
+        guard let m = dictionary.actors.longest(surface: [key], lemma: [key], at: 0, limit: 1) else { return nil }
+        return dictionary.actors.payloads[m.index].code(on: day)
+    }
+
     /// Step 1 (and pronouns of step 4): dictionary phrases left to right.
     private func findSegments(_ sentence: Range<Int>, previous: [CodedActor]) -> [Segment] {
         var segments: [Segment] = []
         var i = datelineEnd(sentence) ?? sentence.lowerBound
         let limit = sentence.upperBound
         while i < limit {
+            // "US-led coalition", "Saudi-led forces": one token, led by the country named.
+            if tokens.isCapitalized(i), let code = ledBy(i) {
+                segments.append(Segment(range: i..<(i + 1), piece: .named(code: code, capital: false)))
+                i += 1
+                continue
+            }
             // Plural proper nouns match by their lemma ("Liberians" -> "liberian").
             if tokens.isCapitalized(i), let m = dictionary.actors.longest(surface: tokens.surface, lemma: tokens.xpos[i] == "NNPS" || tokens.xpos[i] == "NNS" ? tokens.lemma : tokens.surface, at: i, limit: limit) {
                 // "President Bush" is in the dictionary as one name, coded by date; the

@@ -615,7 +615,7 @@ struct EventCoder {
         let misreadActive = isMisreadActive(v)
         // A time expression is no subject: "Boris Yeltsin on Saturday hosted ..." comes
         // out of the parser with "Saturday" as the subject of a clause on "Yeltsin".
-        // Two subjects with a conjunction between them are one list the parser did
+        // Two subjects with a conjunction of theirs between them are one list the parser did
         // not join ("The US, Russia, and Switzerland met" comes out with "US" and
         // "Switzerland" both subjects); without one, the first is the subject
         // ("Russian aircraft including helicopter gunships killed ...").
@@ -623,7 +623,7 @@ struct EventCoder {
         var lastSubject = -1
         for c in tokens.children[v] where (tokens.deprel[c] == "nsubj" || (misreadActive && tokens.deprel[c] == "nsubj:pass")) && !inTime[c] {
             if subjects != nil {
-                guard (lastSubject + 1..<c).contains(where: { tokens.upos[$0] == "CCONJ" }) else { continue }
+                guard (lastSubject + 1..<c).contains(where: { tokens.upos[$0] == "CCONJ" && (tokens.head[$0] == v || tokens.head[$0] == c) }) else { continue }
             } else if tokens.upos[c] == "PRON", let reporters = reportersOf(v), !reporters.isEmpty,
                       EventCoder.pluralPronouns.contains(tokens.surface[c]) ? reporters.count > 1 || !actorIsPerson(reporters[0]) : true {
                 // "Obama and Putin said they will attack": a pronoun subject of a
