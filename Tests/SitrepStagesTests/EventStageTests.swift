@@ -80,6 +80,8 @@ import SitrepCore
              text: "Vietnamese-led forces attacked Kampuchean guerrilla camps on Monday.", events: ["VNMMIL KHMREB 190"]),
         Case(rule: "a coalition led by one country and forces led by another meet each other",
              text: "The US-led coalition and Saudi-led forces met in Riyadh on Monday.", events: ["USA SAUMIL 040", "SAUMIL USA 040"]),
+        Case(rule: "a passive subject matches the dictionary's object patterns (\"* evidence\")",
+             text: "Evidence against Russia was presented by the US.", events: ["USA RUS 1124"]),
         Case(rule: "negotiators are their government's (scripts/cameo-agents-extra.tsv); talks of conjoined parties are pairwise",
              text: "Israeli and Palestinian negotiators held talks in Cairo.", events: ["ISRGOV PSEGOV 046", "PSEGOV ISRGOV 046"]),
         Case(rule: "\"renew\" joins RESUME (scripts/cameo-verbs-extra.tsv)", text: "Iran and Iraq renewed talks on Monday.",

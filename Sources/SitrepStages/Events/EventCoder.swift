@@ -387,16 +387,25 @@ struct EventCoder {
         let forms = dictionary.verbs.forms(surface: tokens.surface[v], lemma: tokens.lemma[v])
         guard !forms.isEmpty else { return nil }
         let clause = tokens.subtree(v, stop: EventCoder.clauseStops)
-        let post = clause.filter { $0 > v }
+        var post = clause.filter { $0 > v }
         var pre = clause.filter { $0 < v }
+        let passive = isPassive(v)
         for c in tokens.children[v] where tokens.deprel[c] == "nsubj" || tokens.deprel[c] == "nsubj:pass" {
-            pre += tokens.subtree(c, stop: ["acl:relcl", "acl", "appos"])
+            let subject = tokens.subtree(c, stop: ["acl:relcl", "acl", "appos"])
+            if passive && tokens.deprel[c] == "nsubj:pass" {
+                // The passive subject is the active voice's object: "Evidence against
+                // Russia was presented by the US" matches "* evidence against +".
+                pre.removeAll { subject.contains($0) }
+                post = subject + post
+            } else {
+                pre += subject
+            }
         }
         // The dictionary writes its patterns in the active voice, with the agent
         // or the weapon before the verb ("car bomb killed", "airstrike killed").
         // A passive names them after it: "was killed by a car bomb", "killed in
         // an airstrike".
-        if isPassive(v) || isPastParticiple(v) {
+        if passive || isPastParticiple(v) {
             for c in tokens.children[v] where tokens.deprel[c].hasPrefix("obl") {
                 guard let preposition = tokens.caseWord(of: c), EventCoder.passiveCauseCases.contains(preposition) else { continue }
                 pre += tokens.subtree(c, stop: EventCoder.clauseStops)
