@@ -87,6 +87,14 @@ struct EventCoder {
     static let objectControl = keys(["urge", "ask", "call", "order", "force", "invite", "allow", "help", "encourage",
                                      "persuade", "tell", "warn", "press", "pressure", "request", "appeal", "compel"])
     static let pluralPronouns = keys(["they", "we"])
+    /// Documents a party issues: what the document does ("a statement condemning
+    /// the attack") is the party's act.
+    static let statementNouns = keys(["statement", "declaration", "communique", "communiqué", "resolution", "letter", "message"])
+    /// Verbs that issue a statement as their own (not "vetoed a resolution condemning ...").
+    static let issuingVerbs = keys(["issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "read", "post", "circulate", "approve"])
+    /// Roots of the acts a statement can carry out: appeals (02), cooperation (05),
+    /// disapproval, rejection, threats and demands (10-13).
+    static let statementActRoots: Set<String> = ["02", "05", "10", "11", "12", "13"]
     static let conditionalMarks = keys(["if", "unless", "whether"])
     /// Prepositions that introduce a target.
     static let targetCases = keys(["to", "against", "with", "on", "toward", "towards", "into", "from", "for", "over", "upon", "at", "between", "about", "onto"])
@@ -194,6 +202,10 @@ struct EventCoder {
                 parent = tokens.head[parent]
             }
         }
+        // A statement that acts (step 3b): "issued a statement condemning the attack",
+        // "released a statement calling on Iraq to withdraw": the participle is the
+        // act, its source the issuer (``statementIssuer(of:)``); the issuing is not coded.
+        for v in verbCodes.keys where statementAct(of: v, verbCodes: verbCodes) != nil { suppressed.insert(v) }
         // Reported speech (step 4): a saying verb reporting a coded clause is not coded.
         // A clause set aside ("declined to comment": the comment was not made) reports
         // nothing, and the verb's own pattern stands ("* comment" 011).
@@ -671,6 +683,10 @@ struct EventCoder {
         case "acl":
             // "victims killed by the crash": a past participle's noun is its target.
             if isPastParticiple(v) { return passiveAgent(of: v) }
+            // "The ministry issued a statement condemning ...": the issuer condemns.
+            if let issuer = statementIssuer(of: v) {
+                return sourceActors(of: issuer, passive: isPassive(issuer))
+            }
             return actorsOfPhrase(parent)
         case "acl:relcl":
             return actorsOfPhrase(parent)
@@ -861,6 +877,28 @@ struct EventCoder {
             }
         }
         return []
+    }
+
+    /// The participle (a coded act of ``statementActRoots``) that modifies the
+    /// statement `v` issues as its object, if any.
+    private func statementAct(of v: Int, verbCodes: [Int: VerbCode]) -> Int? {
+        guard EventCoder.issuingVerbs.contains(tokens.lemma[v]) else { return nil }
+        for o in tokens.children[v] where tokens.deprel[o] == "obj" && EventCoder.statementNouns.contains(tokens.lemma[o]) {
+            for c in tokens.children[o] where tokens.deprel[c] == "acl" && tokens.xpos[c] == "VBG" {
+                if let code = verbCodes[c], EventCoder.statementActRoots.contains(String(code.code.prefix(2))) { return c }
+            }
+        }
+        return nil
+    }
+
+    /// The verb that issues the statement participle `c` modifies ("issued a
+    /// statement condemning ..."), if `c` is such a participle.
+    private func statementIssuer(of c: Int) -> Int? {
+        let noun = tokens.head[c]
+        guard tokens.deprel[c] == "acl", tokens.xpos[c] == "VBG", noun >= 0, tokens.deprel[noun] == "obj",
+              EventCoder.statementNouns.contains(tokens.lemma[noun]), tokens.head[noun] >= 0,
+              EventCoder.issuingVerbs.contains(tokens.lemma[tokens.head[noun]]) else { return nil }
+        return tokens.head[noun]
     }
 
     /// Roots of the acts whose party a protest is aimed at when the protest states
