@@ -12,7 +12,8 @@ import SitrepCore
 ///    words after it against the object side, in order; the pattern with the most
 ///    words wins and gives the code (4-digit where it is that specific), else the
 ///    form's or block's default. A pattern coded `---` marks a non-event use ("fight
-///    corruption") and suppresses the verb.
+///    corruption") and suppresses the verb. A passive subject stands on the object
+///    side ("Evidence against Russia was presented by the US" matches "* evidence").
 /// 2. **Modality.** `will`, `would`, `shall`, or a governing `plan to`, `pledge to`,
 ///    `intend to`, `agree to`, `vow to`, `threaten to`: an intent, recoded to the
 ///    matching intent or threat code (``EventCoder/intentCode(_:)``: meet -> 036,
@@ -23,14 +24,19 @@ import SitrepCore
 ///    another `must` do is its demand on it (100), what it `should` do its appeal
 ///    (020); `considering doing` is 014 (consider policy option); `is about to` is
 ///    the act itself, flagged `imminent`, as PETRARCH codes it. A meeting or call
-///    made for a stated verbal act ("summoned the ambassador to complain") is that act.
+///    made for a stated verbal act ("summoned the ambassador to complain") is that act,
+///    and so is a statement a party issues ("issued a statement condemning ...").
 /// 3. **Actors.** The source is the subject (conjuncts give one event each: "Canada
 ///    and France condemned"), the passive agent in the passive ("was attacked by
 ///    troops"), or the controller of an infinitive ("agreed to meet": the subject of
 ///    `agreed`). The target is the actor the pattern's `+` points at, else the object,
 ///    else an argument after `to`, `against`, `with`, `on`..., else one of an
 ///    infinitive complement's ("threatened to break relations with Russia"), else
-///    the location ("a protest in Beijing": `CHN`, the country only). Two misparses
+///    the location ("a protest in Beijing": `CHN`, the country only); a protest with
+///    none is aimed at the party its stated demand names ("to demand reforms by the
+///    government"). Conjuncts of a target are targets too ("relations with Congo and
+///    Costa Rica"), and two subjects joined by a conjunction of their own are one
+///    list ("The US, Russia, and Switzerland met"). Two misparses
 ///    of news are read back: a passive subject with no auxiliary but an object is
 ///    an active subject ("agents sexually abused immigrants"), and a perfect the
 ///    parser split at its adverbs ("has once again rejected") keeps its subject
