@@ -93,6 +93,12 @@ import SitrepCore
              events: ["KENOPP KENGOV 142"]),
         Case(rule: "continuing air strikes is employing aerial weapons (scripts/cameo-verbs-extra.tsv)",
              text: "Israel continued its air strikes on Gaza on Monday.", events: ["ISR PSEGZA 195"]),
+        Case(rule: "a free relative's description is the object (\"struck what Ankara described as hideouts in northern Iraq\")",
+             text: "Turkish warplanes struck what Ankara described as militant hideouts in northern Iraq on Monday.", events: ["TURMIL IRQ 190"]),
+        Case(rule: "a headline drops the passive's auxiliary: its subject is the target",
+             text: "Five soldiers killed in ambush\n\nRebels ambushed a patrol on Monday.", events: ["- ---MIL 190", "---REB - 190"]),
+        Case(rule: "one sentence alone, without a body, is no headline",
+             text: "The US, Russia, and Switzerland met yesterday", events: ["USA RUS 040", "USA CHE 040", "RUS USA 040", "RUS CHE 040", "CHE USA 040", "CHE RUS 040"]),
         Case(rule: "negotiators are their government's (scripts/cameo-agents-extra.tsv); talks of conjoined parties are pairwise",
              text: "Israeli and Palestinian negotiators held talks in Cairo.", events: ["ISRGOV PSEGOV 046", "PSEGOV ISRGOV 046"]),
         Case(rule: "\"renew\" joins RESUME (scripts/cameo-verbs-extra.tsv)", text: "Iran and Iraq renewed talks on Monday.",
@@ -235,6 +241,11 @@ import SitrepCore
         let united = try #require(doc.tokens.first { doc.text(of: $0.span) == "United" })
         #expect(united.syntax?.upos == "PROPN")
         #expect(united.syntax?.xpos == "NNP")
+    }
+
+    @Test func aThinkTankIsNoArmy() throws {
+        let doc = try EventStageTests.run("A researcher at a think tank in Istanbul said Turkey attacked Iraq.", pipeline: try EventStageTests.shippedPipeline.get())
+        #expect(doc.actors.map(\.code) == ["TURNGO", "TUR", "IRQ"])
     }
 
     @Test func conjoinedCountriesShareTheirAgentsRole() throws {

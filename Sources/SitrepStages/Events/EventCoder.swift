@@ -11,6 +11,10 @@ struct EventCoder {
     let inName: [Bool]
     /// Whether each token lies in a time expression.
     let inTime: [Bool]
+    /// Whether each token lies in a headline: a sentence alone in its paragraph, in a
+    /// document of several, of at most ``headlineLength`` tokens, with no final
+    /// punctuation.
+    let inHeadline: [Bool]
     let times: [TimeExpression]
     /// Resolved places, for the event's place.
     let places: [PlaceMention]
@@ -47,6 +51,24 @@ struct EventCoder {
         // lines" as a verb.
         self.inName = EventCoder.tokensCovered(by: doc.entities.map(\.span), in: tokens)
         self.inTime = EventCoder.tokensCovered(by: doc.times.map(\.span), in: tokens)
+        // Sentences alone in their paragraph, in one pass over both sorted lists; a
+        // headline stands over a body, so a document of one paragraph has none.
+        var alone = [Bool](repeating: false, count: doc.sentences.count)
+        var first = 0
+        for paragraph in doc.paragraphs where doc.paragraphs.count > 1 {
+            while first < doc.sentences.count && doc.sentences[first].start < paragraph.start { first += 1 }
+            var end = first
+            while end < doc.sentences.count && doc.sentences[end].end <= paragraph.end { end += 1 }
+            if end == first + 1 { alone[first] = true }
+            first = end
+        }
+        var inHeadline = [Bool](repeating: false, count: tokens.count)
+        for (index, range) in tokens.words.sentences.enumerated()
+        where index < alone.count && alone[index] && !range.isEmpty && range.count <= EventCoder.headlineLength
+            && !EventCoder.finalPunctuation.contains(tokens.surface[range.upperBound - 1]) {
+            for t in range { inHeadline[t] = true }
+        }
+        self.inHeadline = inHeadline
         self.times = doc.times
         self.places = doc.places.filter { $0.latitude != nil }
         self.paragraphs = doc.paragraphs
@@ -111,6 +133,13 @@ struct EventCoder {
     static let thatWord = WordKey.of("that")
     static let ofWord = WordKey.of("of")
     static let commaWord = WordKey.of(",")
+    static let whatWord = WordKey.of("what")
+    static let asWord = WordKey.of("as")
+    /// Verbs that name what a free relative stands for ("what the army called targets").
+    static let namingVerbs = keys(["call", "describe", "term", "label", "dub", "brand"])
+    /// The longest sentence read as a headline.
+    static let headlineLength = 12
+    static let finalPunctuation = keys([".", "!", "?", "…", "\"", "”", "'", "’", ":"])
     static let atWord = WordKey.of("at")
     static let quantityHeads = keys(["ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
                                      "scores", "some", "many", "most", "all", "group", "groups", "member", "members", "number", "majority",
@@ -402,9 +431,10 @@ struct EventCoder {
         var post = clause.filter { $0 > v }
         var pre = clause.filter { $0 < v }
         let passive = isPassive(v)
+        let passiveSubjects = passive ? passiveSubjects(of: v) : []
         for c in tokens.children[v] where tokens.deprel[c] == "nsubj" || tokens.deprel[c] == "nsubj:pass" {
             let subject = tokens.subtree(c, stop: ["acl:relcl", "acl", "appos"])
-            if passive && tokens.deprel[c] == "nsubj:pass" {
+            if passiveSubjects.contains(c) {
                 // The passive subject is the active voice's object: "Evidence against
                 // Russia was presented by the US" matches "* evidence against +".
                 pre.removeAll { subject.contains($0) }
@@ -601,9 +631,26 @@ struct EventCoder {
     }
 
     /// A passive clause: a passive subject or auxiliary, unless the parse's
-    /// passive is a misread active (``isMisreadActive(_:)``).
+    /// passive is a misread active (``isMisreadActive(_:)``), or a headline's
+    /// (``isHeadlinePassive(_:)``).
     private func isPassive(_ v: Int) -> Bool {
-        tokens.children[v].contains { tokens.deprel[$0] == "nsubj:pass" || tokens.deprel[$0] == "aux:pass" } && !isMisreadActive(v)
+        (tokens.children[v].contains { tokens.deprel[$0] == "nsubj:pass" || tokens.deprel[$0] == "aux:pass" } && !isMisreadActive(v))
+            || isHeadlinePassive(v)
+    }
+
+    /// Headlines drop the passive's "was": "Ambassador summoned", "Five soldiers
+    /// killed in ambush". A past form with a subject and neither auxiliary nor
+    /// object in a headline is a passive, its subject the act's target.
+    private func isHeadlinePassive(_ v: Int) -> Bool {
+        inHeadline[v] && (tokens.xpos[v] == "VBN" || tokens.xpos[v] == "VBD")
+            && tokens.children[v].contains { tokens.deprel[$0] == "nsubj" }
+            && !tokens.children[v].contains { ["aux", "aux:pass", "cop", "obj", "iobj", "ccomp", "xcomp"].contains(tokens.deprel[$0]) }
+    }
+
+    /// The passive subjects of `v`: `nsubj:pass`, or a headline passive's `nsubj`.
+    private func passiveSubjects(of v: Int) -> [Int] {
+        let headline = isHeadlinePassive(v)
+        return tokens.children[v].filter { tokens.deprel[$0] == "nsubj:pass" || (headline && tokens.deprel[$0] == "nsubj") }
     }
 
     /// A "passive" with a subject but no auxiliary, no by-agent and an object
@@ -761,7 +808,7 @@ struct EventCoder {
     ///   military as the object is what the act uses ("strengthened its forces").
     private func targetActors(of v: Int, passive: Bool, sourceCountries: Set<String> = []) -> [(actor: Int, code: String, rule: String)] {
         if passive {
-            for c in tokens.children[v] where tokens.deprel[c] == "nsubj:pass" {
+            for c in passiveSubjects(of: v) {
                 let found = actorsOfPhrase(c)
                 if !found.isEmpty { return wrap(found, "passive subject") }
             }
@@ -772,6 +819,16 @@ struct EventCoder {
         }
         var objects = tokens.children[v].filter { tokens.deprel[$0] == "obj" || tokens.deprel[$0] == "iobj" }
         if objects.isEmpty, let noun = splitPerfect(v)?.object { objects = [noun] }
+        // "struck what Ankara described as militant hideouts in northern Iraq", "hit
+        // what it called terrorist targets": the free relative's description is the object.
+        objects = objects.flatMap { o -> [Int] in
+            guard tokens.lemma[o] == EventCoder.whatWord else { return [o] }
+            let clauses = tokens.children[o].filter { tokens.deprel[$0] == "acl:relcl" }
+            return [o] + clauses.flatMap { r in
+                tokens.children[r].filter { tokens.deprel[$0] == "xcomp" || (tokens.baseRelation($0) == "obl" && tokens.caseWord(of: $0) == EventCoder.asWord)
+                    || (tokens.deprel[$0] == "obj" && EventCoder.namingVerbs.contains(tokens.lemma[r])) }
+            }
+        }
         // An object with no country ("sent troops", "mobilized army reservists"), or
         // the source's own military ("strengthened its forces"), is what the act
         // uses more often than whom it is aimed at: a party named further on
