@@ -99,6 +99,8 @@ import SitrepCore
              text: "Five soldiers killed in ambush\n\nRebels ambushed a patrol on Monday.", events: ["- ---MIL 190", "---REB - 190"]),
         Case(rule: "one sentence alone, without a body, is no headline",
              text: "The US, Russia, and Switzerland met yesterday", events: ["USA RUS 040", "USA CHE 040", "RUS USA 040", "RUS CHE 040", "CHE USA 040", "CHE RUS 040"]),
+        Case(rule: "a curfew falls on the people of the place it is imposed on",
+             text: "Turkish authorities imposed a curfew in the town of Cizre in southeastern Turkey on Monday.", events: ["TURGOV TURCVL 1723"]),
         Case(rule: "negotiators are their government's (scripts/cameo-agents-extra.tsv); talks of conjoined parties are pairwise",
              text: "Israeli and Palestinian negotiators held talks in Cairo.", events: ["ISRGOV PSEGOV 046", "PSEGOV ISRGOV 046"]),
         Case(rule: "\"renew\" joins RESUME (scripts/cameo-verbs-extra.tsv)", text: "Iran and Iraq renewed talks on Monday.",

@@ -302,6 +302,11 @@ struct EventCoder {
             if targets.isEmpty && verb.code.hasPrefix("14") {
                 targets = statedDemandTargets(of: v, verbCodes: verbCodes, sources: sources)
             }
+            // A curfew, state of emergency or martial law (172x) falls on the people of
+            // the place it is imposed on: "imposed a curfew in the town of Cizre" `TURCVL`.
+            if verbCodes[v]?.code.hasPrefix("172") == true {
+                targets = targets.map { $0.rule == "location" && $0.code.count == 3 ? ($0.actor, $0.code + "CVL", "population of the place") : $0 }
+            }
             if sources.isEmpty {
                 // The act is coded even when its agent is not a known actor ("the
                 // strike killed 12 soldiers"): the source stays null, never a guess.
