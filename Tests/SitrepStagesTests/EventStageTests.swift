@@ -101,6 +101,8 @@ import SitrepCore
              text: "The US, Russia, and Switzerland met yesterday", events: ["USA RUS 040", "USA CHE 040", "RUS USA 040", "RUS CHE 040", "CHE USA 040", "CHE RUS 040"]),
         Case(rule: "a curfew falls on the people of the place it is imposed on",
              text: "Turkish authorities imposed a curfew in the town of Cizre in southeastern Turkey on Monday.", events: ["TURGOV TURCVL 1723"]),
+        Case(rule: "a court finding a party guilty is CAMEO's 116, not an arrest (scripts/cameo-verbs-extra.tsv)",
+             text: "A court in Moscow found the opposition leader guilty of fraud on Monday.", events: ["RUSJUD RUSOPP 116"]),
         Case(rule: "negotiators are their government's (scripts/cameo-agents-extra.tsv); talks of conjoined parties are pairwise",
              text: "Israeli and Palestinian negotiators held talks in Cairo.", events: ["ISRGOV PSEGOV 046", "PSEGOV ISRGOV 046"]),
         Case(rule: "\"renew\" joins RESUME (scripts/cameo-verbs-extra.tsv)", text: "Iran and Iraq renewed talks on Monday.",
