@@ -688,10 +688,10 @@ struct EventCoder {
         let misreadActive = isMisreadActive(v)
         // A time expression is no subject: "Boris Yeltsin on Saturday hosted ..." comes
         // out of the parser with "Saturday" as the subject of a clause on "Yeltsin".
-        // Two subjects with a conjunction of theirs between them are one list the parser did
-        // not join ("The US, Russia, and Switzerland met" comes out with "US" and
-        // "Switzerland" both subjects); without one, the first is the subject
-        // ("Russian aircraft including helicopter gunships killed ...").
+        // Two subjects with a conjunction of theirs between them are one list the
+        // parser did not join ("The US, Russia, and Switzerland met" comes out with
+        // "US" and "Switzerland" both subjects); without one, the first is the
+        // subject ("Russian aircraft including helicopter gunships killed ...").
         var subjects: [Int]?
         var lastSubject = -1
         for c in tokens.children[v] where (tokens.deprel[c] == "nsubj" || (misreadActive && tokens.deprel[c] == "nsubj:pass")) && !inTime[c] {
