@@ -145,4 +145,41 @@ struct TimeDispatchTests {
             #expect(TimeRef(day: CalendarDay(year: y, month: m, day: 1), granularity: .month).value == "\(reference(y, 4))-\(reference(m, 2))")
         }
     }
+
+    /// The flat phrase words hold every phrase of ``TimeLexicon/phrasesByInfo``,
+    /// in its order, each as its length and its words.
+    @Test func phraseWordsMirrorPhrases() {
+        let lexicon = TimeLexicon.shared
+        #expect(lexicon.phraseWordStart.count == lexicon.infos.count + 1)
+        var phrases = 0
+        for (index, list) in lexicon.phrasesByInfo.enumerated() {
+            var flat: [UInt64] = []
+            for phrase in list { flat.append(UInt64(phrase.words.count)); flat += phrase.words }
+            let stored = lexicon.phraseWords[Int(lexicon.phraseWordStart[index])..<Int(lexicon.phraseWordStart[index + 1])]
+            #expect(Array(stored) == flat, "phrases of word \(index)")
+            phrases += list.count
+        }
+        #expect(phrases > 50)
+    }
+
+    /// The open-addressing word set answers as `Set` does, for members,
+    /// non-members, collisions in its slots and the hash 0 that marks an empty slot.
+    @Test(arguments: [0, 1, 5, 40, 300])
+    func wordSetAgreesWithSet(size: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var members = Set((0..<size).map { _ in UInt64.random(in: 1...UInt64.max, using: &generator) })
+        // Hashes that fall in the same slot of a small table: probing must step past them.
+        members.formUnion([1 << 40, 2 << 40, 1 << 41 | 1])
+        let set = TimeWordSet(members)
+        for word in members { #expect(set.contains(word)) }
+        for _ in 0..<1_000 {
+            let other = UInt64.random(in: 1...UInt64.max, using: &generator)
+            #expect(set.contains(other) == members.contains(other))
+        }
+        #expect(!set.contains(0))
+        #expect(TimeWordSet(members.union([0])).contains(0))
+        let words = ["will", "said", "announced"].map { timeWordHash(Substring($0)) }
+        #expect(TimeWordSet(words).contains(timeWordHash(Substring("said"))))
+        #expect(!TimeWordSet(words).contains(timeWordHash(Substring("says"))))
+    }
 }

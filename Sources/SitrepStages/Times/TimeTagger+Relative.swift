@@ -132,9 +132,9 @@ extension TimeTagger {
     /// Lowercase words that may follow "the summer" when it names the season:
     /// prepositions, conjunctions, auxiliaries ("the summer when", "the
     /// winter and spring", "the summer was"), not a noun it modifies.
-    static let seasonFollowers: Set<UInt64> = Set(["and", "or", "but", "when", "as", "to", "in", "on", "at", "for", "with", "before",
-                                                    "after", "from", "through", "until", "while", "that", "is", "was", "were", "will",
-                                                    "had", "has", "have", "season", "months", "holidays"].map { timeWordHash(Substring($0)) })
+    static let seasonFollowers = TimeWordSet(["and", "or", "but", "when", "as", "to", "in", "on", "at", "for", "with", "before",
+                                                 "after", "from", "through", "until", "while", "that", "is", "was", "were", "will",
+                                                 "had", "has", "have", "season", "months", "holidays"].map { timeWordHash(Substring($0)) })
 
     /// TIMEX3 season value: "1998-FA". A winter belongs to the year it starts in.
     func seasonValue(_ code: String, shift: Int, dct: CalendarDay) -> String {
