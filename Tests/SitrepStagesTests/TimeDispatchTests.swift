@@ -182,4 +182,36 @@ struct TimeDispatchTests {
         #expect(TimeWordSet(words).contains(timeWordHash(Substring("said"))))
         #expect(!TimeWordSet(words).contains(timeWordHash(Substring("says"))))
     }
+
+    /// A hyphenated token's parts, held inline, are the tokens read from its
+    /// pieces: split at hyphens and dashes, empty pieces dropped, five at most.
+    @Test func hyphenPartsReadEachPiece() throws {
+        let text = "A twenty-five-year-old plan, a 16-hour shift, a-b-c-d-e-f-g chain and a well--known year-end."
+        try withTagger(text, published: nil) { tagger, ranges in
+            tagger.sentenceStart = ranges[0].lowerBound
+            tagger.sentenceEnd = ranges[ranges.count - 1].upperBound
+            func text(_ start: Int, _ end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: tagger.bytes[start..<end]), as: UTF8.self)
+            }
+            func token(_ word: String) -> Int? {
+                ranges.joined().first { text(tagger.toks.tokens[$0].span.start, tagger.toks.tokens[$0].span.end) == word }
+            }
+            func pieces(_ word: String) -> [String]? {
+                guard let k = token(word) else { return nil }
+                let parts = tagger.hyphenParts(k)
+                return (0..<parts.count).map { i in
+                    let part = parts[i]
+                    #expect(part.hash == timeWordHash(tagger.bytes, part.start, part.end))
+                    return text(part.start, part.end)
+                }
+            }
+            #expect(pieces("twenty-five-year-old") == ["twenty", "five", "year", "old"])
+            #expect(pieces("16-hour") == ["16", "hour"])
+            #expect(pieces("a-b-c-d-e-f-g") == ["a", "b", "c", "d", "e"])
+            #expect(pieces("year-end") == ["year", "end"])
+            guard let k = token("twenty-five-year-old") else { Issue.record("no token twenty-five-year-old"); return }
+            #expect(tagger.hyphenParts(k).contains { $0.hash == timeWordHash(Substring("year")) })
+            #expect(!tagger.hyphenParts(k).contains { $0.hash == timeWordHash(Substring("month")) })
+        }
+    }
 }
