@@ -214,4 +214,45 @@ struct TimeDispatchTests {
             #expect(!tagger.hyphenParts(k).contains { $0.hash == timeWordHash(Substring("month")) })
         }
     }
+
+    /// The stage's one pass gives the syntax stage's sentence ranges, and
+    /// finds empty tokens, whatever the layout: tokens between or across
+    /// sentences, empty tokens, no sentences, no tokens.
+    @Test func sentenceRangesInOnePass() throws {
+        let text = "Ruritania voted on Monday. Results came Tuesday night. Then nothing."
+        func document(sentences: [TextSpan], tokens: [TextSpan]) -> Document {
+            var doc = Document(id: "t", input: .cleanText(text), published: nil)
+            doc.setArticle(text: text, article: Article(), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
+            doc.sentences = sentences
+            doc.tokens = tokens.map { Token(span: $0) }
+            return doc
+        }
+        var tokenized = Document(id: "t", input: .cleanText(text), published: nil)
+        tokenized.setArticle(text: text, article: Article(), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
+        try SentenceStage().process(&tokenized)
+        try TokenStage().process(&tokenized)
+        let spans = tokenized.tokens.map(\.span)
+        let sentences = tokenized.sentences
+        #expect(sentences.count == 3)
+        let layouts: [(sentences: [TextSpan], tokens: [TextSpan], empty: Bool)] = [
+            (sentences, spans, false),
+            ([], spans, false),
+            (sentences, [], false),
+            ([], [], false),
+            // the middle sentence missing: its tokens lie outside every sentence
+            ([sentences[0], sentences[2]], spans, false),
+            // a token across a sentence boundary, and one after the last sentence
+            (sentences, [spans[0], TextSpan(start: sentences[0].end - 1, end: sentences[1].start + 3), spans[spans.count - 1],
+                         TextSpan(start: text.utf8.count, end: text.utf8.count)], true),
+            // empty tokens inside a sentence
+            (sentences, spans.prefix(3) + [TextSpan(start: spans[3].start, end: spans[3].start)] + spans.dropFirst(3), true),
+            ([], [TextSpan(start: 0, end: 0)], true),
+        ]
+        for (index, layout) in layouts.enumerated() {
+            let doc = document(sentences: layout.sentences, tokens: layout.tokens)
+            let got = TimeStage.sentenceRanges(doc)
+            #expect(got.ranges == SyntaxStage.sentenceRanges(doc), "layout \(index)")
+            #expect(got.hasEmptyTokens == layout.empty, "layout \(index)")
+        }
+    }
 }

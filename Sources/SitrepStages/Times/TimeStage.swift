@@ -52,13 +52,14 @@ public struct TimeStage: Stage {
         guard !doc.tokens.isEmpty else { doc.times = []; return }
         let dct = CalendarDay.parse(doc.published) ?? CalendarDay.parse(doc.article.published)
         // The syntax stage's sentence ranges: the parse's heads count from them.
-        var ranges = SyntaxStage.sentenceRanges(doc)
+        let layout = Self.sentenceRanges(doc)
+        var ranges = layout.ranges
+        let hasEmptyTokens = layout.hasEmptyTokens
         var text = doc.text
         var tokens = doc.tokens
         // Empty tokens (a user's `tokens` input can hold them) name no time, and
         // the rules read a token's first and last byte: tag the others. Their
         // parse, whose heads count positions in the sentence, is then not used.
-        let hasEmptyTokens = tokens.contains { $0.span.end <= $0.span.start }
         if hasEmptyTokens {
             var kept: [Token] = []
             var compacted: [Range<Int>] = []
@@ -88,6 +89,41 @@ public struct TimeStage: Stage {
             doc.report("SR-TIME-001", .warning,
                        "no document date (published) was given or found, so relative time expressions have no value; pass \"published\" to resolve them",
                        stage: name)
+        }
+    }
+
+    /// ``SyntaxStage/sentenceRanges(_:)``, the token index ranges of the
+    /// sentences, and whether any token is empty, in one pass over the tokens.
+    ///
+    /// The same ranges: a run of tokens inside one sentence is a range, a
+    /// token outside every sentence a range of its own, and a document with
+    /// tokens but no sentences one range. Asking the two questions apart
+    /// walked the tokens twice; the walk reads each token's span through a
+    /// buffer, with no copy of the array and no bounds check.
+    ///
+    /// - Complexity: O(t + s) for t tokens and s sentences.
+    static func sentenceRanges(_ doc: Document) -> (ranges: [Range<Int>], hasEmptyTokens: Bool) {
+        doc.tokens.withUnsafeBufferPointer { tokens in
+            var hasEmptyTokens = false
+            if doc.sentences.isEmpty {
+                for token in tokens where token.span.end <= token.span.start { hasEmptyTokens = true; break }
+                return (tokens.isEmpty ? [] : [0..<tokens.count], hasEmptyTokens)
+            }
+            return doc.sentences.withUnsafeBufferPointer { sentences in
+                var ranges: [Range<Int>] = []
+                ranges.reserveCapacity(sentences.count)
+                var start = 0, currentKey = Int.min, next = 0
+                for index in 0..<tokens.count {
+                    let span = tokens[index].span
+                    if span.end <= span.start { hasEmptyTokens = true }
+                    while next < sentences.count && sentences[next].end <= span.start { next += 1 }
+                    let key = next < sentences.count && sentences[next].contains(span) ? next : -1 - index
+                    if index > 0 && key != currentKey { ranges.append(start..<index); start = index }
+                    currentKey = key
+                }
+                if !tokens.isEmpty { ranges.append(start..<tokens.count) }
+                return (ranges, hasEmptyTokens)
+            }
         }
     }
 }
