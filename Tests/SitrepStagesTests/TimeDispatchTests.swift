@@ -255,4 +255,44 @@ struct TimeDispatchTests {
             #expect(got.hasEmptyTokens == layout.empty, "layout \(index)")
         }
     }
+
+    /// A whole count's duration written byte by byte is the text the general
+    /// code writes, in every unit; fractions and huge counts are left to it.
+    @Test func wholeDurationsAgreeWithGeneralCode() throws {
+        try withTagger("Nothing.", published: nil) { tagger, _ in
+            let units: [TimeUnit] = [.second, .minute, .hour, .day, .week, .weekend, .fortnight, .month, .quarter, .year,
+                                     .decade, .century, .millennium]
+            for unit in units {
+                for value in [0.0, 1, 2, 3, 7, 9, 10, 12, 99, 100, 365, 999, 1000, 2024, 9999] {
+                    #expect(tagger.wholeDuration(value, unit) == tagger.formattedDuration(value, unit), "\(value) \(unit)")
+                    #expect(tagger.durationValue(value, unit) == tagger.formattedDuration(value, unit))
+                }
+                for value in [0.5, 2.5, 1.25, 10_000, 1_000_000, -1] {
+                    #expect(tagger.wholeDuration(value, unit) == nil)
+                    #expect(tagger.durationValue(value, unit) == tagger.formattedDuration(value, unit))
+                }
+                #expect(tagger.durationValue(nil, unit) == tagger.formattedDuration(nil, unit))
+            }
+            #expect(tagger.durationValue(6, .month) == "P6M")
+            #expect(tagger.durationValue(2, .decade) == "P20Y")
+            #expect(tagger.durationValue(3, .hour) == "PT3H")
+        }
+    }
+
+    /// The document date is read in place: a date, or nil for anything else.
+    @Test func documentDateParse() {
+        #expect(CalendarDay.parse("2024-03-13") == CalendarDay(year: 2024, month: 3, day: 13))
+        #expect(CalendarDay.parse("2024-02-29T10:00:00Z") == CalendarDay(year: 2024, month: 2, day: 29))
+        #expect(CalendarDay.parse("0987-12-31") == CalendarDay(year: 987, month: 12, day: 31))
+        for text in [nil, "", "2024-3-13", "2023-02-29", "2024-13-01", "2024-00-10", "2024-01-00", "2024/01/10",
+                     "20x4-01-10", "2024-01-1x", "2024-01-"] as [String?] {
+            #expect(CalendarDay.parse(text) == nil, "\(text ?? "nil")")
+        }
+    }
+
+    /// ``TimeTokens`` frees its tokens without deinitializing them, which
+    /// holds only while a token is plain data.
+    @Test func timeTokenIsPlainData() {
+        #expect(_isPOD(TimeToken.self))
+    }
 }
