@@ -50,18 +50,20 @@ struct TimeMatch {
 /// filter, and the rules then read only the few tokens around them. Reading
 /// every token up front cost more than all the rules together.
 final class TimeTokens {
-    let tokens: [Token]
+    /// The tokens' spans, 16 bytes each: the first pass reads every one, and
+    /// a ``Token`` with its parse is 88 bytes, one cache line per token.
+    let spans: [TextSpan]
     let bytes: UnsafeBufferPointer<UInt8>
     let lexicon: TimeLexicon
     private let storage: UnsafeMutablePointer<TimeToken>
     private let isRead: UnsafeMutablePointer<Bool>
     let count: Int
 
-    init(tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, lexicon: TimeLexicon) {
-        self.tokens = tokens
+    init(spans: [TextSpan], bytes: UnsafeBufferPointer<UInt8>, lexicon: TimeLexicon) {
+        self.spans = spans
         self.bytes = bytes
         self.lexicon = lexicon
-        count = tokens.count
+        count = spans.count
         storage = .allocate(capacity: max(count, 1))
         isRead = .allocate(capacity: max(count, 1))
         isRead.initialize(repeating: false, count: max(count, 1))
@@ -88,7 +90,7 @@ final class TimeTokens {
 
     @inline(never)
     private func readToken(_ k: Int) {
-        (storage + k).initialize(to: TimeTagger.read(tokens[k].span, bytes, lexicon))
+        (storage + k).initialize(to: TimeTagger.read(spans[k], bytes, lexicon))
         isRead[k] = true
     }
 }
@@ -131,12 +133,18 @@ struct TimeTagger {
     /// The lexicon's frequently tested words (``TimeLexicon/Key``).
     let k: TimeLexicon.Key
 
-    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], dct: CalendarDay?) {
+    /// A tagger over tokens with spans `spans` in `bytes`.
+    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, spans: [TextSpan], dct: CalendarDay?) {
         self.lexicon = lexicon
         self.k = lexicon.key
         self.bytes = bytes
         self.dct = dct
-        self.toks = TimeTokens(tokens: tokens, bytes: bytes, lexicon: lexicon)
+        self.toks = TimeTokens(spans: spans, bytes: bytes, lexicon: lexicon)
+    }
+
+    /// A tagger over `tokens`.
+    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], dct: CalendarDay?) {
+        self.init(lexicon: lexicon, bytes: bytes, spans: tokens.map(\.span), dct: dct)
     }
 
     static func read(_ span: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: TimeLexicon) -> TimeToken {
@@ -285,7 +293,22 @@ struct TimeTagger {
     ///   before them for nothing.
     @inline(__always)
     func isHead(_ k: Int, folded: inout FoldedBytes) -> Bool {
-        let span = toks.tokens[k].span
+        let span = toks.spans[k]
+        let s = span.start, e = span.end
+        let c = bytes[s]
+        // Most tokens are plain ASCII words that the word shape turns away:
+        // this path is inlined into the pass, the rest is a call.
+        if ((c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A)) && !(c == 0x51 && e - s == 2) && !folded.any(in: s, e)
+            && !lexicon.mayBeHeadWord(bytes, s, e) {
+            return false
+        }
+        return isHeadPastShape(k, folded: &folded)
+    }
+
+    /// ``isHead(_:folded:)`` for the tokens its inlined path does not rule out.
+    @inline(never)
+    func isHeadPastShape(_ k: Int, folded: inout FoldedBytes) -> Bool {
+        let span = toks.spans[k]
         let s = span.start, e = span.end
         let c = bytes[s]
         guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) else {
