@@ -478,9 +478,13 @@ struct TimeTagger {
 
     // MARK: - Helpers
 
-    @inline(__always)
+    // `hash(_:)` and `info(_:)` are calls, not inlined: the rules use them
+    // some two hundred times, and inlined they made the rules' code a sixth
+    // larger. The stages before this one push that code out of the caches
+    // for every document, so its size costs more than the calls.
+    @inline(never)
     func hash(_ k: Int) -> UInt64 { k < sentenceEnd && k >= sentenceStart ? toks[k].hash : 0 }
-    @inline(__always)
+    @inline(never)
     func info(_ k: Int) -> TimeWordInfo? { k < sentenceEnd && k >= sentenceStart ? infoOf(toks[k]) : nil }
     @inline(__always)
     func infoOf(_ t: TimeToken) -> TimeWordInfo? { t.infoIndex < 0 ? nil : lexicon.infos[Int(t.infoIndex)] }
