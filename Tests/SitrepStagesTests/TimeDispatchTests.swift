@@ -183,8 +183,8 @@ struct TimeDispatchTests {
         #expect(!TimeWordSet(words).contains(timeWordHash(Substring("says"))))
     }
 
-    /// A hyphenated token's parts, held inline, are the tokens read from its
-    /// pieces: split at hyphens and dashes, empty pieces dropped, five at most.
+    /// A hyphenated token's parts are the tokens read from its pieces: split
+    /// at hyphens and dashes, empty pieces dropped, five at most.
     @Test func hyphenPartsReadEachPiece() throws {
         let text = "A twenty-five-year-old plan, a 16-hour shift, a-b-c-d-e-f-g chain and a well--known year-end."
         try withTagger(text, published: nil) { tagger, ranges in

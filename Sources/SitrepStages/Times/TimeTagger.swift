@@ -595,9 +595,9 @@ struct TimeTagger {
     }
 
     /// The parts of a hyphenated token, each read like a token.
-    func hyphenParts(_ k: Int) -> HyphenParts {
+    func hyphenParts(_ k: Int) -> [TimeToken] {
         let t = toks[k]
-        var parts = HyphenParts()
+        var parts: [TimeToken] = []
         var s = t.start, i = t.start
         while i <= t.end {
             var cut = 0
@@ -612,52 +612,6 @@ struct TimeTagger {
             if parts.count > 4 { break }
         }
         return parts
-    }
-
-    /// The parts of a hyphenated token (``hyphenParts(_:)``), at most
-    /// ``capacity``, held inline: the first pass asks for them at every
-    /// hyphenated word that is no table word ("high-speed"), and an array
-    /// there cost an allocation, its growth and its release each time.
-    struct HyphenParts {
-        /// ``hyphenParts(_:)`` stops after the fifth part.
-        static let capacity = 5
-        private var storage: (TimeToken, TimeToken, TimeToken, TimeToken, TimeToken)
-        private(set) var count = 0
-
-        init() {
-            let none = TimeToken(start: 0, end: 0, hash: 0, infoIndex: -1, marks: [], isCapitalized: false,
-                                 digits: 0, number: nil, hasHyphen: false)
-            storage = (none, none, none, none, none)
-        }
-
-        mutating func append(_ part: TimeToken) {
-            precondition(count < Self.capacity, "a hyphenated token has at most \(Self.capacity) parts here")
-            switch count {
-            case 0: storage.0 = part
-            case 1: storage.1 = part
-            case 2: storage.2 = part
-            case 3: storage.3 = part
-            default: storage.4 = part
-            }
-            count += 1
-        }
-
-        subscript(index: Int) -> TimeToken {
-            precondition(index >= 0 && index < count, "hyphen part index out of range")
-            switch index {
-            case 0: return storage.0
-            case 1: return storage.1
-            case 2: return storage.2
-            case 3: return storage.3
-            default: return storage.4
-            }
-        }
-
-        /// Whether a part satisfies `predicate`, tried in order.
-        func contains(where predicate: (TimeToken) -> Bool) -> Bool {
-            for index in 0..<count where predicate(self[index]) { return true }
-            return false
-        }
     }
 
     func make(_ start: Int, _ end: Int, _ type: TimeType, _ value: String?, ref: TimeRef? = nil, flags: [String] = []) -> TimeMatch {
