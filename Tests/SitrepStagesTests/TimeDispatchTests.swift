@@ -296,4 +296,41 @@ struct TimeDispatchTests {
     @Test func timeTokenIsPlainData() {
         #expect(_isPOD(TimeToken.self))
     }
+
+    /// The parts the first pass tests are the pieces of the word between its
+    /// hyphens and dashes, empty ones dropped, the first five: checked
+    /// against a plain split of every token of the sample texts.
+    @Test func hyphenPartsAreThePieces() throws {
+        var hyphenated = 0
+        for text in dispatchTexts + ["a-b--c-d-e-f-g and -x- and 1990s\u{2013}2000s and mid\u{2010}1990s"] {
+            try withTagger(text, published: nil) { tagger, ranges in
+                for range in ranges {
+                    tagger.sentenceStart = range.lowerBound
+                    tagger.sentenceEnd = range.upperBound
+                    for k in range {
+                        let span = tagger.toks.spans[k]
+                        let word = String(decoding: UnsafeBufferPointer(rebasing: tagger.bytes[span.start..<span.end]), as: UTF8.self)
+                        let pieces = word.split(omittingEmptySubsequences: true) { "-\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2015}".contains($0) }
+                            .prefix(5).map(String.init)
+                        var seen: [String] = []
+                        let found = tagger.anyHyphenPart(k) { start, end in
+                            seen.append(String(decoding: UnsafeBufferPointer(rebasing: tagger.bytes[start..<end]), as: UTF8.self))
+                            return false
+                        }
+                        #expect(!found)
+                        #expect(seen == pieces, "\(word)")
+                        #expect(tagger.hyphenParts(k).count == pieces.count)
+                        // Stops at the first part that passes.
+                        if pieces.count > 1 {
+                            var tried = 0
+                            #expect(tagger.anyHyphenPart(k) { _, _ in tried += 1; return tried == 2 })
+                            #expect(tried == 2)
+                            hyphenated += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(hyphenated > 10)
+    }
 }

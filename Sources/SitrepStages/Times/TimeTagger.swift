@@ -334,7 +334,10 @@ struct TimeTagger {
         let t = toks[k]
         let c = bytes[t.start]
         guard t.hasHyphen, !t.marks.contains(.tableWord), !(c >= 0x30 && c <= 0x39) else { return true }
-        return hyphenParts(k).contains { $0.marks.contains(.tableWord) || (bytes[$0.start] >= 0x30 && bytes[$0.start] <= 0x39) }
+        return anyHyphenPart(k) { start, end in
+            (bytes[start] >= 0x30 && bytes[start] <= 0x39)
+                || lexicon.lookup(timeWordHash(bytes, start, end))?.marks.contains(.tableWord) == true
+        }
     }
 
     /// Whether token `k` can be the head of an expression: a head word of
@@ -596,22 +599,41 @@ struct TimeTagger {
 
     /// The parts of a hyphenated token, each read like a token.
     func hyphenParts(_ k: Int) -> [TimeToken] {
-        let t = toks[k]
         var parts: [TimeToken] = []
-        var s = t.start, i = t.start
+        _ = anyHyphenPart(k) { start, end in
+            parts.append(Self.read(TextSpan(start: start, end: end), bytes, lexicon))
+            return false
+        }
+        return parts
+    }
+
+    /// Whether `test` holds for a part of hyphenated token `k`, given as its
+    /// byte range: the pieces between hyphens and dashes, empty ones skipped,
+    /// the first five at most, tried in order until one passes.
+    ///
+    /// The first pass asks only whether a part is a table word or starts
+    /// with a digit, at every hyphenated word that is none ("high-speed"):
+    /// answered here, with no array and no full read of each part.
+    @inline(__always)
+    func anyHyphenPart(_ k: Int, _ test: (Int, Int) -> Bool) -> Bool {
+        let t = toks[k]
+        var s = t.start, i = t.start, count = 0
         while i <= t.end {
             var cut = 0
             if i == t.end { cut = 0 }
             else if bytes[i] == 0x2D { cut = 1 }
             else if bytes[i] == 0xE2 && i + 2 < t.end && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95 { cut = 3 }
             else { i += 1; continue }
-            if i > s { parts.append(Self.read(TextSpan(start: s, end: i), bytes, lexicon)) }
+            if i > s {
+                if test(s, i) { return true }
+                count += 1
+            }
             if i == t.end { break }
             i += cut
             s = i
-            if parts.count > 4 { break }
+            if count > 4 { break }
         }
-        return parts
+        return false
     }
 
     func make(_ start: Int, _ end: Int, _ type: TimeType, _ value: String?, ref: TimeRef? = nil, flags: [String] = []) -> TimeMatch {
