@@ -145,4 +145,192 @@ struct TimeDispatchTests {
             #expect(TimeRef(day: CalendarDay(year: y, month: m, day: 1), granularity: .month).value == "\(reference(y, 4))-\(reference(m, 2))")
         }
     }
+
+    /// The flat phrase words hold every phrase of ``TimeLexicon/phrasesByInfo``,
+    /// in its order, each as its length and its words.
+    @Test func phraseWordsMirrorPhrases() {
+        let lexicon = TimeLexicon.shared
+        #expect(lexicon.phraseWordStart.count == lexicon.infos.count + 1)
+        var phrases = 0
+        for (index, list) in lexicon.phrasesByInfo.enumerated() {
+            var flat: [UInt64] = []
+            for phrase in list { flat.append(UInt64(phrase.words.count)); flat += phrase.words }
+            let stored = lexicon.phraseWords[Int(lexicon.phraseWordStart[index])..<Int(lexicon.phraseWordStart[index + 1])]
+            #expect(Array(stored) == flat, "phrases of word \(index)")
+            phrases += list.count
+        }
+        #expect(phrases > 50)
+    }
+
+    /// The open-addressing word set answers as `Set` does, for members,
+    /// non-members, collisions in its slots and the hash 0 that marks an empty slot.
+    @Test(arguments: [0, 1, 5, 40, 300])
+    func wordSetAgreesWithSet(size: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var members = Set((0..<size).map { _ in UInt64.random(in: 1...UInt64.max, using: &generator) })
+        // Hashes that fall in the same slot of a small table: probing must step past them.
+        members.formUnion([1 << 40, 2 << 40, 1 << 41 | 1])
+        let set = TimeWordSet(members)
+        for word in members { #expect(set.contains(word)) }
+        for _ in 0..<1_000 {
+            let other = UInt64.random(in: 1...UInt64.max, using: &generator)
+            #expect(set.contains(other) == members.contains(other))
+        }
+        #expect(!set.contains(0))
+        #expect(TimeWordSet(members.union([0])).contains(0))
+        let words = ["will", "said", "announced"].map { timeWordHash(Substring($0)) }
+        #expect(TimeWordSet(words).contains(timeWordHash(Substring("said"))))
+        #expect(!TimeWordSet(words).contains(timeWordHash(Substring("says"))))
+    }
+
+    /// A hyphenated token's parts are the tokens read from its pieces: split
+    /// at hyphens and dashes, empty pieces dropped, five at most.
+    @Test func hyphenPartsReadEachPiece() throws {
+        let text = "A twenty-five-year-old plan, a 16-hour shift, a-b-c-d-e-f-g chain and a well--known year-end."
+        try withTagger(text, published: nil) { tagger, ranges in
+            tagger.sentenceStart = ranges[0].lowerBound
+            tagger.sentenceEnd = ranges[ranges.count - 1].upperBound
+            func text(_ start: Int, _ end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: tagger.bytes[start..<end]), as: UTF8.self)
+            }
+            func token(_ word: String) -> Int? {
+                ranges.joined().first { text(tagger.toks.spans[$0].start, tagger.toks.spans[$0].end) == word }
+            }
+            func pieces(_ word: String) -> [String]? {
+                guard let k = token(word) else { return nil }
+                let parts = tagger.hyphenParts(k)
+                return (0..<parts.count).map { i in
+                    let part = parts[i]
+                    #expect(part.hash == timeWordHash(tagger.bytes, part.start, part.end))
+                    return text(part.start, part.end)
+                }
+            }
+            #expect(pieces("twenty-five-year-old") == ["twenty", "five", "year", "old"])
+            #expect(pieces("16-hour") == ["16", "hour"])
+            #expect(pieces("a-b-c-d-e-f-g") == ["a", "b", "c", "d", "e"])
+            #expect(pieces("year-end") == ["year", "end"])
+            guard let k = token("twenty-five-year-old") else { Issue.record("no token twenty-five-year-old"); return }
+            #expect(tagger.hyphenParts(k).contains { $0.hash == timeWordHash(Substring("year")) })
+            #expect(!tagger.hyphenParts(k).contains { $0.hash == timeWordHash(Substring("month")) })
+        }
+    }
+
+    /// The stage's one pass gives the syntax stage's sentence ranges, and
+    /// finds empty tokens, whatever the layout: tokens between or across
+    /// sentences, empty tokens, no sentences, no tokens.
+    @Test func sentenceRangesInOnePass() throws {
+        let text = "Ruritania voted on Monday. Results came Tuesday night. Then nothing."
+        func document(sentences: [TextSpan], tokens: [TextSpan]) -> Document {
+            var doc = Document(id: "t", input: .cleanText(text), published: nil)
+            doc.setArticle(text: text, article: Article(), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
+            doc.sentences = sentences
+            doc.tokens = tokens.map { Token(span: $0) }
+            return doc
+        }
+        var tokenized = Document(id: "t", input: .cleanText(text), published: nil)
+        tokenized.setArticle(text: text, article: Article(), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
+        try SentenceStage().process(&tokenized)
+        try TokenStage().process(&tokenized)
+        let spans = tokenized.tokens.map(\.span)
+        let sentences = tokenized.sentences
+        #expect(sentences.count == 3)
+        let layouts: [(sentences: [TextSpan], tokens: [TextSpan], empty: Bool)] = [
+            (sentences, spans, false),
+            ([], spans, false),
+            (sentences, [], false),
+            ([], [], false),
+            // the middle sentence missing: its tokens lie outside every sentence
+            ([sentences[0], sentences[2]], spans, false),
+            // a token across a sentence boundary, and one after the last sentence
+            (sentences, [spans[0], TextSpan(start: sentences[0].end - 1, end: sentences[1].start + 3), spans[spans.count - 1],
+                         TextSpan(start: text.utf8.count, end: text.utf8.count)], true),
+            // empty tokens inside a sentence
+            (sentences, spans.prefix(3) + [TextSpan(start: spans[3].start, end: spans[3].start)] + spans.dropFirst(3), true),
+            ([], [TextSpan(start: 0, end: 0)], true),
+        ]
+        for (index, layout) in layouts.enumerated() {
+            let doc = document(sentences: layout.sentences, tokens: layout.tokens)
+            let got = TimeStage.sentenceRanges(doc)
+            #expect(got.ranges == SyntaxStage.sentenceRanges(doc), "layout \(index)")
+            #expect(got.hasEmptyTokens == layout.empty, "layout \(index)")
+            #expect(got.spans == layout.tokens, "layout \(index)")
+        }
+    }
+
+    /// A whole count's duration written byte by byte is the text the general
+    /// code writes, in every unit; fractions and huge counts are left to it.
+    @Test func wholeDurationsAgreeWithGeneralCode() throws {
+        try withTagger("Nothing.", published: nil) { tagger, _ in
+            let units: [TimeUnit] = [.second, .minute, .hour, .day, .week, .weekend, .fortnight, .month, .quarter, .year,
+                                     .decade, .century, .millennium]
+            for unit in units {
+                for value in [0.0, 1, 2, 3, 7, 9, 10, 12, 99, 100, 365, 999, 1000, 2024, 9999] {
+                    #expect(tagger.wholeDuration(value, unit) == tagger.formattedDuration(value, unit), "\(value) \(unit)")
+                    #expect(tagger.durationValue(value, unit) == tagger.formattedDuration(value, unit))
+                }
+                for value in [0.5, 2.5, 1.25, 10_000, 1_000_000, -1] {
+                    #expect(tagger.wholeDuration(value, unit) == nil)
+                    #expect(tagger.durationValue(value, unit) == tagger.formattedDuration(value, unit))
+                }
+                #expect(tagger.durationValue(nil, unit) == tagger.formattedDuration(nil, unit))
+            }
+            #expect(tagger.durationValue(6, .month) == "P6M")
+            #expect(tagger.durationValue(2, .decade) == "P20Y")
+            #expect(tagger.durationValue(3, .hour) == "PT3H")
+        }
+    }
+
+    /// The document date is read in place: a date, or nil for anything else.
+    @Test func documentDateParse() {
+        #expect(CalendarDay.parse("2024-03-13") == CalendarDay(year: 2024, month: 3, day: 13))
+        #expect(CalendarDay.parse("2024-02-29T10:00:00Z") == CalendarDay(year: 2024, month: 2, day: 29))
+        #expect(CalendarDay.parse("0987-12-31") == CalendarDay(year: 987, month: 12, day: 31))
+        for text in [nil, "", "2024-3-13", "2023-02-29", "2024-13-01", "2024-00-10", "2024-01-00", "2024/01/10",
+                     "20x4-01-10", "2024-01-1x", "2024-01-"] as [String?] {
+            #expect(CalendarDay.parse(text) == nil, "\(text ?? "nil")")
+        }
+    }
+
+    /// ``TimeTokens`` frees its tokens without deinitializing them, which
+    /// holds only while a token is plain data.
+    @Test func timeTokenIsPlainData() {
+        #expect(_isPOD(TimeToken.self))
+    }
+
+    /// The parts the first pass tests are the pieces of the word between its
+    /// hyphens and dashes, empty ones dropped, the first five: checked
+    /// against a plain split of every token of the sample texts.
+    @Test func hyphenPartsAreThePieces() throws {
+        var hyphenated = 0
+        for text in dispatchTexts + ["a-b--c-d-e-f-g and -x- and 1990s\u{2013}2000s and mid\u{2010}1990s"] {
+            try withTagger(text, published: nil) { tagger, ranges in
+                for range in ranges {
+                    tagger.sentenceStart = range.lowerBound
+                    tagger.sentenceEnd = range.upperBound
+                    for k in range {
+                        let span = tagger.toks.spans[k]
+                        let word = String(decoding: UnsafeBufferPointer(rebasing: tagger.bytes[span.start..<span.end]), as: UTF8.self)
+                        let pieces = word.split(omittingEmptySubsequences: true) { "-\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2015}".contains($0) }
+                            .prefix(5).map(String.init)
+                        var seen: [String] = []
+                        let found = tagger.anyHyphenPart(k) { start, end in
+                            seen.append(String(decoding: UnsafeBufferPointer(rebasing: tagger.bytes[start..<end]), as: UTF8.self))
+                            return false
+                        }
+                        #expect(!found)
+                        #expect(seen == pieces, "\(word)")
+                        #expect(tagger.hyphenParts(k).count == pieces.count)
+                        // Stops at the first part that passes.
+                        if pieces.count > 1 {
+                            var tried = 0
+                            #expect(tagger.anyHyphenPart(k) { _, _ in tried += 1; return tried == 2 })
+                            #expect(tried == 2)
+                            hyphenated += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(hyphenated > 10)
+    }
 }

@@ -78,18 +78,22 @@ struct CalendarDay: Sendable, Equatable, Comparable {
 
     /// Parses the `YYYY-MM-DD` start of a document date.
     static func parse(_ text: String?) -> CalendarDay? {
-        guard let text else { return nil }
-        let b = Array(text.utf8)
-        guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-        var parts = [0, 0, 0]
-        for (k, range) in [0..<4, 5..<7, 8..<10].enumerated() {
-            for i in range {
-                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
-                parts[k] = parts[k] * 10 + Int(b[i] - 0x30)
+        guard var text else { return nil }
+        // Read in place: the stage parses the document date once per article.
+        return text.withUTF8 { b -> CalendarDay? in
+            guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            func number(_ from: Int, _ to: Int) -> Int? {
+                var value = 0
+                for i in from..<to {
+                    guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                    value = value * 10 + Int(b[i] - 0x30)
+                }
+                return value
             }
+            guard let year = number(0, 4), let month = number(5, 7), let day = number(8, 10) else { return nil }
+            guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+            return CalendarDay(year: year, month: month, day: day)
         }
-        guard (1...12).contains(parts[1]), parts[2] >= 1, parts[2] <= daysIn(month: parts[1], year: parts[0]) else { return nil }
-        return CalendarDay(year: parts[0], month: parts[1], day: parts[2])
     }
 }
 
@@ -138,6 +142,25 @@ enum TimexDigits {
             write(year, 4, buffer, 0); buffer[4] = 0x2D
             write(month, 2, buffer, 5)
             return 7
+        }
+    }
+
+    /// A whole duration: `prefix` ("P" or "PT"), `n` (0-99,999,999) and the
+    /// unit's `suffix` ("Y", "M", "DE"), as `"P\(n)Y"` writes it; nil when
+    /// `n` is out of range or the value would not fit a small string.
+    @inline(__always)
+    static func duration(_ prefix: StaticString, _ n: Int, _ suffix: StaticString) -> String? {
+        guard n >= 0, n < 100_000_000 else { return nil }
+        var digits = 1, rest = n / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let length = prefix.utf8CodeUnitCount + digits + suffix.utf8CodeUnitCount
+        guard length <= 15 else { return nil }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var at = 0
+            for k in 0..<prefix.utf8CodeUnitCount { buffer[at] = prefix.utf8Start[k]; at += 1 }
+            write(n, digits, buffer, at); at += digits
+            for k in 0..<suffix.utf8CodeUnitCount { buffer[at] = suffix.utf8Start[k]; at += 1 }
+            return length
         }
     }
 

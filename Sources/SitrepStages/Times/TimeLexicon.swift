@@ -127,6 +127,53 @@ struct TimePhrase: Sendable {
     var isPresentRef: Bool
 }
 
+/// A set of word hashes (``timeWordHash(_:_:_:)``) in an open-addressing
+/// table: linear probing, a power-of-two size at most a quarter full. A test
+/// is a multiply, a mask and usually one comparison, where `Set<UInt64>`
+/// runs SipHash; the tense heuristic tests up to three sets at each of the
+/// two dozen words around an expression.
+struct TimeWordSet: Sendable {
+    /// The members, 0 for an empty slot.
+    private let keys: [UInt64]
+    private let mask: Int
+    /// Whether 0, which marks empty slots, is itself a member.
+    private let hasZero: Bool
+
+    init<Words: Sequence>(_ words: Words) where Words.Element == UInt64 {
+        let members = Array(Set(words))
+        var size = 16
+        while size < members.count * 4 { size *= 2 }
+        var keys = [UInt64](repeating: 0, count: size)
+        var hasZero = false
+        for word in members {
+            if word == 0 { hasZero = true; continue }
+            var i = Self.slot(word, size - 1)
+            while keys[i] != 0 { i = (i + 1) & (size - 1) }
+            keys[i] = word
+        }
+        self.keys = keys
+        self.mask = size - 1
+        self.hasZero = hasZero
+    }
+
+    @inline(__always)
+    private static func slot(_ hash: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E3779B97F4A7C15) >> 40) & mask
+    }
+
+    @inline(__always)
+    func contains(_ hash: UInt64) -> Bool {
+        if hash == 0 { return hasZero }
+        var i = Self.slot(hash, mask)
+        while true {
+            let key = keys[i]
+            if key == hash { return true }
+            if key == 0 { return false }
+            i = (i + 1) & mask
+        }
+    }
+}
+
 /// The parsed ``TimeWords`` tables, built once and shared.
 ///
 /// A class whose tables are constants: the tagger holds one reference, where
@@ -232,14 +279,27 @@ final class TimeLexicon: @unchecked Sendable {
     /// ``infos``, longest first: the phrase rule runs at every position tried,
     /// and an array index costs no hashing.
     let phrasesByInfo: [[TimePhrase]]
+    /// The words of ``phrasesByInfo`` in one flat array, for the phrase
+    /// rule's word tests: each word's phrases in the same order, each written
+    /// as its length and then its words' hashes. The rule reads a phrase's
+    /// record only once its words match; walking the nested arrays instead
+    /// cost a retain and a release of each phrase's words and value, and a
+    /// cache miss on each array, at every position tried at "the" or "every".
+    let phraseWords: [UInt64]
+    /// Where the phrases of each word of ``infos`` start in ``phraseWords``
+    /// (same index), with one more entry for the end of the last.
+    let phraseWordStart: [Int32]
     /// Multi-word holidays by first word, longest first (value = month, day).
     let holidays: [UInt64: [(words: [UInt64], month: Int, day: Int)]]
-    let rateCues: Set<UInt64>
-    let futureCues: Set<UInt64>
-    let pastCues: Set<UInt64>
-    let notPast: Set<UInt64>
+    let rateCues: TimeWordSet
+    let futureCues: TimeWordSet
+    let pastCues: TimeWordSet
+    let notPast: TimeWordSet
     /// ``TimeWords/deadlineCues``, each as its words' hashes.
     let deadlineCues: [[UInt64]]
+    /// The last words of ``deadlineCues``: the word before an expression
+    /// that is none of them ends no cue, known without walking the cues.
+    let deadlineLastWords: TimeWordSet
     /// ``TimeWords/schedulingVerbs`` (lemmas, as the syntax layer writes them).
     let schedulingVerbs: Set<String>
     /// Every table word and number word starts with an ASCII letter, so a
@@ -472,12 +532,25 @@ final class TimeLexicon: @unchecked Sendable {
         self.infos = infos
         self.ruleStarts = ruleStarts
         self.phrasesByInfo = phrasesByInfo
+        var phraseWords: [UInt64] = []
+        var phraseWordStart: [Int32] = []
+        for list in phrasesByInfo {
+            phraseWordStart.append(Int32(phraseWords.count))
+            for phrase in list {
+                phraseWords.append(UInt64(phrase.words.count))
+                phraseWords += phrase.words
+            }
+        }
+        phraseWordStart.append(Int32(phraseWords.count))
+        self.phraseWords = phraseWords
+        self.phraseWordStart = phraseWordStart
         self.holidays = holidays
-        rateCues = Set(lines(TimeWords.rateCues).map(timeWordHash))
-        futureCues = Set(lines(TimeWords.futureCues).map(timeWordHash))
-        pastCues = Set(lines(TimeWords.pastCues).map(timeWordHash))
-        notPast = Set(lines(TimeWords.notPast).map(timeWordHash))
+        rateCues = TimeWordSet(lines(TimeWords.rateCues).map(timeWordHash))
+        futureCues = TimeWordSet(lines(TimeWords.futureCues).map(timeWordHash))
+        pastCues = TimeWordSet(lines(TimeWords.pastCues).map(timeWordHash))
+        notPast = TimeWordSet(lines(TimeWords.notPast).map(timeWordHash))
         deadlineCues = lines(TimeWords.deadlineCues).map { $0.split(separator: " ").map(timeWordHash) }
+        deadlineLastWords = TimeWordSet(deadlineCues.compactMap(\.last))
         schedulingVerbs = Set(lines(TimeWords.schedulingVerbs).map(String.init))
     }
 }

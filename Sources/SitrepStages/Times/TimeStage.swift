@@ -52,35 +52,36 @@ public struct TimeStage: Stage {
         guard !doc.tokens.isEmpty else { doc.times = []; return }
         let dct = CalendarDay.parse(doc.published) ?? CalendarDay.parse(doc.article.published)
         // The syntax stage's sentence ranges: the parse's heads count from them.
-        var ranges = SyntaxStage.sentenceRanges(doc)
+        let layout = Self.sentenceRanges(doc)
+        var ranges = layout.ranges
+        var spans = layout.spans
+        let hasEmptyTokens = layout.hasEmptyTokens
         var text = doc.text
-        var tokens = doc.tokens
         // Empty tokens (a user's `tokens` input can hold them) name no time, and
         // the rules read a token's first and last byte: tag the others. Their
         // parse, whose heads count positions in the sentence, is then not used.
-        let hasEmptyTokens = tokens.contains { $0.span.end <= $0.span.start }
         if hasEmptyTokens {
-            var kept: [Token] = []
+            var kept: [TextSpan] = []
             var compacted: [Range<Int>] = []
             for range in ranges {
                 let start = kept.count
-                for k in range where tokens[k].span.end > tokens[k].span.start { kept.append(Token(span: tokens[k].span)) }
+                for k in range where spans[k].end > spans[k].start { kept.append(spans[k]) }
                 if kept.count > start { compacted.append(start..<kept.count) }
             }
-            tokens = kept
+            spans = kept
             ranges = compacted
         }
         let matches: [TimeMatch] = text.withUTF8 { buffer in
-            var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, tokens: tokens, dct: dct)
+            var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, spans: spans, dct: dct)
             if !hasEmptyTokens {
-                tagger.clauseTense = TimeClauseTense(tokens: tokens, sentenceRanges: ranges, lexicon: tagger.lexicon)
+                tagger.clauseTense = TimeClauseTense(tokens: doc.tokens, sentenceRanges: ranges, lexicon: tagger.lexicon)
             }
             return tagger.run(sentences: ranges)
         }
         var times: [TimeExpression] = []
         times.reserveCapacity(matches.count)
         for m in matches {
-            let span = TextSpan(start: tokens[m.start].span.start, end: tokens[m.end - 1].span.end)
+            let span = TextSpan(start: spans[m.start].start, end: spans[m.end - 1].end)
             times.append(TimeExpression(span: span, type: m.type, value: m.value, flags: m.flags))
         }
         doc.times = times
@@ -89,5 +90,45 @@ public struct TimeStage: Stage {
                        "no document date (published) was given or found, so relative time expressions have no value; pass \"published\" to resolve them",
                        stage: name)
         }
+    }
+
+    /// ``SyntaxStage/sentenceRanges(_:)``, the token index ranges of the
+    /// sentences, with the tokens' spans and whether any token is empty.
+    ///
+    /// The same ranges: a run of tokens inside one sentence is a range, a
+    /// token outside every sentence a range of its own, and a document with
+    /// tokens but no sentences one range. The tokens (88 bytes each with
+    /// their parse, a cache line apiece) are walked once, to copy their spans
+    /// (``TimeTokens/spans``, 16 bytes each); the ranges, the empty-token test
+    /// and the tagger's first pass then read the copy, where each used to
+    /// walk the tokens themselves.
+    ///
+    /// - Complexity: O(t + s) for t tokens and s sentences.
+    static func sentenceRanges(_ doc: Document) -> (ranges: [Range<Int>], spans: [TextSpan], hasEmptyTokens: Bool) {
+        let spans = doc.tokens.withUnsafeBufferPointer { tokens in
+            [TextSpan](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
+                for index in 0..<tokens.count { buffer[index] = tokens[index].span }
+                initialized = tokens.count
+            }
+        }
+        let hasEmptyTokens = spans.contains { $0.end <= $0.start }
+        if doc.sentences.isEmpty { return (spans.isEmpty ? [] : [0..<spans.count], spans, hasEmptyTokens) }
+        let ranges = doc.sentences.withUnsafeBufferPointer { sentences in
+            spans.withUnsafeBufferPointer { spans in
+                var ranges: [Range<Int>] = []
+                ranges.reserveCapacity(sentences.count)
+                var start = 0, currentKey = Int.min, next = 0
+                for index in 0..<spans.count {
+                    let span = spans[index]
+                    while next < sentences.count && sentences[next].end <= span.start { next += 1 }
+                    let key = next < sentences.count && sentences[next].contains(span) ? next : -1 - index
+                    if index > 0 && key != currentKey { ranges.append(start..<index); start = index }
+                    currentKey = key
+                }
+                if !spans.isEmpty { ranges.append(start..<spans.count) }
+                return ranges
+            }
+        }
+        return (ranges, spans, hasEmptyTokens)
     }
 }

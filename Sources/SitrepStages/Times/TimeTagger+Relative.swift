@@ -132,9 +132,9 @@ extension TimeTagger {
     /// Lowercase words that may follow "the summer" when it names the season:
     /// prepositions, conjunctions, auxiliaries ("the summer when", "the
     /// winter and spring", "the summer was"), not a noun it modifies.
-    static let seasonFollowers: Set<UInt64> = Set(["and", "or", "but", "when", "as", "to", "in", "on", "at", "for", "with", "before",
-                                                    "after", "from", "through", "until", "while", "that", "is", "was", "were", "will",
-                                                    "had", "has", "have", "season", "months", "holidays"].map { timeWordHash(Substring($0)) })
+    static let seasonFollowers = TimeWordSet(["and", "or", "but", "when", "as", "to", "in", "on", "at", "for", "with", "before",
+                                                 "after", "from", "through", "until", "while", "that", "is", "was", "were", "will",
+                                                 "had", "has", "have", "season", "months", "holidays"].map { timeWordHash(Substring($0)) })
 
     /// TIMEX3 season value: "1998-FA". A winter belongs to the year it starts in.
     func seasonValue(_ code: String, shift: Int, dct: CalendarDay) -> String {
@@ -451,6 +451,12 @@ extension TimeTagger {
     /// `P30M` or `P2.5Y`), "5 1/2 hours" `PT5H30M`, "a minute and a half"
     /// `PT1M30S`. A fraction with no whole smaller unit stays decimal (`P1.5M`).
     func durationValue(_ value: Double?, _ unit: TimeUnit) -> String {
+        if let value, let whole = wholeDuration(value, unit) { return whole }
+        return formattedDuration(value, unit)
+    }
+
+    /// ``durationValue(_:_:)`` by the general code, for any count.
+    func formattedDuration(_ value: Double?, _ unit: TimeUnit) -> String {
         func format(_ v: Double, _ u: TimeUnit) -> String? {
             let whole = v == v.rounded()
             let n = whole ? String(Int(v)) : String(v)
@@ -494,6 +500,31 @@ extension TimeTagger {
             }
         }
         return format(value, unit) ?? "PX"
+    }
+
+    /// ``durationValue(_:_:)`` of a whole count, written byte by byte
+    /// (``TimexDigits/duration(_:_:_:)``): the text its `format` gives, as
+    /// `"P\(n)Y"` with the count scaled to the unit it is written in (a
+    /// weekend in days, a decade in years). Nil for a fraction, a negative or
+    /// huge count, which the general code writes.
+    func wholeDuration(_ value: Double, _ unit: TimeUnit) -> String? {
+        guard value == value.rounded(), value >= 0, value < 10_000 else { return nil }
+        let n = Int(value)
+        switch unit {
+        case .second: return TimexDigits.duration("PT", n, "S")
+        case .minute: return TimexDigits.duration("PT", n, "M")
+        case .hour: return TimexDigits.duration("PT", n, "H")
+        case .day: return TimexDigits.duration("P", n, "D")
+        case .week: return TimexDigits.duration("P", n, "W")
+        case .weekend: return TimexDigits.duration("P", 2 * n, "D")
+        case .fortnight: return TimexDigits.duration("P", 2 * n, "W")
+        case .month: return TimexDigits.duration("P", n, "M")
+        case .quarter: return TimexDigits.duration("P", 3 * n, "M")
+        case .year: return TimexDigits.duration("P", n, "Y")
+        case .decade: return TimexDigits.duration("P", 10 * n, "Y")
+        case .century: return TimexDigits.duration("P", 100 * n, "Y")
+        case .millennium: return TimexDigits.duration("P", 1000 * n, "Y")
+        }
     }
 
     // MARK: 7. Position modifiers

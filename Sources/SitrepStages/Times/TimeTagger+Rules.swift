@@ -8,11 +8,21 @@ extension TimeTagger {
 
     func phrase(_ i: Int) -> TimeMatch? {
         guard toks[i].marks.contains(.startsPhrase), toks[i].infoIndex >= 0 else { return nil }
-        let list = lexicon.phrasesByInfo[Int(toks[i].infoIndex)]
-        for p in list where i + p.words.count <= sentenceEnd {
+        let index = Int(toks[i].infoIndex)
+        // The word's phrases, longest first, as ``TimeLexicon/phraseWords`` writes them.
+        var offset = Int(lexicon.phraseWordStart[index])
+        let stop = Int(lexicon.phraseWordStart[index + 1])
+        var number = -1
+        while offset < stop {
+            let count = Int(lexicon.phraseWords[offset])
+            let first = offset + 1
+            offset = first + count
+            number += 1
+            guard i + count <= sentenceEnd else { continue }
             var ok = true
-            for (k, w) in p.words.enumerated() where toks[i + k].hash != w { ok = false; break }
+            for k in 0..<count where toks[i + k].hash != lexicon.phraseWords[first + k] { ok = false; break }
             guard ok else { continue }
+            let p = lexicon.phrasesByInfo[index][number]
             let type = p.type
             // "a year" is a rate only after an amount, at most one word back:
             // "$5 million a year", "twice a week", "5 million tonnes a year".
@@ -20,15 +30,15 @@ extension TimeTagger {
                 guard isRate(before: i) else { continue }
             }
             // "now" in "now that", "current" before a unit belongs to other rules.
-            if p.words.count == 1 && p.isPresentRef && toks[i].hash != k.now, info(i + 1)?.unit != nil { continue }
-            return make(i, i + p.words.count, type, p.value)
+            if count == 1 && p.isPresentRef && toks[i].hash != k.now, info(i + 1)?.unit != nil { continue }
+            return make(i, i + count, type, p.value)
         }
         return nil
     }
 
     /// An amount ends at most one word before token `i`.
     func isRate(before i: Int) -> Bool {
-        for k in [i - 1, i - 2] where k >= sentenceStart {
+        for k in stride(from: i - 1, through: i - 2, by: -1) where k >= sentenceStart {
             let t = toks[k]
             if lexicon.rateCues.contains(t.hash) || t.digits > 0 || (t.number != nil && t.infoIndex < 0) { return true }
         }

@@ -50,25 +50,28 @@ struct TimeMatch {
 /// filter, and the rules then read only the few tokens around them. Reading
 /// every token up front cost more than all the rules together.
 final class TimeTokens {
-    let tokens: [Token]
+    /// The tokens' spans, 16 bytes each: the first pass reads every one, and
+    /// a ``Token`` with its parse is 88 bytes, one cache line per token.
+    let spans: [TextSpan]
     let bytes: UnsafeBufferPointer<UInt8>
     let lexicon: TimeLexicon
     private let storage: UnsafeMutablePointer<TimeToken>
     private let isRead: UnsafeMutablePointer<Bool>
     let count: Int
 
-    init(tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, lexicon: TimeLexicon) {
-        self.tokens = tokens
+    init(spans: [TextSpan], bytes: UnsafeBufferPointer<UInt8>, lexicon: TimeLexicon) {
+        self.spans = spans
         self.bytes = bytes
         self.lexicon = lexicon
-        count = tokens.count
+        count = spans.count
         storage = .allocate(capacity: max(count, 1))
         isRead = .allocate(capacity: max(count, 1))
         isRead.initialize(repeating: false, count: max(count, 1))
     }
 
     deinit {
-        for k in 0..<count where isRead[k] { (storage + k).deinitialize(count: 1) }
+        // A token is plain data (numbers and flags, no reference; a test
+        // checks it): the tokens read need no deinitializing, nor a walk to find them.
         storage.deallocate()
         isRead.deallocate()
     }
@@ -87,7 +90,7 @@ final class TimeTokens {
 
     @inline(never)
     private func readToken(_ k: Int) {
-        (storage + k).initialize(to: TimeTagger.read(tokens[k].span, bytes, lexicon))
+        (storage + k).initialize(to: TimeTagger.read(spans[k], bytes, lexicon))
         isRead[k] = true
     }
 }
@@ -130,12 +133,18 @@ struct TimeTagger {
     /// The lexicon's frequently tested words (``TimeLexicon/Key``).
     let k: TimeLexicon.Key
 
-    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], dct: CalendarDay?) {
+    /// A tagger over tokens with spans `spans` in `bytes`.
+    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, spans: [TextSpan], dct: CalendarDay?) {
         self.lexicon = lexicon
         self.k = lexicon.key
         self.bytes = bytes
         self.dct = dct
-        self.toks = TimeTokens(tokens: tokens, bytes: bytes, lexicon: lexicon)
+        self.toks = TimeTokens(spans: spans, bytes: bytes, lexicon: lexicon)
+    }
+
+    /// A tagger over `tokens`.
+    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], dct: CalendarDay?) {
+        self.init(lexicon: lexicon, bytes: bytes, spans: tokens.map(\.span), dct: dct)
     }
 
     static func read(_ span: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: TimeLexicon) -> TimeToken {
@@ -284,7 +293,22 @@ struct TimeTagger {
     ///   before them for nothing.
     @inline(__always)
     func isHead(_ k: Int, folded: inout FoldedBytes) -> Bool {
-        let span = toks.tokens[k].span
+        let span = toks.spans[k]
+        let s = span.start, e = span.end
+        let c = bytes[s]
+        // Most tokens are plain ASCII words that the word shape turns away:
+        // this path is inlined into the pass, the rest is a call.
+        if ((c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A)) && !(c == 0x51 && e - s == 2) && !folded.any(in: s, e)
+            && !lexicon.mayBeHeadWord(bytes, s, e) {
+            return false
+        }
+        return isHeadPastShape(k, folded: &folded)
+    }
+
+    /// ``isHead(_:folded:)`` for the tokens its inlined path does not rule out.
+    @inline(never)
+    func isHeadPastShape(_ k: Int, folded: inout FoldedBytes) -> Bool {
+        let span = toks.spans[k]
         let s = span.start, e = span.end
         let c = bytes[s]
         guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) else {
@@ -310,7 +334,10 @@ struct TimeTagger {
         let t = toks[k]
         let c = bytes[t.start]
         guard t.hasHyphen, !t.marks.contains(.tableWord), !(c >= 0x30 && c <= 0x39) else { return true }
-        return hyphenParts(k).contains { $0.marks.contains(.tableWord) || (bytes[$0.start] >= 0x30 && bytes[$0.start] <= 0x39) }
+        return anyHyphenPart(k) { start, end in
+            (bytes[start] >= 0x30 && bytes[start] <= 0x39)
+                || lexicon.lookup(timeWordHash(bytes, start, end))?.marks.contains(.tableWord) == true
+        }
     }
 
     /// Whether token `k` can be the head of an expression: a head word of
@@ -430,10 +457,7 @@ struct TimeTagger {
     func core(at i: Int) -> TimeMatch? {
         let rules = startRules(i)
         var best: TimeMatch? = nil
-        func consider(_ m: TimeMatch?) {
-            guard let m else { return }
-            if best == nil || m.end > best!.end { best = m }
-        }
+        func consider(_ m: TimeMatch?) { Self.keepLonger(m, in: &best) }
         if rules.contains(.phrase) { consider(phrase(i)) }
         if rules.contains(.explicitDate) { consider(explicitDate(i)) }
         if rules.contains(.yearish) { consider(yearish(i)) }
@@ -452,11 +476,25 @@ struct TimeTagger {
         return best
     }
 
+    /// Keeps `m` in `best` when it ends later (a tie keeps the earlier
+    /// rule's). A call, not inlined: copied into each of the fifteen rule
+    /// calls of ``core(at:)`` it made that function five kilobytes of code,
+    /// which the stages before this one push out of the caches for every document.
+    @inline(never)
+    static func keepLonger(_ m: consuming TimeMatch?, in best: inout TimeMatch?) {
+        guard let m else { return }
+        if best == nil || m.end > best!.end { best = m }
+    }
+
     // MARK: - Helpers
 
-    @inline(__always)
+    // `hash(_:)` and `info(_:)` are calls, not inlined: the rules use them
+    // some two hundred times, and inlined they made the rules' code a sixth
+    // larger. The stages before this one push that code out of the caches
+    // for every document, so its size costs more than the calls.
+    @inline(never)
     func hash(_ k: Int) -> UInt64 { k < sentenceEnd && k >= sentenceStart ? toks[k].hash : 0 }
-    @inline(__always)
+    @inline(never)
     func info(_ k: Int) -> TimeWordInfo? { k < sentenceEnd && k >= sentenceStart ? infoOf(toks[k]) : nil }
     @inline(__always)
     func infoOf(_ t: TimeToken) -> TimeWordInfo? { t.infoIndex < 0 ? nil : lexicon.infos[Int(t.infoIndex)] }
@@ -568,22 +606,41 @@ struct TimeTagger {
 
     /// The parts of a hyphenated token, each read like a token.
     func hyphenParts(_ k: Int) -> [TimeToken] {
-        let t = toks[k]
         var parts: [TimeToken] = []
-        var s = t.start, i = t.start
+        _ = anyHyphenPart(k) { start, end in
+            parts.append(Self.read(TextSpan(start: start, end: end), bytes, lexicon))
+            return false
+        }
+        return parts
+    }
+
+    /// Whether `test` holds for a part of hyphenated token `k`, given as its
+    /// byte range: the pieces between hyphens and dashes, empty ones skipped,
+    /// the first five at most, tried in order until one passes.
+    ///
+    /// The first pass asks only whether a part is a table word or starts
+    /// with a digit, at every hyphenated word that is none ("high-speed"):
+    /// answered here, with no array and no full read of each part.
+    @inline(__always)
+    func anyHyphenPart(_ k: Int, _ test: (Int, Int) -> Bool) -> Bool {
+        let t = toks[k]
+        var s = t.start, i = t.start, count = 0
         while i <= t.end {
             var cut = 0
             if i == t.end { cut = 0 }
             else if bytes[i] == 0x2D { cut = 1 }
             else if bytes[i] == 0xE2 && i + 2 < t.end && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95 { cut = 3 }
             else { i += 1; continue }
-            if i > s { parts.append(Self.read(TextSpan(start: s, end: i), bytes, lexicon)) }
+            if i > s {
+                if test(s, i) { return true }
+                count += 1
+            }
             if i == t.end { break }
             i += cut
             s = i
-            if parts.count > 4 { break }
+            if count > 4 { break }
         }
-        return parts
+        return false
     }
 
     func make(_ start: Int, _ end: Int, _ type: TimeType, _ value: String?, ref: TimeRef? = nil, flags: [String] = []) -> TimeMatch {

@@ -44,6 +44,7 @@ extension TimeTagger {
         // A cue ends with the word before the expression: its last word is
         // compared first, and most cues stop there.
         let before = toks[first - 1].hash
+        guard lexicon.deadlineLastWords.contains(before) else { return nil }
         for cue in lexicon.deadlineCues where cue[cue.count - 1] == before && first - cue.count >= sentenceStart {
             if cue.indices.allSatisfy({ toks[first - cue.count + $0].hash == cue[$0] }) { return cue }
         }
