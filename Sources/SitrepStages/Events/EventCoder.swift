@@ -112,6 +112,10 @@ struct EventCoder {
     /// Documents a party issues: what the document does ("a statement condemning
     /// the attack") is the party's act.
     static let statementNouns = keys(["statement", "declaration", "communique", "communiqué", "resolution", "letter", "message"])
+    /// Documents, whose participles ("a report released Tuesday") tell how they came out.
+    static let documentNouns = statementNouns.union(keys(["report", "study", "survey", "poll", "document", "documents", "video",
+                                                          "footage", "book", "paper", "audit", "review", "transcript", "recording",
+                                                          "figures", "data", "memo", "cable", "cables", "dossier"]))
     /// Verbs that issue a statement as their own (not "vetoed a resolution condemning ...").
     static let issuingVerbs = keys(["issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "read", "post", "circulate", "approve"])
     /// Roots of the acts a statement can carry out: appeals (02), cooperation (05),
@@ -170,6 +174,10 @@ struct EventCoder {
             // "according to" is a preposition, whatever its tag.
             if tokens.surface[v] == EventCoder.accordingWord && v + 1 < sentence.upperBound && tokens.surface[v + 1] == EventCoder.toWord { continue }
             if isOpeningModifier(v, in: sentence) { continue }
+            // "a report released Tuesday", "a statement issued by the ministry": the
+            // participle says how a document came out, not an act between parties.
+            if tokens.deprel[v] == "acl" && tokens.xpos[v] == "VBN" && tokens.head[v] >= 0
+                && EventCoder.documentNouns.contains(tokens.lemma[tokens.head[v]]) { continue }
             if var code = verbCode(v) {
                 // "agreed to reopen the border", "agreed to a ceasefire": CAMEO codes an
                 // agreement about a future act as an intent (03x), the act as intent
