@@ -105,6 +105,8 @@ import SitrepCore
              text: "A court in Moscow found the opposition leader guilty of fraud on Monday.", events: ["RUSJUD RUSOPP 116"]),
         Case(rule: "a participle on a document (\"a report issued on Tuesday\") is no act between parties",
              text: "A US report issued on Tuesday said unemployment rose.", events: []),
+        Case(rule: "another country's senate takes the agent dictionary's role (LEG), not the US entry's (USAGOVLEG)",
+             text: "Rwanda's Senate criticized Uganda on Monday.", events: ["RWALEG UGA 111"]),
         Case(rule: "negotiators are their government's (scripts/cameo-agents-extra.tsv); talks of conjoined parties are pairwise",
              text: "Israeli and Palestinian negotiators held talks in Cairo.", events: ["ISRGOV PSEGOV 046", "PSEGOV ISRGOV 046"]),
         Case(rule: "\"renew\" joins RESUME (scripts/cameo-verbs-extra.tsv)", text: "Iran and Iraq renewed talks on Monday.",

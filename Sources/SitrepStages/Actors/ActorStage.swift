@@ -608,9 +608,17 @@ struct ActorCoder {
         } else if let headNamed, headNamed.count > 3, case .named = group.last!.piece {
             code = headNamed
             // "Rwanda's Senate": the possessor's country with the name's role, when the
-            // name's own entry belongs to another country.
+            // name's own entry belongs to another country; the agent dictionary's role
+            // of the same words first, when it has them ("senate" LEG, where the
+            // country dictionary's US-only entry says USAGOVLEG).
             if let country, group.count > 1, !headNamed.hasPrefix(country), !headNamed.hasPrefix("IGO"), !headNamed.hasPrefix("NGO") {
-                code = country + headNamed.dropFirst(3)
+                let name = group.last!.range
+                if let agent = dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: name.lowerBound, limit: name.upperBound),
+                   agent.length == name.count {
+                    code = country + dictionary.agents.payloads[agent.index]
+                } else {
+                    code = country + headNamed.dropFirst(3)
+                }
             }
         } else if let country {
             code = country + roles.joined()
