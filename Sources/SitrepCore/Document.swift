@@ -92,6 +92,19 @@ public struct Document: Sendable {
         provenance.last { $0.provides.contains(layer) }
     }
 
+    /// Whether each token overlaps one of `spans` (entity or time mentions, say),
+    /// in one pass over the tokens.
+    public func tokensCovered(by spans: [TextSpan]) -> [Bool] {
+        var covered = [Bool](repeating: false, count: tokens.count)
+        var t = 0
+        for span in spans.sorted(by: { $0.start < $1.start }) {
+            while t < tokens.count && tokens[t].span.end <= span.start { t += 1 }
+            var u = t
+            while u < tokens.count && tokens[u].span.start < span.end { covered[u] = true; u += 1 }
+        }
+        return covered
+    }
+
     /// The text of a span.
     public func text(of span: TextSpan) -> Substring {
         let utf8 = text.utf8

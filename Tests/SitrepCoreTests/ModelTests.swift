@@ -100,3 +100,22 @@ private struct Boom: Error, CustomStringConvertible { var description: String { 
         #expect(doc.sentenceIndex(containing: 16) == nil)
     }
 }
+
+@Suite struct DocumentTests {
+    @Test func tokensCoveredBySpansInAnyOrder() {
+        let words = ["The", "United", "Nations", "met", "in", "New", "York", "on", "Monday", "."]
+        let text = "The United Nations met in New York on Monday."
+        var doc = Document(id: "t", input: .cleanText(text))
+        var offset = 0
+        doc.tokens = words.map { word in
+            let start = offset + (word == "." || offset == 0 ? 0 : 1)
+            offset = start + word.utf8.count
+            return Token(span: TextSpan(start: start, end: offset))
+        }
+        #expect(doc.tokens.map { String(decoding: Array(text.utf8)[$0.span.start..<$0.span.end], as: UTF8.self) } == words)
+        // "New York" (bytes 26-34), "United Nations" (4-18), "Mon" (38-41), given out of order.
+        let covered = doc.tokensCovered(by: [TextSpan(start: 26, end: 34), TextSpan(start: 4, end: 18), TextSpan(start: 38, end: 41)])
+        #expect(covered == [false, true, true, false, false, true, true, false, true, false])
+        #expect(doc.tokensCovered(by: []) == Array(repeating: false, count: 10))
+    }
+}

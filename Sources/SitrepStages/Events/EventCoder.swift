@@ -49,8 +49,8 @@ struct EventCoder {
         self.actorAt = actorAt
         // Names are no triggers: the tagger reads "United" in "the United Nations
         // lines" as a verb.
-        self.inName = EventCoder.tokensCovered(by: doc.entities.map(\.span), in: tokens)
-        self.inTime = EventCoder.tokensCovered(by: doc.times.map(\.span), in: tokens)
+        self.inName = doc.tokensCovered(by: doc.entities.map(\.span))
+        self.inTime = doc.tokensCovered(by: doc.times.map(\.span))
         // Sentences alone in their paragraph, in one pass over both sorted lists; a
         // headline stands over a body, so a document of one paragraph has none.
         var alone = [Bool](repeating: false, count: doc.sentences.count)
@@ -401,18 +401,6 @@ struct EventCoder {
     /// talks", not "visited" (042) or "came out top" (040 by ARRIVE's default).
     private func isMeeting(_ verb: VerbCode, _ v: Int) -> Bool {
         verb.code == "046" || (verb.code == "040" && EventCoder.reciprocalVerbs.contains(tokens.lemma[v]))
-    }
-
-    /// Whether each token overlaps one of `spans`.
-    static func tokensCovered(by spans: [TextSpan], in tokens: ParsedTokens) -> [Bool] {
-        var covered = [Bool](repeating: false, count: tokens.count)
-        var t = 0
-        for span in spans.sorted(by: { $0.start < $1.start }) {
-            while t < tokens.count && tokens.words.ends[t] <= span.start { t += 1 }
-            var u = t
-            while u < tokens.count && tokens.words.starts[u] < span.end { covered[u] = true; u += 1 }
-        }
-        return covered
     }
 
     /// An infinitive without a subject of its own hung as an adverbial clause

@@ -45,7 +45,8 @@ public struct SyntaxStage: Stage {
     /// - Throws: ``SyntaxModelError`` when the committed model is missing or damaged.
     public func process(_ doc: inout Document) throws {
         let annotator = try self.annotator ?? Self.sharedAnnotator.get()
-        let inName = doc.entities.isEmpty ? nil : Self.tokensInNames(doc)
+        // Tokens inside a named entity (the `entities` stage runs first).
+        let inName = doc.entities.isEmpty ? nil : doc.tokensCovered(by: doc.entities.map(\.span))
         for range in Self.sentenceRanges(doc) {
             let forms = range.map { String(doc.text(of: doc.tokens[$0].span)) }
             let names = inName.map { Array($0[range]) }
@@ -70,18 +71,6 @@ public struct SyntaxStage: Stage {
                     head: head < 0 ? -1 : head + split, deprel: main.deprels[offset])
             }
         }
-    }
-
-    /// Whether each token lies inside a named entity (the `entities` stage runs first).
-    static func tokensInNames(_ doc: Document) -> [Bool] {
-        var covered = [Bool](repeating: false, count: doc.tokens.count)
-        var t = 0
-        for entity in doc.entities.sorted(by: { $0.span.start < $1.span.start }) {
-            while t < doc.tokens.count && doc.tokens[t].span.end <= entity.span.start { t += 1 }
-            var u = t
-            while u < doc.tokens.count && doc.tokens[u].span.start < entity.span.end { covered[u] = true; u += 1 }
-        }
-        return covered
     }
 
     /// The token index ranges of the sentences, in order.
