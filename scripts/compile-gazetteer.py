@@ -15,7 +15,8 @@ Writes two tab-separated files, one place per line, `#` lines are comments:
                  dropped the code of a small place). `names` is "|"-separated: the name,
                  the ASCII name, and for places of 100,000 people or more, capitals,
                  countries and continents up to ten ASCII alternate names that start
-                 with a capital ("Kiev" for Kyiv; airport codes left out).
+                 with a capital ("Kiev" for Kyiv; airport codes left out), less the
+                 names scripts/place-name-exclusions.tsv drops ("Google" for Topeka).
   admin1.tsv     the same columns for the 5,324 first-level subdivisions of admin1.tsv
                  (ODbL 1.0, kept in its own file as its licence asks); geonameid is 0.
   demonyms.tsv   demonym, country (ISO-2), from demonyms.tsv (MIT).
@@ -51,6 +52,18 @@ def clean_names(row, col, with_alternates):
     return names
 
 
+def load_exclusions():
+    """scripts/place-name-exclusions.tsv: {geonameid: {names to drop}}."""
+    out = {}
+    with open(os.path.join(HERE, "place-name-exclusions.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            geonameid, name = line.rstrip("\n").split("\t")[:2]
+            out.setdefault(geonameid, set()).add(name)
+    return out
+
+
 def load_aliases():
     """scripts/place-aliases.tsv: (alias, country, subdivision or None)."""
     out = []
@@ -73,6 +86,7 @@ def main(argv=None):
         sys.exit("compile-gazetteer: no %s" % src)
     os.makedirs(args.out, exist_ok=True)
     aliases = load_aliases()
+    exclusions = load_exclusions()
     country_aliases = {}
     state_aliases = {}
     for alias, country, state in aliases:
@@ -92,6 +106,9 @@ def main(argv=None):
             population = int(row[col["population"]] or 0)
             big = population >= 100000 or feature in ("PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR", "CONT", "PPLC")
             names = clean_names(row, col, big)
+            dropped = exclusions.get(row[col["geonameid"]])
+            if dropped:
+                names = [n for n in names if n not in dropped]
             if feature in ("PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR"):
                 names += [a for a in country_aliases.get(row[col["country_code"]], []) if a not in names]
             out.write("%s\t%.4f\t%.4f\t%s\t%s\t%d\t%s\t%s\n" % (

@@ -116,6 +116,14 @@ import SitrepCore
         #expect(doc.places.filter { doc.text(of: $0.span).hasSuffix("County") }.allSatisfy { $0.geonameID == nil })
     }
 
+    /// GeoNames keeps Topeka's publicity stunt "Google" among its names; it is
+    /// dropped (scripts/place-name-exclusions.tsv), so the company is never Kansas.
+    @Test func stuntNamesAreNoPlaceNames() throws {
+        let doc = try PlaceStageTests.pipeline.get().run(.cleanText("Shares in Google rose on Monday. Topeka is the capital of Kansas."), id: "t", published: "2024-06-11")
+        #expect(!doc.places.contains { doc.text(of: $0.span) == "Google" && $0.name != nil }, "\(doc.places)")
+        #expect(doc.places.contains { doc.text(of: $0.span) == "Topeka" && $0.name == "Topeka" })
+    }
+
     /// A national capital is preferred to a subdivision of its name: "Washington"
     /// is the city (38.9° N), not the state (47.3° N).
     @Test func capitalBeforeStateOfItsName() throws {
