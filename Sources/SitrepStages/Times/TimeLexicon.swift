@@ -127,51 +127,19 @@ struct TimePhrase: Sendable {
     var isPresentRef: Bool
 }
 
-/// A set of word hashes (``timeWordHash(_:_:_:)``) in an open-addressing
-/// table: linear probing, a power-of-two size at most a quarter full. A test
-/// is a multiply, a mask and usually one comparison, where `Set<UInt64>`
-/// runs SipHash; the tense heuristic tests up to three sets at each of the
-/// two dozen words around an expression.
+/// A set of word hashes (``timeWordHash(_:_:_:)``): a ``WordTable`` whose
+/// payloads say only "member". A test is a multiply, a shift and usually one
+/// comparison, where `Set<UInt64>` runs SipHash; the tense heuristic tests up
+/// to three sets at each of the two dozen words around an expression.
 struct TimeWordSet: Sendable {
-    /// The members, 0 for an empty slot.
-    private let keys: [UInt64]
-    private let mask: Int
-    /// Whether 0, which marks empty slots, is itself a member.
-    private let hasZero: Bool
+    private let table: WordTable
 
     init<Words: Sequence>(_ words: Words) where Words.Element == UInt64 {
-        let members = Array(Set(words))
-        var size = 16
-        while size < members.count * 4 { size *= 2 }
-        var keys = [UInt64](repeating: 0, count: size)
-        var hasZero = false
-        for word in members {
-            if word == 0 { hasZero = true; continue }
-            var i = Self.slot(word, size - 1)
-            while keys[i] != 0 { i = (i + 1) & (size - 1) }
-            keys[i] = word
-        }
-        self.keys = keys
-        self.mask = size - 1
-        self.hasZero = hasZero
+        table = WordTable(words.map { ($0, 0) })
     }
 
     @inline(__always)
-    private static func slot(_ hash: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9E3779B97F4A7C15) >> 40) & mask
-    }
-
-    @inline(__always)
-    func contains(_ hash: UInt64) -> Bool {
-        if hash == 0 { return hasZero }
-        var i = Self.slot(hash, mask)
-        while true {
-            let key = keys[i]
-            if key == hash { return true }
-            if key == 0 { return false }
-            i = (i + 1) & mask
-        }
-    }
+    func contains(_ hash: UInt64) -> Bool { table.payload(hash) >= 0 }
 }
 
 /// The parsed ``TimeWords`` tables, built once and shared.
