@@ -350,9 +350,11 @@ struct ActorCoder {
     /// The code of the actor that leads, for a token "<actor>-led" ("US-led",
     /// "Saudi-led", "NATO-led") whose first part the dictionary names.
     private func ledBy(_ t: Int) -> String? {
-        let word = tokens.words.text(t..<(t + 1))
-        guard word.utf8.count > 4, word.lowercased().hasSuffix("-led") else { return nil }
-        let key = WordKey.of(word.dropLast(4))
+        // Read on the token's bytes: this runs at every capitalized token.
+        let bytes = tokens.words.bytes, start = tokens.words.starts[t], end = tokens.words.ends[t]
+        guard end - start > 4, bytes[end - 4] == UInt8(ascii: "-"), bytes[end - 3] | 0x20 == UInt8(ascii: "l"),
+              bytes[end - 2] | 0x20 == UInt8(ascii: "e"), bytes[end - 1] | 0x20 == UInt8(ascii: "d") else { return nil }
+        let key = WordKey.of(bytes, start, end - 4)
         guard let m = dictionary.actors.longest(surface: [key], lemma: [key], at: 0, limit: 1) else { return nil }
         return dictionary.actors.payloads[m.index].code(on: day)
     }
