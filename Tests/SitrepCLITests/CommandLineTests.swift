@@ -364,6 +364,37 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(one.stdout == three.stdout)
     }
 
+    /// A writer that waits for each answer before it sends the next line (a
+    /// client driving `sitrep process` over a pipe) gets it: lines go through
+    /// in runs, but a run never waits for input that has not come.
+    @Test(.timeLimit(TestBudget.minutes(2)), arguments: ["1", "2"])
+    func answersEachLineBeforeTheNextArrives(jobs: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: SitrepRun.binary)
+        process.arguments = ["process", "--jobs", jobs, "--quiet"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var pending: [UInt8] = []
+        for i in 0..<3 {
+            input.fileHandleForWriting.write(Data("{\"id\":\"q\(i)\",\"text\":\"Police in Ruritania detained \(i + 2) fishermen.\",\"clean\":true}\n".utf8))
+            while !pending.contains(0x0A) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                pending.append(contentsOf: chunk)
+            }
+            guard let newline = pending.firstIndex(of: 0x0A) else { Issue.record("no answer to line \(i)"); break }
+            let line = try JSONReader.read(Array(pending[..<newline]))
+            #expect(line["id"] == .string("q\(i)"))
+            pending.removeSubrange(...newline)
+        }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func profileReportsEveryStageAndLeavesTheOutputAlone() throws {
         var input = ""
         for i in 0..<40 {

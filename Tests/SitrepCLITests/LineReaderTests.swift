@@ -42,6 +42,32 @@ private func readAll(_ bytes: [UInt8], chunkSize: Int, maxLineBytes: Int = 1 << 
         #expect(try readAll(input, chunkSize: chunkSize, maxLineBytes: 100) == ["short", "<oversized 5000>", "after", "<oversized 5000>"])
     }
 
+    /// A pipe with one line written and nothing more: the reader says a line is
+    /// ready, hands it out, and then says the next would wait, without blocking.
+    @Test func knowsWhetherTheNextLineWouldWait() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        let first = Array("{\"id\":1}\n{\"id\":".utf8)
+        #expect(write(fds[1], first, first.count) == first.count)
+        var reader = LineReader(fd: fds[0], maxLineBytes: 1 << 20, chunkSize: 64)
+        guard case let .text(line)? = try reader.readLine() else { Issue.record("no first line"); return }
+        #expect(String(decoding: line, as: UTF8.self) == "{\"id\":1}")
+        let readyAfterFirst = reader.hasBufferedLine()
+        #expect(!readyAfterFirst)
+        let rest = Array("2}\nlast".utf8)
+        #expect(write(fds[1], rest, rest.count) == rest.count)
+        close(fds[1])
+        guard case let .text(second)? = try reader.readLine() else { Issue.record("no second line"); return }
+        #expect(String(decoding: second, as: UTF8.self) == "{\"id\":2}")
+        guard case let .text(last)? = try reader.readLine() else { Issue.record("no last line"); return }
+        #expect(String(decoding: last, as: UTF8.self) == "last")
+        let readyAtEnd = reader.hasBufferedLine()
+        #expect(readyAtEnd)
+        let end = try reader.readLine()
+        #expect(end == nil)
+    }
+
     @Test func emptyInputHasNoLines() throws {
         #expect(try readAll([], chunkSize: 16).isEmpty)
         #expect(try readAll(Array("\n".utf8), chunkSize: 16) == [""])

@@ -91,6 +91,16 @@ struct LineReader {
         }
     }
 
+    /// Whether ``readLine()`` can return at once, without waiting for input: a whole
+    /// line is buffered, or the input has ended. A batching reader stops a batch
+    /// here rather than hold back the lines it has while a slow writer pauses.
+    mutating func hasBufferedLine() -> Bool {
+        if atEOF { return true }
+        if Self.firstNewline(in: buffer, from: max(bufferStart, scanFrom)) != nil { return true }
+        scanFrom = buffer.count
+        return false
+    }
+
     /// The index of the first `\n` at or after `start`, found with `memchr`
     /// (this loop sees every input byte).
     private static func firstNewline(in buffer: [UInt8], from start: Int) -> Int? {
