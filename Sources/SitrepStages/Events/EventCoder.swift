@@ -806,7 +806,8 @@ struct EventCoder {
     /// ``targetsAfterObject(of:passive:objects:)`` finds.
     ///
     /// - Parameter sourceCountries: the countries of the act's sources: their own
-    ///   military as the object is what the act uses ("strengthened its forces").
+    ///   military or intelligence service as the object is what the act uses
+    ///   ("strengthened its forces", "providing photographs and intelligence").
     private func targetActors(of v: Int, passive: Bool, sourceCountries: Set<String> = []) -> [(actor: Int, code: String, rule: String)] {
         if passive {
             for c in passiveSubjects(of: v) {
@@ -820,6 +821,12 @@ struct EventCoder {
         }
         var objects = tokens.children[v].filter { tokens.deprel[$0] == "obj" || tokens.deprel[$0] == "iobj" }
         if objects.isEmpty, let noun = splitPerfect(v)?.object { objects = [noun] }
+        // A noun the parser conjoined to the verb after its object is the object's
+        // conjunct: "is providing aerial photographs and other military
+        // intelligence to Macedonia".
+        if !objects.isEmpty {
+            objects += tokens.children[v].filter { $0 > objects[0] && tokens.deprel[$0] == "conj" && tokens.upos[$0] == "NOUN" }
+        }
         // "struck what Ankara described as militant hideouts in northern Iraq", "hit
         // what it called terrorist targets": the free relative's description is the object.
         objects = objects.flatMap { o -> [Int] in
@@ -831,14 +838,15 @@ struct EventCoder {
             }
         }
         // An object with no country ("sent troops", "mobilized army reservists"), or
-        // the source's own military ("strengthened its forces"), is what the act
+        // the source's own military or intelligence service ("strengthened its forces"), is what the act
         // uses more often than whom it is aimed at: a party named further on
         // ("... against Iraq", "... in Lebanon") is the target, and the object only
         // when there is none.
         func isInstrument(_ code: String) -> Bool {
             if code.hasPrefix("---") { return true }
             guard let country = ActorCoder.countryPart(code), sourceCountries.contains(country) else { return false }
-            return code.dropFirst(country.count).hasPrefix("MIL")
+            let role = code.dropFirst(country.count)
+            return role.hasPrefix("MIL") || role.hasPrefix("SPY")
         }
         var instrument: [Int] = []
         for c in objects {
@@ -871,8 +879,10 @@ struct EventCoder {
             let found = actorsOfPhrase(c)
             if !found.isEmpty { return wrap(found, "oblique") }
         }
-        // "imposed sanctions on Russia", "held talks with Iran": the object's own argument.
-        if let found = actorsAfterTargetCase(nominalModifiers(of: objects)) { return wrap(found, "object's argument") }
+        // "imposed sanctions on Russia", "held talks with Iran": the object's own
+        // argument, or that of a conjunct object ("is providing photographs and
+        // other intelligence to Macedonia").
+        if let found = actorsAfterTargetCase(nominalModifiers(of: objects.flatMap { tokens.withConjuncts($0) })) { return wrap(found, "object's argument") }
         // "cordoned off the roads leading into Mordor", "welcomed memos sent by
         // Bree": the argument of a participle that modifies the object, or its
         // by-agent.
