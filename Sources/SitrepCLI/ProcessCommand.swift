@@ -125,9 +125,9 @@ struct ProcessCommand: ParsableCommand {
 /// Runs an ``InterchangeProcessor`` over a line stream with N workers, keeping
 /// output order and bounding memory by processing fixed-size batches.
 ///
-/// Lines go through the pipeline in small runs of consecutive lines
-/// (``InterchangeProcessor/process(lines:)``, stage by stage), which keeps each
-/// stage's code and tables in the caches through the run.
+/// A batch never waits for input while it holds lines, and the output is
+/// flushed whenever the input pauses: a client that writes one line and waits
+/// for its answer gets it.
 struct StreamingFilter {
     let processor: InterchangeProcessor
     let workers: Int
@@ -135,8 +135,6 @@ struct StreamingFilter {
     /// Lines per batch for each worker: large enough to hide stragglers,
     /// small enough that memory does not grow with the input.
     var linesPerWorker = 32
-    /// Consecutive lines that go through the pipeline together, stage by stage.
-    var linesPerRun = 8
     /// A batch is closed early once it holds this many input bytes.
     var maxBatchBytes = 32 << 20
     private(set) var lines = 0
@@ -154,8 +152,8 @@ struct StreamingFilter {
     mutating func run(reader: inout LineReader, output: inout OutputWriter) throws {
         var batch: [(LineReader.Line, Int)] = []
         var batchBytes = 0
-        // One worker takes one run at a time; several take a batch of runs.
-        let batchLines = workers == 1 ? linesPerRun : workers * linesPerWorker
+        // One worker takes one line at a time.
+        let batchLines = workers == 1 ? 1 : workers * linesPerWorker
         var done = false
         while !done {
             batch.removeAll(keepingCapacity: true)
@@ -172,7 +170,7 @@ struct StreamingFilter {
             }
             if batch.isEmpty { break }
             let results = workers == 1
-                ? Self.process(batch[...], processor: processor, maxLineBytes: maxLineBytes)
+                ? [Self.process(batch[0].0, number: batch[0].1, processor: processor, maxLineBytes: maxLineBytes)]
                 : processConcurrently(batch)
             for result in results {
                 if result.errorCode != nil { errors += 1 }
@@ -183,41 +181,28 @@ struct StreamingFilter {
         }
     }
 
-    /// Processes consecutive lines as one run; oversized lines are refused in place.
-    private static func process(_ run: ArraySlice<(LineReader.Line, Int)>, processor: InterchangeProcessor, maxLineBytes: Int) -> [InterchangeProcessor.Output] {
-        var texts: [(line: [UInt8], number: Int)] = []
-        var slots: [Int] = []
-        var outputs = [InterchangeProcessor.Output?](repeating: nil, count: run.count)
-        for (slot, (line, number)) in run.enumerated() {
-            switch line {
-            case let .text(bytes):
-                texts.append((bytes, number))
-                slots.append(slot)
-            case let .oversized(count):
-                outputs[slot] = processor.failure(id: nil, line: number, .lineTooLong(bytes: count, limit: maxLineBytes))
-            }
+    private static func process(_ line: LineReader.Line, number: Int, processor: InterchangeProcessor, maxLineBytes: Int) -> InterchangeProcessor.Output {
+        switch line {
+        case let .text(bytes):
+            return processor.process(line: bytes, lineNumber: number)
+        case let .oversized(count):
+            return processor.failure(id: nil, line: number, .lineTooLong(bytes: count, limit: maxLineBytes))
         }
-        for (slot, result) in zip(slots, processor.process(lines: texts)) { outputs[slot] = result }
-        return outputs.map { $0! }
     }
 
-    /// Workers take the next unprocessed run of lines from a shared counter, so
-    /// one long article does not hold up the runs dealt to the same worker.
+    /// Workers take the next unprocessed line from a shared counter, so one
+    /// long article does not hold up the lines dealt to the same worker.
     private func processConcurrently(_ batch: [(LineReader.Line, Int)]) -> [InterchangeProcessor.Output] {
         let slots = ResultSlots(count: batch.count)
         let next = Atomic<Int>(0)
         let processor = self.processor
         let limit = maxLineBytes
-        // Runs no longer than an even share, so that every worker gets work.
-        let runLength = max(1, min(linesPerRun, batch.count / workers))
         DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
             while true {
-                let start = next.add(runLength, ordering: .relaxed).oldValue
-                guard start < batch.count else { break }
-                let end = min(start + runLength, batch.count)
-                for (k, output) in Self.process(batch[start..<end], processor: processor, maxLineBytes: limit).enumerated() {
-                    slots.store(output, at: start + k)
-                }
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < batch.count else { break }
+                let (line, number) = batch[index]
+                slots.store(Self.process(line, number: number, processor: processor, maxLineBytes: limit), at: index)
             }
         }
         return slots.results()

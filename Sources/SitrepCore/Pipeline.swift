@@ -60,54 +60,18 @@ public struct Pipeline: Sendable {
     ///
     /// - Throws: ``PipelineError/stageFailed(stage:document:reason:)`` when a stage throws.
     public func process(_ doc: inout Document) throws {
-        for index in stages.indices {
-            try run(stage: index, on: &doc)
-        }
-    }
-
-    /// Runs every stage over a batch of documents, one stage at a time: the first
-    /// stage on every document, then the second, and so on.
-    ///
-    /// The output is the same as ``process(_:)`` on each document in turn; only the
-    /// order of work differs. A stage's code and tables stay in the core's caches
-    /// while it goes through the batch, where one document at a time has the
-    /// other stages evict them (the syntax and entity models alone are several
-    /// megabytes): per document, a small rule stage such as times costs about a
-    /// third of its cold-cache time. The caller chooses the batch size, trading
-    /// memory (every document of the batch is held at once) for locality.
-    ///
-    /// - Returns: for each document, `nil` or the error that stopped it; a
-    ///   document whose stage threw is left as that stage found it and goes no
-    ///   further, and the others go on.
-    public func process(_ docs: inout [Document]) -> [PipelineError?] {
-        var failures = [PipelineError?](repeating: nil, count: docs.count)
-        for index in stages.indices {
-            for d in docs.indices where failures[d] == nil {
-                do {
-                    try run(stage: index, on: &docs[d])
-                } catch {
-                    failures[d] = error as? PipelineError
-                        ?? .stageFailed(stage: stages[index].name, document: docs[d].id, reason: String(describing: error))
-                }
+        for (index, stage) in stages.enumerated() {
+            let started = profile?.clock()
+            do {
+                try stage.process(&doc)
+            } catch let error as PipelineError {
+                throw error
+            } catch {
+                throw PipelineError.stageFailed(stage: stage.name, document: doc.id, reason: String(describing: error))
             }
+            if let profile, let started { profile.record(stage: index, nanoseconds: profile.clock() &- started) }
+            doc.provenance.append(StageRecord(stage: stage.name, version: stage.version, provides: stage.provides.sorted()))
         }
-        return failures
-    }
-
-    /// Runs the stage at `index` on `doc`, adding its time to the profile and its
-    /// record to the document's provenance.
-    private func run(stage index: Int, on doc: inout Document) throws {
-        let stage = stages[index]
-        let started = profile?.clock()
-        do {
-            try stage.process(&doc)
-        } catch let error as PipelineError {
-            throw error
-        } catch {
-            throw PipelineError.stageFailed(stage: stage.name, document: doc.id, reason: String(describing: error))
-        }
-        if let profile, let started { profile.record(stage: index, nanoseconds: profile.clock() &- started) }
-        doc.provenance.append(StageRecord(stage: stage.name, version: stage.version, provides: stage.provides.sorted()))
     }
 
     /// Runs the pipeline on a new document built from `input`.

@@ -365,8 +365,9 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
     }
 
     /// A writer that waits for each answer before it sends the next line (a
-    /// client driving `sitrep process` over a pipe) gets it: lines go through
-    /// in runs, but a run never waits for input that has not come.
+    /// client driving `sitrep process` over a pipe) gets it: a batch never
+    /// waits for input that has not come, and the output is flushed when the
+    /// input pauses.
     @Test(.timeLimit(TestBudget.minutes(2)), arguments: ["1", "2"])
     func answersEachLineBeforeTheNextArrives(jobs: String) throws {
         let process = Process()

@@ -1,4 +1,3 @@
-import Synchronization
 import Testing
 @testable import SitrepCore
 
@@ -57,39 +56,6 @@ private struct Boom: Error, CustomStringConvertible { var description: String { 
         #expect(doc.producer(of: .sentences)?.version == "test.v1")
         #expect(doc.text(of: TextSpan(start: 10, end: 18)) == "expelled")
         try doc.validate()
-    }
-
-    /// A batch runs stage by stage, yet gives each document what a run of its
-    /// own gives; the document whose stage throws stops there, and only it.
-    @Test func aBatchRunsStageByStageAndIsolatesAFailure() throws {
-        let order = Mutex<[String]>([])
-        let extract = FakeStage(name: "extract", requires: [], provides: [.article, .paragraphs]) { doc in
-            order.withLock { $0.append("extract \(doc.id)") }
-            guard case let .cleanText(text) = doc.input else { return }
-            doc.setArticle(text: text, article: Article(), paragraphs: [TextSpan(start: 0, end: text.utf8.count)])
-        }
-        let sentences = FakeStage(name: "sentences", requires: [.article], provides: [.sentences]) { doc in
-            order.withLock { $0.append("sentences \(doc.id)") }
-            if doc.id == "bad" { throw Boom() }
-            doc.sentences = [TextSpan(start: 0, end: doc.text.utf8.count)]
-        }
-        let tokens = FakeStage(name: "tokens", requires: [.sentences], provides: [.tokens]) { doc in
-            order.withLock { $0.append("tokens \(doc.id)") }
-            doc.tokens = doc.sentences.map { Token(span: $0) }
-        }
-        let pipeline = try Pipeline([extract, sentences, tokens])
-        var docs = ["a", "bad", "c"].map { Document(id: $0, input: .cleanText("Text of \($0).")) }
-        let failures = pipeline.process(&docs)
-
-        #expect(order.withLock { $0 } == ["extract a", "extract bad", "extract c", "sentences a", "sentences bad", "sentences c", "tokens a", "tokens c"])
-        #expect(failures[0] == nil && failures[2] == nil)
-        #expect(failures[1] == .stageFailed(stage: "sentences", document: "bad", reason: "boom"))
-        #expect(docs[1].provenance.map(\.stage) == ["extract"])
-        for index in [0, 2] {
-            let alone = try pipeline.run(.cleanText("Text of \(docs[index].id)."), id: docs[index].id)
-            #expect(docs[index].tokens == alone.tokens)
-            #expect(docs[index].provenance == alone.provenance)
-        }
     }
 
     @Test func namesTheStageThatFailed() {
