@@ -202,8 +202,11 @@ struct EventCoder {
         var imminent = Set<Int>()
         for v in verbCodes.keys.sorted() {
             if tokens.hasChild(v, relations: ["advmod", "aux", "det"], lemmas: EventCoder.negators) {
-                // "would not provide support": a refusal (12x) where CAMEO has one.
-                if let code = verbCodes[v], let refusal = EventCoder.refusalCode(code.code) {
+                // "would not provide support": a refusal (12x) where CAMEO has one. A
+                // thought, forecast or effect denied ("did not expect prices to rise",
+                // "does not think", "would not affect the rating") refuses nothing.
+                if let code = verbCodes[v], !EventCoder.unrefusableBlocks.contains(dictionary.verbs.blocks[code.block].name),
+                   let refusal = EventCoder.refusalCode(code.code) {
                     verbCodes[v]!.code = refusal
                     negated.insert(v)
                 } else {
@@ -1213,6 +1216,10 @@ struct EventCoder {
         guard (1...12).contains(month) else { return nil }
         return CalendarDay(year: year, month: month, day: CalendarDay.daysIn(month: month, year: year))
     }
+
+    /// Verb classes of the CAMEO verb dictionary whose words think, foresee, mean
+    /// or affect rather than act: negated, they are no refusal (12x) and no event.
+    static let unrefusableBlocks: Set<String> = ["PREDICT", "CONSIDER", "INFLUENCE", "INTEND"]
 
     /// The refusal (12x) code of a negated act, where CAMEO has one: "did not meet"
     /// is 125, "would not provide support" 121, "will not release" 1243.
