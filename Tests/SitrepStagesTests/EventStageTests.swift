@@ -197,6 +197,8 @@ import SitrepCore
         Case(rule: "a forecast, thought or effect denied refuses nothing",
              text: "Japan does not expect Taiwan's trade surplus with the United States to fall. Turkey did not think Iraq would attack. The sanctions would not affect Iran.",
              events: []),
+        Case(rule: "a negated act recoded by a rule of Sitrep's own (a meeting for a stated complaint) has no dictionary class, and is no event",
+             text: "Turkey did not summon the Iraqi ambassador to complain.", events: []),
         Case(rule: "reported speech codes the reported act", text: "Iran said Turkey attacked Iraq.", events: ["TUR IRQ 190"]),
         Case(rule: "capitals acting are governments", text: "Ankara warned Baghdad on Tuesday.", events: ["TURGOV IRQGOV 130"]),
         Case(rule: "compound subjects give one event each", text: "Canada and France condemned Russia.", events: ["CAN RUS 111", "FRA RUS 111"]),

@@ -205,8 +205,7 @@ struct EventCoder {
                 // "would not provide support": a refusal (12x) where CAMEO has one. A
                 // thought, forecast or effect denied ("did not expect prices to rise",
                 // "does not think", "would not affect the rating") refuses nothing.
-                if let code = verbCodes[v], !EventCoder.unrefusableBlocks.contains(dictionary.verbs.blocks[code.block].name),
-                   let refusal = EventCoder.refusalCode(code.code) {
+                if let code = verbCodes[v], !isUnrefusable(code), let refusal = EventCoder.refusalCode(code.code) {
                     verbCodes[v]!.code = refusal
                     negated.insert(v)
                 } else {
@@ -1220,6 +1219,12 @@ struct EventCoder {
     /// Verb classes of the CAMEO verb dictionary whose words think, foresee, mean
     /// or affect rather than act: negated, they are no refusal (12x) and no event.
     static let unrefusableBlocks: Set<String> = ["PREDICT", "CONSIDER", "INFLUENCE", "INTEND"]
+
+    /// Whether `verb` is of an ``unrefusableBlocks`` class (a pattern from outside
+    /// the dictionary's blocks, such as a noun's, belongs to none).
+    private func isUnrefusable(_ verb: VerbCode) -> Bool {
+        dictionary.verbs.blocks.indices.contains(verb.block) && EventCoder.unrefusableBlocks.contains(dictionary.verbs.blocks[verb.block].name)
+    }
 
     /// The refusal (12x) code of a negated act, where CAMEO has one: "did not meet"
     /// is 125, "would not provide support" 121, "will not release" 1243.
