@@ -508,12 +508,20 @@ struct EventCoder {
         // The patterns of a block that codes a material act name what the act
         // falls on ("added pressure" 170, "returned the land" 08): the verb with
         // no object, active or passive, is no such act ("adding that all aircraft
-        // had returned", "returned safely to their bases").
+        // had returned", "returned safely to their bases"), and neither is the verb
+        // whose object is an amount ("shares rose 3 pct", "reserves rose 1.8
+        // billion francs": a change, not an act).
         if let quad = Event.quadClass(root: code), quad == 2 || quad == 4,
-           !tokens.children[v].contains(where: { tokens.deprel[$0] == "obj" || tokens.deprel[$0] == "nsubj:pass" }) {
+           !tokens.children[v].contains(where: { (tokens.deprel[$0] == "obj" && !isAmount($0)) || tokens.deprel[$0] == "nsubj:pass" }) {
             return nil
         }
         return VerbCode(code: code, block: form.block, pattern: "(root of the block's patterns)", weight: 0, targetAnchor: nil, sourceAnchor: nil)
+    }
+
+    /// Whether the noun phrase headed by `t` is an amount: a number, or a noun
+    /// counted by one ("3.2 pct", "one pence", "5.6 billion dlrs").
+    private func isAmount(_ t: Int) -> Bool {
+        tokens.upos[t] == "NUM" || tokens.children[t].contains { tokens.deprel[$0] == "nummod" }
     }
 
     /// Matches pattern elements in order over `positions` (token indexes, sorted);
