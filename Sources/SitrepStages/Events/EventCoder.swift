@@ -205,7 +205,7 @@ struct EventCoder {
                 // "would not provide support": a refusal (12x) where CAMEO has one. A
                 // thought, forecast or effect denied ("did not expect prices to rise",
                 // "does not think", "would not affect the rating") refuses nothing.
-                if let code = verbCodes[v], !isUnrefusable(code), let refusal = EventCoder.refusalCode(code.code) {
+                if let code = verbCodes[v], !isCognition(code), let refusal = EventCoder.refusalCode(code.code) {
                     verbCodes[v]!.code = refusal
                     negated.insert(v)
                 } else {
@@ -322,8 +322,9 @@ struct EventCoder {
                 // strike killed 12 soldiers"): the source stays null, never a guess.
                 // With no actor on either side ("the strike killed 12", "with actors
                 // reversed") the verb says nothing of who did what to whom, and an
-                // event table has no row for it.
-                guard !targets.isEmpty else { continue }
+                // event table has no row for it. A thought or forecast with no
+                // thinker is no act at all.
+                guard !targets.isEmpty, !isCognition(verb) else { continue }
                 sources = [-1]
                 flags.append("no-source")
             }
@@ -518,11 +519,16 @@ struct EventCoder {
         return VerbCode(code: code, block: form.block, pattern: "(root of the block's patterns)", weight: 0, targetAnchor: nil, sourceAnchor: nil)
     }
 
-    /// Whether the noun phrase headed by `t` is an amount: a number, or a noun
-    /// counted by one ("3.2 pct", "one pence", "5.6 billion dlrs").
+    /// Whether the noun phrase headed by `t` is an amount: a number, or a unit of
+    /// measure or money ("3.2 pct", "one pence", "5.6 billion dlrs"), not a
+    /// counted thing ("returned two paintings").
     private func isAmount(_ t: Int) -> Bool {
-        tokens.upos[t] == "NUM" || tokens.children[t].contains { tokens.deprel[$0] == "nummod" }
+        tokens.upos[t] == "NUM" || EventCoder.amountUnits.contains(tokens.lemma[t]) || EventCoder.amountUnits.contains(tokens.surface[t])
     }
+
+    /// The units of ``isAmount(_:)``: the quantities stage's units and currencies,
+    /// with the small change and index points of market reports.
+    static let amountUnits = keys(QuantityUnitData.units.map(\.0) + ["cent", "cents", "pence", "penny", "point", "points", "basis"])
 
     /// Matches pattern elements in order over `positions` (token indexes, sorted);
     /// returns where `+` and `$` point, or nil when an element is missing.
@@ -1225,13 +1231,15 @@ struct EventCoder {
     }
 
     /// Verb classes of the CAMEO verb dictionary whose words think, foresee, mean
-    /// or affect rather than act: negated, they are no refusal (12x) and no event.
-    static let unrefusableBlocks: Set<String> = ["PREDICT", "CONSIDER", "INFLUENCE", "INTEND"]
+    /// or affect rather than act: negated, they are no refusal (12x) and no event;
+    /// with no one doing the thinking ("imports are expected to rise", "he is
+    /// considered a moderate"), no event either.
+    static let cognitionBlocks: Set<String> = ["PREDICT", "CONSIDER", "INFLUENCE", "INTEND"]
 
-    /// Whether `verb` is of an ``unrefusableBlocks`` class (a pattern from outside
-    /// the dictionary's blocks, such as a noun's, belongs to none).
-    private func isUnrefusable(_ verb: VerbCode) -> Bool {
-        dictionary.verbs.blocks.indices.contains(verb.block) && EventCoder.unrefusableBlocks.contains(dictionary.verbs.blocks[verb.block].name)
+    /// Whether `verb` is of a ``cognitionBlocks`` class (a code of Sitrep's own
+    /// rules, outside the dictionary's blocks, belongs to none).
+    private func isCognition(_ verb: VerbCode) -> Bool {
+        dictionary.verbs.blocks.indices.contains(verb.block) && EventCoder.cognitionBlocks.contains(dictionary.verbs.blocks[verb.block].name)
     }
 
     /// The refusal (12x) code of a negated act, where CAMEO has one: "did not meet"
