@@ -521,9 +521,11 @@ struct EventCoder {
 
     /// Whether the noun phrase headed by `t` is an amount: a number, or a unit of
     /// measure or money ("3.2 pct", "one pence", "5.6 billion dlrs"), not a
-    /// counted thing ("returned two paintings").
+    /// counted thing ("returned two paintings") nor a measured one ("sold
+    /// 500,000 tonnes of wheat").
     private func isAmount(_ t: Int) -> Bool {
-        tokens.upos[t] == "NUM" || EventCoder.amountUnits.contains(tokens.lemma[t]) || EventCoder.amountUnits.contains(tokens.surface[t])
+        (tokens.upos[t] == "NUM" || EventCoder.amountUnits.contains(tokens.lemma[t]) || EventCoder.amountUnits.contains(tokens.surface[t]))
+            && !tokens.children[t].contains { tokens.baseRelation($0) == "nmod" && tokens.caseWord(of: $0) == EventCoder.ofWord }
     }
 
     /// The units of ``isAmount(_:)``: the quantities stage's units and currencies,
