@@ -856,10 +856,10 @@ struct EventCoder {
             }
         }
         // An object with no country ("sent troops", "mobilized army reservists"), or
-        // the source's own military or intelligence service ("strengthened its forces"), is what the act
-        // uses more often than whom it is aimed at: a party named further on
-        // ("... against Iraq", "... in Lebanon") is the target, and the object only
-        // when there is none.
+        // the source's own military or intelligence service ("strengthened its
+        // forces"), is what the act uses more often than whom it is aimed at: a
+        // party named further on ("... against Iraq", "... in Lebanon") is the
+        // target, and the object only when there is none.
         func isInstrument(_ code: String) -> Bool {
             if code.hasPrefix("---") { return true }
             guard let country = ActorCoder.countryPart(code), sourceCountries.contains(country) else { return false }
