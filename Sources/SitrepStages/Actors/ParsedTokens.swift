@@ -72,6 +72,23 @@ struct ParsedTokens {
         return nil
     }
 
+    /// The preposition of the phrase headed by `t`: its own `case` child, or one
+    /// the parser hung on a modifier that opens the phrase ("in the Qandil, Gara
+    /// and Hakurk regions" with "in" under "Qandil").
+    func phrasePreposition(of t: Int) -> UInt64? {
+        if let own = caseWord(of: t) { return own }
+        // The first word of the phrase: the leftmost word under its left modifiers,
+        // punctuation aside.
+        var first = t
+        var stack = children[t].filter { $0 < t }
+        while let x = stack.popLast() {
+            if upos[x] != "PUNCT" { first = min(first, x) }
+            stack.append(contentsOf: children[x])
+        }
+        guard first < t, deprel[first] == "case", upos[first] == "ADP", head[first] != t, head[first] >= 0, head[head[first]] == t else { return nil }
+        return surface[first]
+    }
+
     /// Whether `t` has a child with relation `rel` whose lemma is one of `lemmas`.
     func hasChild(_ t: Int, relations: Set<String>, lemmas: Set<UInt64>) -> Bool {
         children[t].contains { relations.contains(deprel[$0]) && lemmas.contains(lemma[$0]) }

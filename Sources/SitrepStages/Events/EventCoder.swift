@@ -132,6 +132,7 @@ struct EventCoder {
     /// Particles of phrasal verbs that the parser may take for prepositions.
     static let verbParticles = keys(["off", "up", "down", "out"])
     static let byWord = WordKey.of("by")
+    static let withWord = WordKey.of("with")
     static let haveWord = WordKey.of("have")
     static let toWord = WordKey.of("to")
     static let thatWord = WordKey.of("that")
@@ -888,7 +889,7 @@ struct EventCoder {
         for c in obliques {
             // A preposition that introduces a party; none at all is an object the
             // parser took for an oblique ("accused the United States of ...").
-            if let prep = tokens.caseWord(of: c) {
+            if let prep = tokens.phrasePreposition(of: c) {
                 guard EventCoder.targetCases.contains(prep) || (tokens.deprel[c] == "obl:agent" && !passive) else { continue }
             } else if tokens.deprel[c] == "obl:tmod" || tokens.deprel[c] == "obl:unmarked" || tokens.children[c].contains(where: { tokens.deprel[$0] == "case" }) {
                 // A time, or a phrase whose preposition the tagger took for a verb ("according to").
@@ -948,14 +949,17 @@ struct EventCoder {
         }
         // Last resort: the location, as its country ("a protest in Beijing" -> CHN).
         for c in obliques + objects.flatMap({ tokens.children[$0].filter { tokens.baseRelation($0) == "nmod" } }) {
-            guard let prep = tokens.caseWord(of: c), EventCoder.locativeCases.contains(prep) else { continue }
-            if let first = actorsOfPhrase(c).first {
+            guard let prep = tokens.phrasePreposition(of: c), EventCoder.locativeCases.contains(prep) else { continue }
+            let place = placeWords(of: c)
+            // ("its" in "its war with Iraq" is no place.)
+            if let word = place.first(where: { actorAt[$0] >= 0 && !(tokens.upos[$0] == "PRON" && tokens.deprel[$0] == "nmod:poss") }) {
+                let first = Int(actorAt[word])
                 let code = ActorCoder.countryPart(actors[first].code) ?? actors[first].code
                 return [(first, code, "location")]
             }
             // A capital as a location is a place, not an actor; its country is still
             // where the event happened.
-            for u in tokens.subtree(c, stop: ["acl:relcl", "acl", "conj"]) {
+            for u in place {
                 guard let m = dictionary.actors.longest(surface: tokens.surface, lemma: tokens.surface, at: u, limit: min(tokens.count, u + 4)) else { continue }
                 if let code = dictionary.actors.payloads[m.index].code(on: documentDay), let country = ActorCoder.countryPart(code) {
                     return [(-2 - u, country, "location")]
@@ -964,6 +968,31 @@ struct EventCoder {
         }
         return []
     }
+
+    /// The words of the place phrase headed by `c`, in order: its head, modifiers
+    /// and arguments ("the town of Cizre in southeastern Turkey", "a vessel from
+    /// South Korea"), not a place it lies near or borders ("regions near the
+    /// border with Iran"). The other party of a war or of talks held there counts
+    /// ("an offensive in its war with Iraq").
+    private func placeWords(of c: Int) -> [Int] {
+        var out: [Int] = []
+        var stack = [c]
+        while let x = stack.popLast() {
+            out.append(x)
+            for k in tokens.children[x] where !["acl:relcl", "acl", "conj", "advcl", "parataxis"].contains(tokens.deprel[k]) {
+                if tokens.baseRelation(k) == "nmod", let p = tokens.caseWord(of: k), EventCoder.besideCases.contains(p)
+                    || (p == EventCoder.withWord && !(EventCoder.partyNouns.contains(tokens.lemma[x]) || EventCoder.partyNouns.contains(tokens.surface[x]))) { continue }
+                stack.append(k)
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Prepositions that put a place beside the place it modifies, not in it.
+    static let besideCases = keys(["near", "beside", "next", "along", "alongside", "toward", "towards", "off", "outside", "beyond"])
+    /// Nouns whose "with" names a party: the war, the talks, the border.
+    static let partyNouns = keys(["war", "wars", "conflict", "fighting", "clash", "clashes", "battle", "dispute", "talk", "talks",
+                                  "negotiation", "negotiations", "relation", "relations", "tie", "ties"])
 
     /// The participle (a coded act of ``statementActRoots``) that modifies the
     /// statement `v` issues as its object, if any.
