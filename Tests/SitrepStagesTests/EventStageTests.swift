@@ -291,6 +291,17 @@ import SitrepCore
         #expect(!doc.events.contains { codes.contains($0.target?.code ?? "") })
     }
 
+    /// A dateline says where the story was filed, and a country across a border
+    /// is not where the event happened; a place in the clause's locative is.
+    @Test func aDatelineOrACountryAcrossABorderIsNoEventsPlace() throws {
+        let doc = try EventStageTests.run("BAGHDAD, June 11 (Reuters) - Turkish jets struck militant hideouts, the Iraqi army said.\n\n"
+            + "Turkish jets hit 22 targets in the Qandil regions near the border with Iran.\n\n"
+            + "Turkish jets struck militant hideouts in northern Iraq.", pipeline: try EventStageTests.shippedPipeline.get())
+        let places = doc.events.map { event in event.place.map { doc.text(of: $0.span) } ?? "-" }
+        #expect(doc.events.map(\.code) == ["195", "195", "195"])
+        #expect(places == ["-", "-", "Iraq"])
+    }
+
     @Test func capitalAsLocationIsAPlaceNotAnActor() throws {
         let doc = try EventStageTests.run("French troops arrived in Ankara.", pipeline: try EventStageTests.shippedPipeline.get())
         #expect(doc.actors.map(\.code) == ["FRAMIL"])

@@ -362,7 +362,7 @@ struct ActorCoder {
     /// Step 1 (and pronouns of step 4): dictionary phrases left to right.
     private func findSegments(_ sentence: Range<Int>, previous: [CodedActor]) -> [Segment] {
         var segments: [Segment] = []
-        var i = datelineEnd(sentence) ?? sentence.lowerBound
+        var i = tokens.datelineEnd(sentence) ?? sentence.lowerBound
         let limit = sentence.upperBound
         while i < limit {
             // "US-led coalition", "Saudi-led forces": one token, led by the country named.
@@ -467,13 +467,6 @@ struct ActorCoder {
               dictionary.actors.longest(surface: tokens.surface, lemma: tokens.surface, at: start, limit: start + 1) == nil,
               let code = dictionary.surnameCode(tokens.surface[start], on: day) else { return nil }
         return (start..<(start + 1), code)
-    }
-
-    /// The end of a ``Dateline`` opening the sentence: the place says where the story
-    /// was filed, not who acted.
-    private func datelineEnd(_ sentence: Range<Int>) -> Int? {
-        let words = (sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + Dateline.maximumTokens)).map { tokens.words.text($0..<($0 + 1)) }
-        return Dateline.length(of: words).map { sentence.lowerBound + $0 }
     }
 
     /// The latest compatible actor before a pronoun: a person for `he`/`she`, a

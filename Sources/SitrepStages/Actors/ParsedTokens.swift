@@ -72,6 +72,15 @@ struct ParsedTokens {
         return nil
     }
 
+    /// The end of a ``Dateline`` opening `sentence` ("ANKARA/BAGHDAD, June 11
+    /// (Meridian) –"): its place says where the story was filed, not who acted
+    /// or where.
+    func datelineEnd(_ sentence: Range<Int>) -> Int? {
+        guard !sentence.isEmpty, Dateline.isAllCapitals(words.text(sentence.lowerBound..<(sentence.lowerBound + 1))) else { return nil }
+        let head = (sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + Dateline.maximumTokens)).map { words.text($0..<($0 + 1)) }
+        return Dateline.length(of: head).map { sentence.lowerBound + $0 }
+    }
+
     /// The preposition of the phrase headed by `t`: its own `case` child, or one
     /// the parser hung on a modifier that opens the phrase ("in the Qandil, Gara
     /// and Hakurk regions" with "in" under "Qandil").

@@ -1127,19 +1127,28 @@ struct EventCoder {
     /// The event's place: a place named in a locative argument of its clause ("in
     /// northern Iraq"), else the resolved place of its sentence nearest the verb, else
     /// the nearest in its paragraph, else none. Demonyms ("Turkish jets") say whose
-    /// actor it is, not where the event happened, and are passed over.
+    /// actor it is, not where the event happened, and a dateline's place where the
+    /// story was filed: both are passed over. A country across a border ("near
+    /// the border with Iran") is passed over too, and then no other sentence's
+    /// place stands in: the event is known to be elsewhere, by that border.
     private func eventPlace(verb v: Int, sentence: Range<Int>) -> PlaceMention? {
         guard !places.isEmpty else { return nil }
         let verbStart = tokens.words.starts[v]
         let sentenceSpan = tokens.words.span(sentence)
         let clause = Set(tokens.subtree(v, stop: EventCoder.clauseStops))
+        let dateline = tokens.datelineEnd(sentence) ?? sentence.lowerBound
         var inSentence: [PlaceMention] = []
+        var acrossBorder = false
         for place in places where place.span.start >= sentenceSpan.start && place.span.end <= sentenceSpan.end {
             guard let t = token(at: place.span.start, in: sentence) else { continue }
+            // A dateline's place is where the story was filed.
+            if t < dateline { continue }
             // A place modifying a noun ("Turkish warplanes", "the Iraq war") is not where
             // the event happened.
             let last = (t..<sentence.upperBound).last { tokens.words.starts[$0] < place.span.end } ?? t
             if tokens.upos[t] == "ADJ" || tokens.xpos[t] == "JJ" || ["amod", "compound"].contains(tokens.deprel[last]) { continue }
+            // Nor is the country across a border ("regions near the border with Iran").
+            if isAcrossBorder(t) { acrossBorder = true; continue }
             inSentence.append(place)
             if clause.contains(t), let prep = tokens.caseWord(of: t) ?? tokens.caseWord(of: tokens.head[t] >= 0 ? tokens.head[t] : t),
                EventCoder.locativeCases.contains(prep) || prep == EventCoder.atWord {
@@ -1147,15 +1156,35 @@ struct EventCoder {
             }
         }
         if let place = inSentence.min(by: { abs($0.span.start - verbStart) < abs($1.span.start - verbStart) }) { return place }
+        if acrossBorder { return nil }
+        let datelineEnd = dateline > sentence.lowerBound ? tokens.words.span(sentence.lowerBound..<dateline).end : sentenceSpan.start
         func nearest(in span: TextSpan) -> PlaceMention? {
-            places.filter { $0.span.start >= span.start && $0.span.end <= span.end }
-                .min { abs($0.span.start - verbStart) < abs($1.span.start - verbStart) }
+            places.filter { place in
+                guard place.span.start >= span.start && place.span.end <= span.end,
+                      !(place.span.start >= sentenceSpan.start && place.span.start < datelineEnd) else { return false }
+                // A demonym is passed over here too ("Turkish jets").
+                guard let t = token(at: place.span.start, in: 0..<tokens.count) else { return true }
+                return tokens.upos[t] != "ADJ" && tokens.xpos[t] != "JJ"
+            }
+            .min { abs($0.span.start - verbStart) < abs($1.span.start - verbStart) }
         }
         if let paragraph = paragraphs.first(where: { $0.start <= sentenceSpan.start && sentenceSpan.end <= $0.end }) {
             return nearest(in: paragraph)
         }
         return nil
     }
+
+    /// Whether the place word `t` is the country across a border: "the border
+    /// with Iran", "its frontier with Syria". (A place the event is near, "near
+    /// Basra", is where it is placed, as a coder geocodes it.)
+    private func isAcrossBorder(_ t: Int) -> Bool {
+        guard let c = tokens.children[t].first(where: { tokens.deprel[$0] == "case" && tokens.upos[$0] == "ADP" }),
+              tokens.surface[c] == EventCoder.withWord, c > 0 else { return false }
+        return EventCoder.borderNouns.contains(tokens.lemma[c - 1])
+    }
+
+    /// Nouns of a border, across which lies the country after "with".
+    static let borderNouns = keys(["border", "frontier", "boundary"])
 
     /// Step 5: the event's date.
     ///
