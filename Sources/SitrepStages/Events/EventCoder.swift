@@ -1127,10 +1127,12 @@ struct EventCoder {
     /// The event's place: a place named in a locative argument of its clause ("in
     /// northern Iraq"), else the resolved place of its sentence nearest the verb, else
     /// the nearest in its paragraph, else none. Demonyms ("Turkish jets") say whose
-    /// actor it is, not where the event happened, and a dateline's place where the
-    /// story was filed: both are passed over. A country across a border ("near
-    /// the border with Iran") is passed over too, and then no other sentence's
-    /// place stands in: the event is known to be elsewhere, by that border.
+    /// actor it is, not where the event happened, and are passed over in the
+    /// sentence. A dateline's place says where the story was filed: it comes last,
+    /// when no other place is named ("ANKARA/BAGHDAD – Turkish warplanes struck ...
+    /// in northern Iraq" is in Iraq). A country across a border ("near the border
+    /// with Iran") is passed over, and then no other place stands in: the event is
+    /// known to be elsewhere, by that border.
     private func eventPlace(verb v: Int, sentence: Range<Int>) -> PlaceMention? {
         guard !places.isEmpty else { return nil }
         let verbStart = tokens.words.starts[v]
@@ -1160,18 +1162,17 @@ struct EventCoder {
         let datelineEnd = dateline > sentence.lowerBound ? tokens.words.span(sentence.lowerBound..<dateline).end : sentenceSpan.start
         func nearest(in span: TextSpan) -> PlaceMention? {
             places.filter { place in
-                guard place.span.start >= span.start && place.span.end <= span.end,
-                      !(place.span.start >= sentenceSpan.start && place.span.start < datelineEnd) else { return false }
-                // A demonym is passed over here too ("Turkish jets").
-                guard let t = token(at: place.span.start, in: 0..<tokens.count) else { return true }
-                return tokens.upos[t] != "ADJ" && tokens.xpos[t] != "JJ"
+                place.span.start >= span.start && place.span.end <= span.end
+                    && !(place.span.start >= sentenceSpan.start && place.span.start < datelineEnd)
             }
             .min { abs($0.span.start - verbStart) < abs($1.span.start - verbStart) }
         }
-        if let paragraph = paragraphs.first(where: { $0.start <= sentenceSpan.start && sentenceSpan.end <= $0.end }) {
-            return nearest(in: paragraph)
+        if let paragraph = paragraphs.first(where: { $0.start <= sentenceSpan.start && sentenceSpan.end <= $0.end }),
+           let place = nearest(in: paragraph) {
+            return place
         }
-        return nil
+        // Last, the dateline's: a wire story is mostly filed where it happened.
+        return places.first { $0.span.start >= sentenceSpan.start && $0.span.start < datelineEnd }
     }
 
     /// Whether the place word `t` is the country across a border: "the border
