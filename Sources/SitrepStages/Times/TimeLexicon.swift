@@ -284,7 +284,11 @@ final class TimeLexicon: @unchecked Sendable {
     /// instance properties, read through the tagger's ``TimeTagger/k``: a
     /// `static let` computed by a function call costs a `swift_once` check on
     /// every read, and the rules read these in their innermost loops.
-    struct Key: Sendable {
+    ///
+    /// A class, so that the tagger holds one reference: as a struct, its
+    /// hundred hashes (856 bytes with the tagger) were copied whenever the
+    /// tagger's driving loop called a rule, twice per position tried.
+    final class Key: Sendable {
         let the = timeWordHash("the"), a = timeWordHash("a"), an = timeWordHash("an")
         let of = timeWordHash("of"), and = timeWordHash("and"), half = timeWordHash("half")
         let ago = timeWordHash("ago"), later = timeWordHash("later"), earlier = timeWordHash("earlier")
@@ -314,6 +318,8 @@ final class TimeLexicon: @unchecked Sendable {
         let by = timeWordHash("by"), had = timeWordHash("had"), full = timeWordHash("full")
         let comparable = timeWordHash("comparable"), long = timeWordHash("long")
         let throughout = timeWordHash("throughout"), when = timeWordHash("when")
+
+        init() {}
     }
 
     init() {
