@@ -207,13 +207,16 @@ final class TimeLexicon: @unchecked Sendable {
     /// ASCII case folded. Valid only for words without a dash or a curly
     /// quote, which fold to other bytes in the hash.
     @inline(__always)
+    ///
+    /// The first pass computes it for nearly every word of a text: the
+    /// arithmetic wraps, with no overflow checks (`start < end` holds).
     static func shapeKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var stop = end
-        if stop - start > 1 && bytes[stop - 1] == 0x2E { stop -= 1 }
-        let n = stop - start
-        let first = UInt64(bytes[start] | 0x20), second = n > 1 ? UInt64(bytes[start + 1] | 0x20) : 0
-        let last = UInt64(bytes[stop - 1] | 0x20)
-        let packed = UInt64(min(n, 15)) | first << 4 | second << 12 | last << 20
+        if stop &- start > 1 && bytes[stop &- 1] == 0x2E { stop &-= 1 }
+        let n = stop &- start
+        let first = UInt64(bytes[start] | 0x20), second = n > 1 ? UInt64(bytes[start &+ 1] | 0x20) : 0
+        let last = UInt64(bytes[stop &- 1] | 0x20)
+        let packed = UInt64(truncatingIfNeeded: min(n, 15)) | first << 4 | second << 12 | last << 20
         return (packed &* 0x9E3779B97F4A7C15) >> 52
     }
 
@@ -272,7 +275,7 @@ final class TimeLexicon: @unchecked Sendable {
     let schedulingVerbs: Set<String>
     /// Every table word and number word starts with an ASCII letter, so a
     /// token starting with punctuation is none: the tagger's first pass
-    /// (``TimeTagger/isHead(_:folded:)``) then tests its bytes without reading it.
+    /// (``TimeTagger/isHeadPastShape(_:folded:)``) then tests its bytes without reading it.
     let wordsStartWithLetters: Bool
 
     static let shared = TimeLexicon()

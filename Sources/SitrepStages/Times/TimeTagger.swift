@@ -45,25 +45,26 @@ struct TimeMatch {
 /// (``TimeTagger/read(_:_:_:)``: hash, table probe, number, hyphen) the first
 /// time a rule asks for it.
 ///
-/// Most tokens of a text are never asked for: the first pass over a sentence
-/// (``TimeTagger/isHead(_:folded:)``) finds the heads by shape and a Bloom
+/// Most tokens of a text are never asked for: the first pass
+/// (``TimeTagger/firstPassHeads()``) finds the heads by shape and a Bloom
 /// filter, and the rules then read only the few tokens around them. Reading
 /// every token up front cost more than all the rules together.
 final class TimeTokens {
-    /// The tokens' spans, 16 bytes each: the first pass reads every one, and
-    /// a ``Token`` with its parse is 88 bytes, one cache line per token.
-    let spans: [TextSpan]
+    /// The document's tokens, of which only the spans are read: the
+    /// document's own array, not a copy of its spans (the copy cost the
+    /// stage a tenth of its time, and reading it a second pass over memory).
+    let tokens: [Token]
     let bytes: UnsafeBufferPointer<UInt8>
     let lexicon: TimeLexicon
     private let storage: UnsafeMutablePointer<TimeToken>
     private let isRead: UnsafeMutablePointer<Bool>
     let count: Int
 
-    init(spans: [TextSpan], bytes: UnsafeBufferPointer<UInt8>, lexicon: TimeLexicon) {
-        self.spans = spans
+    init(tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, lexicon: TimeLexicon) {
+        self.tokens = tokens
         self.bytes = bytes
         self.lexicon = lexicon
-        count = spans.count
+        count = tokens.count
         storage = .allocate(capacity: max(count, 1))
         isRead = .allocate(capacity: max(count, 1))
         isRead.initialize(repeating: false, count: max(count, 1))
@@ -90,7 +91,7 @@ final class TimeTokens {
 
     @inline(never)
     private func readToken(_ k: Int) {
-        (storage + k).initialize(to: TimeTagger.read(spans[k], bytes, lexicon))
+        (storage + k).initialize(to: TimeTagger.read(tokens[k].span, bytes, lexicon))
         isRead[k] = true
     }
 }
@@ -133,18 +134,13 @@ struct TimeTagger {
     /// The lexicon's frequently tested words (``TimeLexicon/Key``).
     let k: TimeLexicon.Key
 
-    /// A tagger over tokens with spans `spans` in `bytes`.
-    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, spans: [TextSpan], dct: CalendarDay?) {
+    /// A tagger over `tokens` (none of them empty) in `bytes`.
+    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], dct: CalendarDay?) {
         self.lexicon = lexicon
         self.k = lexicon.key
         self.bytes = bytes
         self.dct = dct
-        self.toks = TimeTokens(spans: spans, bytes: bytes, lexicon: lexicon)
-    }
-
-    /// A tagger over `tokens`.
-    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], dct: CalendarDay?) {
-        self.init(lexicon: lexicon, bytes: bytes, spans: tokens.map(\.span), dct: dct)
+        self.toks = TimeTokens(tokens: tokens, bytes: bytes, lexicon: lexicon)
     }
 
     static func read(_ span: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: TimeLexicon) -> TimeToken {
@@ -202,31 +198,34 @@ struct TimeTagger {
 
     // MARK: - Driving
 
-    /// Tags every sentence; `sentences` are token index ranges.
+    /// Tags every sentence; `sentences` are token index ranges, in order.
     ///
     /// Rules run only at tokens that can start an expression (``canStart(_:)``)
     /// with a head (a month, a unit, "now", a year, ...) at most
     /// ``headReach`` tokens ahead: the longest prefix before a head is "no
-    /// more than two and a half" (seven tokens). Heads are found first, by
-    /// ``isHead(_:folded:)``, so that a sentence without one costs a glance at
-    /// each word.
+    /// more than two and a half" (seven tokens). Heads are found first, for
+    /// the whole text (``firstPassHeads()``), so that a sentence without one
+    /// costs a glance at each word.
     mutating func run(sentences: [Range<Int>]) -> [TimeMatch] {
+        let heads = firstPassHeads()
         var out: [TimeMatch] = []
-        var heads: [Int] = []
-        var folded = FoldedBytes(bytes)
+        out.reserveCapacity(heads.count)    // each expression holds a head, or nearly always
+        var sentenceHeads = 0     // the first head not before the sentence
         for range in sentences {
-            heads.removeAll(keepingCapacity: true)
-            for k in range where isHead(k, folded: &folded) { heads.append(k) }
-            guard let firstHead = heads.first else { continue }
+            while sentenceHeads < heads.count && heads[sentenceHeads] < range.lowerBound { sentenceHeads += 1 }
+            guard sentenceHeads < heads.count, heads[sentenceHeads] < range.upperBound else { continue }
+            var headsEnd = sentenceHeads + 1
+            while headsEnd < heads.count && heads[headsEnd] < range.upperBound { headsEnd += 1 }
             sentenceStart = range.lowerBound
             sentenceEnd = range.upperBound
             sentenceYear = nil
             let first = out.count
-            var h = 0
-            var i = max(sentenceStart, firstHead - TimeTagger.headReach)
+            var h = sentenceHeads
+            var i = max(sentenceStart, heads[sentenceHeads] - TimeTagger.headReach)
+            sentenceHeads = headsEnd
             while i < sentenceEnd {
-                while h < heads.count && heads[h] < i { h += 1 }
-                if h == heads.count { break }
+                while h < headsEnd && heads[h] < i { h += 1 }
+                if h == headsEnd { break }
                 let nextHead = heads[h]
                 if nextHead - i > TimeTagger.headReach { i = nextHead - TimeTagger.headReach; continue }
                 // An expression holds its head, and no rule reads past a plain
@@ -255,6 +254,9 @@ struct TimeTagger {
         private var hyphen = 0, hyphenFrom = Int.max
         /// The first 0xE2 at or after `leadFrom`.
         private var lead = 0, leadFrom = Int.max
+        /// The nearer of the two bytes found, and where both searches hold
+        /// from: a query starting in `[validFrom, nearest]` needs no search.
+        private var nearest = -1, validFrom = Int.max
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -263,6 +265,14 @@ struct TimeTagger {
         /// searches again.
         @inline(__always)
         mutating func any(in start: Int, _ end: Int) -> Bool {
+            if start < validFrom || start > nearest { search(from: start) }
+            return nearest < end
+        }
+
+        /// Searches again for each byte that lies before `start`, or whose
+        /// search began after it.
+        @inline(never)
+        private mutating func search(from start: Int) {
             if start < hyphenFrom || hyphen < start {
                 hyphen = bytes.firstOffset(of: 0x2D, from: start, to: bytes.count) ?? bytes.count
                 hyphenFrom = start
@@ -271,12 +281,13 @@ struct TimeTagger {
                 lead = bytes.firstOffset(of: 0xE2, from: start, to: bytes.count) ?? bytes.count
                 leadFrom = start
             }
-            return hyphen < end || lead < end
+            nearest = min(hyphen, lead)
+            validFrom = max(hyphenFrom, leadFrom)
         }
     }
 
-    /// The first pass over a sentence: whether token `k` is a head, reading
-    /// as little of it as it can.
+    /// The first pass: the tokens that can head an expression (``isHead(_:)``),
+    /// in order, each read as little as can be.
     ///
     /// - A punctuation mark is none. A token starting with ASCII punctuation
     ///   ("'s", "--") is a head only as "'90s" or with a hyphen inside, told
@@ -291,24 +302,38 @@ struct TimeTagger {
     ///   ("so-called" and "long-term" have only words the rules read inside
     ///   an expression); the others would send the rules looking at the words
     ///   before them for nothing.
-    @inline(__always)
-    func isHead(_ k: Int, folded: inout FoldedBytes) -> Bool {
-        let span = toks.spans[k]
-        let s = span.start, e = span.end
-        let c = bytes[s]
-        // Most tokens are plain ASCII words that the word shape turns away:
-        // this path is inlined into the pass, the rest is a call.
-        if ((c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A)) && !(c == 0x51 && e - s == 2) && !folded.any(in: s, e)
-            && !lexicon.mayBeHeadWord(bytes, s, e) {
-            return false
+    ///
+    /// Most tokens are plain ASCII words that the word shape turns away, or
+    /// one-byte punctuation: the loop tells those itself, in wrapping
+    /// arithmetic on the tokens' own storage, and calls
+    /// ``isHeadPastShape(_:folded:)`` for the rest.
+    func firstPassHeads() -> [Int] {
+        var heads: [Int] = []
+        heads.reserveCapacity(toks.count / 8)    // about one token in twenty is a head
+        var folded = FoldedBytes(bytes)
+        let bytes = bytes, lexicon = lexicon
+        toks.tokens.withUnsafeBufferPointer { tokens in
+            for k in tokens.indices {
+                let span = tokens[k].span
+                let s = span.start, e = span.end
+                let c = bytes[s]
+                if (c | 0x20) &- 0x61 < 26 {
+                    // "Q3" and words with a hyphen or dash take the long way.
+                    if c != 0x51 && !folded.any(in: s, e) && !lexicon.mayBeHeadWord(bytes, s, e) { continue }
+                } else if e &- s == 1 && c &- 0x30 >= 10 {
+                    continue
+                }
+                if isHeadPastShape(k, folded: &folded) { heads.append(k) }
+            }
         }
-        return isHeadPastShape(k, folded: &folded)
+        return heads
     }
 
-    /// ``isHead(_:folded:)`` for the tokens its inlined path does not rule out.
+    /// Whether token `k` is a head, for the tokens the loop of
+    /// ``firstPassHeads()`` does not rule out itself.
     @inline(never)
     func isHeadPastShape(_ k: Int, folded: inout FoldedBytes) -> Bool {
-        let span = toks.spans[k]
+        let span = toks.tokens[k].span
         let s = span.start, e = span.end
         let c = bytes[s]
         guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) else {
@@ -597,16 +622,33 @@ struct TimeTagger {
         return t.end - t.start == 3 && bytes[t.start] == 0x31 && bytes[t.start + 1] == 0x2F && bytes[t.start + 2] == 0x32
     }
 
-    /// "twenty-five" as 25.
+    /// "twenty-five" as 25: two parts, tens and units.
+    ///
+    /// The parts are read one at a time, with no array, and the first that
+    /// fails ends the test: most compounds ("two-year", "so-called") fail at
+    /// their first part.
     func hyphenNumber(_ k: Int) -> Double? {
-        let parts = hyphenParts(k)
-        guard parts.count == 2, let a = parts[0].number, let b = parts[1].number, a >= 20, a < 100, b < 10 else { return nil }
-        return a + b
+        var tens = 0.0, units: Double? = nil, parts = 0
+        let failed = anyHyphenPart(k) { start, end in
+            parts += 1
+            guard parts <= 2, let n = Self.read(TextSpan(start: start, end: end), bytes, lexicon).number else { return true }
+            if parts == 1 {
+                guard n >= 20 && n < 100 else { return true }
+                tens = n
+            } else {
+                guard n < 10 else { return true }
+                units = n
+            }
+            return false
+        }
+        guard !failed, parts == 2, let units else { return nil }
+        return tens + units
     }
 
     /// The parts of a hyphenated token, each read like a token.
     func hyphenParts(_ k: Int) -> [TimeToken] {
         var parts: [TimeToken] = []
+        parts.reserveCapacity(5)    // the most ``anyHyphenPart(_:_:)`` gives
         _ = anyHyphenPart(k) { start, end in
             parts.append(Self.read(TextSpan(start: start, end: end), bytes, lexicon))
             return false
