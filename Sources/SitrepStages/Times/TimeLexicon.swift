@@ -207,16 +207,24 @@ final class TimeLexicon: @unchecked Sendable {
     /// ASCII case folded. Valid only for words without a dash or a curly
     /// quote, which fold to other bytes in the hash.
     @inline(__always)
-    ///
-    /// The first pass computes it for nearly every word of a text: the
-    /// arithmetic wraps, with no overflow checks (`start < end` holds).
     static func shapeKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var stop = end
         if stop &- start > 1 && bytes[stop &- 1] == 0x2E { stop &-= 1 }
-        let n = stop &- start
-        let first = UInt64(bytes[start] | 0x20), second = n > 1 ? UInt64(bytes[start &+ 1] | 0x20) : 0
-        let last = UInt64(bytes[stop &- 1] | 0x20)
-        let packed = UInt64(truncatingIfNeeded: min(n, 15)) | first << 4 | second << 12 | last << 20
+        return shapeKey(bytes, start, stop, last: bytes[stop &- 1])
+    }
+
+    /// ``shapeKey(_:_:_:)`` of a word `[start, end)` that does not end in a
+    /// period, whose last byte `last` the caller has read.
+    ///
+    /// The first pass computes it for nearly every word of a text, so it is
+    /// a few instructions: wrapping arithmetic (`start < end` holds), the
+    /// second byte of a one-letter word taken as its first, and the case of
+    /// the three bytes folded by one OR once they are packed.
+    @inline(__always)
+    static func shapeKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, last: UInt8) -> UInt64 {
+        let n = end &- start
+        let first = UInt64(bytes[start]), second = UInt64(bytes[n > 1 ? start &+ 1 : start])
+        let packed = UInt64(truncatingIfNeeded: n) | first << 8 | second << 16 | UInt64(last) << 24 | 0x2020_2000
         return (packed &* 0x9E3779B97F4A7C15) >> 52
     }
 
@@ -224,8 +232,21 @@ final class TimeLexicon: @unchecked Sendable {
     /// means it is not one.
     @inline(__always)
     func mayBeHeadWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let shape = Self.shapeKey(bytes, start, end)
-        return headShapes[Int(shape >> 6)] & (1 << (shape & 63)) != 0
+        Self.isSet(Self.shapeKey(bytes, start, end), in: headShapes)
+    }
+
+    /// Whether `shape` is in the head shapes' filter `filter`
+    /// (``withHeadShapes(_:)``).
+    @inline(__always)
+    static func isSet<Filter: RandomAccessCollection>(_ shape: UInt64, in filter: Filter) -> Bool
+        where Filter.Element == UInt64, Filter.Index == Int {
+        filter[filter.startIndex &+ Int(truncatingIfNeeded: shape >> 6)] & (1 << (shape & 63)) != 0
+    }
+
+    /// Calls `body` with the head shapes' filter as a buffer, which the
+    /// first pass reads for nearly every word without a bounds check.
+    func withHeadShapes<R>(_ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
+        headShapes.withUnsafeBufferPointer(body)
     }
 
     /// Whether the word with hash `hash` is a head word (``TimeWordMarks/head``),

@@ -269,6 +269,13 @@ struct TimeTagger {
             return nearest < end
         }
 
+        /// Whether `[start, end)` is known to hold neither byte, with no
+        /// search: the first pass's test for most words, two comparisons.
+        @inline(__always)
+        func knownClear(_ start: Int, _ end: Int) -> Bool {
+            start >= validFrom && end <= nearest
+        }
+
         /// Searches again for each byte that lies before `start`, or whose
         /// search began after it.
         @inline(never)
@@ -313,17 +320,23 @@ struct TimeTagger {
         var folded = FoldedBytes(bytes)
         let bytes = bytes, lexicon = lexicon
         toks.tokens.withUnsafeBufferPointer { tokens in
-            for k in tokens.indices {
-                let span = tokens[k].span
-                let s = span.start, e = span.end
-                let c = bytes[s]
-                if (c | 0x20) &- 0x61 < 26 {
-                    // "Q3" and words with a hyphen or dash take the long way.
-                    if c != 0x51 && !folded.any(in: s, e) && !lexicon.mayBeHeadWord(bytes, s, e) { continue }
-                } else if e &- s == 1 && c &- 0x30 >= 10 {
-                    continue
+            lexicon.withHeadShapes { headShapes in
+                for k in tokens.indices {
+                    let span = tokens[k].span
+                    let s = span.start, e = span.end
+                    let c = bytes[s], last = bytes[e &- 1]
+                    if (c | 0x20) &- 0x61 < 26 {
+                        // "Q3", abbreviations ("Sept.") and words with a hyphen
+                        // or dash take the long way.
+                        if c != 0x51 && last != 0x2E && (folded.knownClear(s, e) || !folded.any(in: s, e))
+                            && !TimeLexicon.isSet(TimeLexicon.shapeKey(bytes, s, e, last: last), in: headShapes) {
+                            continue
+                        }
+                    } else if e &- s == 1 && c &- 0x30 >= 10 {
+                        continue
+                    }
+                    if isHeadPastShape(k, folded: &folded) { heads.append(k) }
                 }
-                if isHeadPastShape(k, folded: &folded) { heads.append(k) }
             }
         }
         return heads
@@ -339,6 +352,7 @@ struct TimeTagger {
         guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) else {
             let digit = c >= 0x30 && c <= 0x39
             if e - s == 1 && !digit { return false }
+            if digit && lexicon.wordsStartWithLetters { return isNumeralHead(s, e) }
             // ASCII punctuation first ("'s", "--", "$"): no table word starts
             // so, and without a hyphen inside only "'90s" is a head.
             if c < 0x80 && !digit && lexicon.wordsStartWithLetters && !folded.any(in: s + 1, e - 1) {
@@ -351,8 +365,42 @@ struct TimeTagger {
         return lexicon.isHeadWord(timeWordHash(bytes, s, e), capitalized: c <= 0x5A)
     }
 
-    /// ``isHead(_:)`` for the tokens that need all of it read (numbers,
-    /// hyphenated words), out of line so that the common path stays small.
+    /// ``isHead(_:)`` for a token `[s, e)` starting with an ASCII digit, told
+    /// from its bytes, with no hash or table probe: no word of the table
+    /// starts with a digit (``TimeLexicon/wordsStartWithLetters``), and most
+    /// numbers ("1,200", "3.5") are no heads, never read again.
+    ///
+    /// The scan is ``read(_:_:_:)``'s: a hyphen or dash makes a compound
+    /// ("16-hour"), all digits a year when four, digits with "," or "."
+    /// between them a plain amount; the other shapes are ``isHead(_:)``'s.
+    func isNumeralHead(_ s: Int, _ e: Int) -> Bool {
+        var allDigits = true, numeric = true
+        var scale = 0.0      // as in `read`: positive after the decimal point
+        for i in s..<e {
+            let c = bytes[i]
+            if c >= 0x30 && c <= 0x39 {
+                if scale > 0 { scale /= 10 }
+                continue
+            }
+            allDigits = false
+            let dash = (c == 0x2D && i + 1 < e)
+                || (c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95)
+            if i > s && dash { return true }
+            if c == 0x2C && i > s && i + 1 < e && scale == 0 { continue }
+            if c == 0x2E && i > s && i + 1 < e && scale == 0 { scale = 0.1; continue }
+            numeric = false
+        }
+        if allDigits { return e - s == 4 }
+        if numeric { return false }
+        let last = bytes[e - 1] | 0x20
+        if last == 0x73 || last == 0x6D { return true }            // 1990s, 5pm
+        for i in s..<e where bytes[i] == 0x3A || bytes[i] == 0x2F { return true }   // 10:35, 6/12/2020
+        return false
+    }
+
+    /// ``isHead(_:)`` for the tokens that need all of it read (hyphenated
+    /// words, tokens starting with a non-ASCII byte), out of line so that
+    /// the common path stays small.
     @inline(never)
     func isHeadReadingAll(_ k: Int) -> Bool {
         guard isHead(k) else { return false }
