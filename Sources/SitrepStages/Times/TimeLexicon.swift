@@ -94,20 +94,34 @@ enum TimeUnit: String, Sendable {
 /// ``TimeLexicon`` checks that no two table words collide.
 @inline(__always)
 func timeWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+    var hasDash = false
+    return timeWordHash(bytes, start, end, hasDash: &hasDash)
+}
+
+/// ``timeWordHash(_:_:_:)``, also setting `hasDash` when the word holds a
+/// hyphen, or a dash (U+2010-U+2015), after its first byte and before its
+/// last: the token reader learns it in the same walk over the bytes.
+@inline(__always)
+func timeWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hasDash: inout Bool) -> UInt64 {
     var hash: UInt64 = 0xcbf29ce484222325
     var i = start
     var stop = end
-    if stop - start > 1 && bytes[stop - 1] == 0x2E { stop -= 1 }
+    if stop &- start > 1 && bytes[stop &- 1] == 0x2E { stop &-= 1 }
     while i < stop {
         var c = bytes[i]
-        if c == 0xE2 && i + 2 < stop && bytes[i + 1] == 0x80 {
-            let d = bytes[i + 2]
-            if d == 0x98 || d == 0x99 { c = 0x27; i += 2 } else if d >= 0x90 && d <= 0x95 { c = 0x2D; i += 2 }
+        if c == 0xE2 {
+            if i > start && i &+ 2 < end && bytes[i &+ 1] == 0x80 && bytes[i &+ 2] >= 0x90 && bytes[i &+ 2] <= 0x95 { hasDash = true }
+            if i &+ 2 < stop && bytes[i &+ 1] == 0x80 {
+                let d = bytes[i &+ 2]
+                if d == 0x98 || d == 0x99 { c = 0x27; i &+= 2 } else if d >= 0x90 && d <= 0x95 { c = 0x2D; i &+= 2 }
+            }
+        } else if c == 0x2D {
+            if i > start && i &+ 1 < end { hasDash = true }
         } else if c >= 0x41 && c <= 0x5A {
             c |= 0x20
         }
         hash = (hash ^ UInt64(c)) &* 0x100000001b3
-        i += 1
+        i &+= 1
     }
     return hash
 }

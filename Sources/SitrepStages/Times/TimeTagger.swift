@@ -145,8 +145,12 @@ struct TimeTagger {
 
     static func read(_ span: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: TimeLexicon) -> TimeToken {
         let s = span.start, e = span.end
-        let hash = timeWordHash(bytes, s, e)
         let first = bytes[s]
+        let startsWithDigit = first >= 0x30 && first <= 0x39
+        // A word's hyphen (or dash folded to one) between other bytes is
+        // found by the loop that hashes it; a number's by the scan below.
+        var hyphen = false
+        let hash = timeWordHash(bytes, s, e, hasDash: &hyphen)
         var index: Int32 = -1
         var number: Double? = nil
         var marks: TimeWordMarks = []
@@ -160,10 +164,9 @@ struct TimeTagger {
             let c = bytes[i]
             return (c == 0x2D && i + 1 < e) || (c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95)
         }
-        let startsWithDigit = first >= 0x30 && first <= 0x39
         var digits = 0
-        var hyphen = false
         if startsWithDigit {
+            hyphen = false
             var allDigits = true
             var numeric = true       // digits with "," or "." between digits
             var value = 0.0
@@ -183,13 +186,6 @@ struct TimeTagger {
             }
             if allDigits { digits = e - s }
             if numeric { number = value + fraction }
-        } else {
-            // A word: only its hyphen (or dash folded to one) between other bytes matters.
-            var i = s + 1
-            while i + 1 < e {
-                if isDash(i) { hyphen = true; break }
-                i += 1
-            }
         }
         return TimeToken(start: s, end: e, hash: hash, infoIndex: index, marks: marks,
                          isCapitalized: first >= 0x41 && first <= 0x5A,
