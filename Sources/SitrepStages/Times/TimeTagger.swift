@@ -316,16 +316,18 @@ struct TimeTagger {
         var folded = FoldedBytes(bytes)
         let bytes = bytes, lexicon = lexicon
         toks.tokens.withUnsafeBufferPointer { tokens in
-            lexicon.withHeadShapes { headShapes in
+            lexicon.withHeadFilters { headEnds, headShapes in
                 for k in tokens.indices {
                     let span = tokens[k].span
                     let s = span.start, e = span.end
                     let c = bytes[s], last = bytes[e &- 1]
                     if (c | 0x20) &- 0x61 < 26 {
                         // "Q3", abbreviations ("Sept.") and words with a hyphen
-                        // or dash take the long way.
+                        // or dash take the long way. Of the others, the last
+                        // byte turns most away, the shape most of the rest.
                         if c != 0x51 && last != 0x2E && (folded.knownClear(s, e) || !folded.any(in: s, e))
-                            && !TimeLexicon.isSet(TimeLexicon.shapeKey(bytes, s, e, last: last), in: headShapes) {
+                            && (headEnds[TimeLexicon.headEndIndex(c, e &- s)] & TimeLexicon.headEndBit(last) == 0
+                                || !TimeLexicon.isSet(TimeLexicon.shapeKey(bytes, s, e, last: last), in: headShapes)) {
                             continue
                         }
                     } else if e &- s == 1 && c &- 0x30 >= 10 {
