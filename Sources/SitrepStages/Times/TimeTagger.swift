@@ -231,8 +231,8 @@ struct TimeTagger {
                 guard canStart(i), let m = match(at: i) else { i += 1; continue }
                 if let ref = m.ref, m.movesAnchor { anchor = ref }
                 if m.explicitYear, let ref = m.ref { sentenceYear = ref.day.year }
-                out.append(m)
                 i = m.end
+                out.append(consume m)    // moved, not copied and destroyed
             }
             fixClockDays(&out, from: first)
         }
