@@ -94,20 +94,34 @@ enum TimeUnit: String, Sendable {
 /// ``TimeLexicon`` checks that no two table words collide.
 @inline(__always)
 func timeWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+    var hasDash = false
+    return timeWordHash(bytes, start, end, hasDash: &hasDash)
+}
+
+/// ``timeWordHash(_:_:_:)``, also setting `hasDash` when the word holds a
+/// hyphen, or a dash (U+2010-U+2015), after its first byte and before its
+/// last: the token reader learns it in the same walk over the bytes.
+@inline(__always)
+func timeWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hasDash: inout Bool) -> UInt64 {
     var hash: UInt64 = 0xcbf29ce484222325
     var i = start
     var stop = end
-    if stop - start > 1 && bytes[stop - 1] == 0x2E { stop -= 1 }
+    if stop &- start > 1 && bytes[stop &- 1] == 0x2E { stop &-= 1 }
     while i < stop {
         var c = bytes[i]
-        if c == 0xE2 && i + 2 < stop && bytes[i + 1] == 0x80 {
-            let d = bytes[i + 2]
-            if d == 0x98 || d == 0x99 { c = 0x27; i += 2 } else if d >= 0x90 && d <= 0x95 { c = 0x2D; i += 2 }
+        if c == 0xE2 {
+            if i > start && i &+ 2 < end && bytes[i &+ 1] == 0x80 && bytes[i &+ 2] >= 0x90 && bytes[i &+ 2] <= 0x95 { hasDash = true }
+            if i &+ 2 < stop && bytes[i &+ 1] == 0x80 {
+                let d = bytes[i &+ 2]
+                if d == 0x98 || d == 0x99 { c = 0x27; i &+= 2 } else if d >= 0x90 && d <= 0x95 { c = 0x2D; i &+= 2 }
+            }
+        } else if c == 0x2D {
+            if i > start && i &+ 1 < end { hasDash = true }
         } else if c >= 0x41 && c <= 0x5A {
             c |= 0x20
         }
         hash = (hash ^ UInt64(c)) &* 0x100000001b3
-        i += 1
+        i &+= 1
     }
     return hash
 }
@@ -209,11 +223,22 @@ final class TimeLexicon: @unchecked Sendable {
     @inline(__always)
     static func shapeKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var stop = end
-        if stop - start > 1 && bytes[stop - 1] == 0x2E { stop -= 1 }
-        let n = stop - start
-        let first = UInt64(bytes[start] | 0x20), second = n > 1 ? UInt64(bytes[start + 1] | 0x20) : 0
-        let last = UInt64(bytes[stop - 1] | 0x20)
-        let packed = UInt64(min(n, 15)) | first << 4 | second << 12 | last << 20
+        if stop &- start > 1 && bytes[stop &- 1] == 0x2E { stop &-= 1 }
+        return shapeKey(bytes, start, stop, last: bytes[stop &- 1])
+    }
+
+    /// ``shapeKey(_:_:_:)`` of a word `[start, end)` that does not end in a
+    /// period, whose last byte `last` the caller has read.
+    ///
+    /// The first pass computes it for nearly every word of a text, so it is
+    /// a few instructions: wrapping arithmetic (`start < end` holds), the
+    /// second byte of a one-letter word taken as its first, and the case of
+    /// the three bytes folded by one OR once they are packed.
+    @inline(__always)
+    static func shapeKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, last: UInt8) -> UInt64 {
+        let n = end &- start
+        let first = UInt64(bytes[start]), second = UInt64(bytes[n > 1 ? start &+ 1 : start])
+        let packed = UInt64(truncatingIfNeeded: n) | first << 8 | second << 16 | UInt64(last) << 24 | 0x2020_2000
         return (packed &* 0x9E3779B97F4A7C15) >> 52
     }
 
@@ -221,8 +246,42 @@ final class TimeLexicon: @unchecked Sendable {
     /// means it is not one.
     @inline(__always)
     func mayBeHeadWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let shape = Self.shapeKey(bytes, start, end)
-        return headShapes[Int(shape >> 6)] & (1 << (shape & 63)) != 0
+        Self.isSet(Self.shapeKey(bytes, start, end), in: headShapes)
+    }
+
+    /// Whether `shape` is in the head shapes' filter `filter`
+    /// (``withHeadFilters(_:)``).
+    @inline(__always)
+    static func isSet<Filter: RandomAccessCollection>(_ shape: UInt64, in filter: Filter) -> Bool
+        where Filter.Element == UInt64, Filter.Index == Int {
+        filter[filter.startIndex &+ Int(truncatingIfNeeded: shape >> 6)] & (1 << (shape & 63)) != 0
+    }
+
+    /// For each first byte and length of a head word, the last bytes that
+    /// head words of that start and length have, one bit each (bytes and
+    /// lengths as ``headEndIndex(_:_:)`` and ``headEndBit(_:)`` fold them).
+    /// A word whose entry lacks its last byte is no head word, told with one
+    /// load: a cheaper first test than the shape filter, which a word then
+    /// passes only one time in seven.
+    private let headEnds: [UInt32]
+
+    /// The entry of ``headEnds`` for a word of first byte `first` and length
+    /// `length` (a final period dropped): the byte's low five bits (ASCII
+    /// case folded) and the length up to fifteen.
+    @inline(__always)
+    static func headEndIndex(_ first: UInt8, _ length: Int) -> Int {
+        Int(first & 31) << 4 | min(length, 15)
+    }
+
+    /// The bit of ``headEnds`` for a word's last byte: its low five bits.
+    @inline(__always)
+    static func headEndBit(_ last: UInt8) -> UInt32 { 1 << UInt32(last & 31) }
+
+    /// Calls `body` with the head words' filters as buffers, which the first
+    /// pass reads for nearly every word without a bounds check: the ends
+    /// (``headEnds``), then the shapes (``isSet(_:in:)``).
+    func withHeadFilters<R>(_ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt64>) -> R) -> R {
+        headEnds.withUnsafeBufferPointer { ends in headShapes.withUnsafeBufferPointer { shapes in body(ends, shapes) } }
     }
 
     /// Whether the word with hash `hash` is a head word (``TimeWordMarks/head``),
@@ -272,7 +331,7 @@ final class TimeLexicon: @unchecked Sendable {
     let schedulingVerbs: Set<String>
     /// Every table word and number word starts with an ASCII letter, so a
     /// token starting with punctuation is none: the tagger's first pass
-    /// (``TimeTagger/isHead(_:folded:)``) then tests its bytes without reading it.
+    /// (``TimeTagger/isHeadPastShape(_:folded:)``) then tests its bytes without reading it.
     let wordsStartWithLetters: Bool
 
     static let shared = TimeLexicon()
@@ -284,7 +343,11 @@ final class TimeLexicon: @unchecked Sendable {
     /// instance properties, read through the tagger's ``TimeTagger/k``: a
     /// `static let` computed by a function call costs a `swift_once` check on
     /// every read, and the rules read these in their innermost loops.
-    struct Key: Sendable {
+    ///
+    /// A class, so that the tagger holds one reference: as a struct, its
+    /// hundred hashes (856 bytes with the tagger) were copied whenever the
+    /// tagger's driving loop called a rule, twice per position tried.
+    final class Key: Sendable {
         let the = timeWordHash("the"), a = timeWordHash("a"), an = timeWordHash("an")
         let of = timeWordHash("of"), and = timeWordHash("and"), half = timeWordHash("half")
         let ago = timeWordHash("ago"), later = timeWordHash("later"), earlier = timeWordHash("earlier")
@@ -314,6 +377,8 @@ final class TimeLexicon: @unchecked Sendable {
         let by = timeWordHash("by"), had = timeWordHash("had"), full = timeWordHash("full")
         let comparable = timeWordHash("comparable"), long = timeWordHash("long")
         let throughout = timeWordHash("throughout"), when = timeWordHash("when")
+
+        init() {}
     }
 
     init() {
@@ -462,6 +527,7 @@ final class TimeLexicon: @unchecked Sendable {
         var filter = [UInt64](repeating: 0, count: 64)
         var headFilter = [UInt64](repeating: 0, count: 64)
         var headShapes = [UInt64](repeating: 0, count: 64)
+        var headEnds = [UInt32](repeating: 0, count: 32 << 4)
         var infos: [TimeWordInfo] = []
         var ruleStarts: [TimeRules] = []
         var phrasesByInfo: [[TimePhrase]] = []
@@ -474,6 +540,9 @@ final class TimeLexicon: @unchecked Sendable {
                 guard let word = spelled[key] else { preconditionFailure("TimeLexicon: a head word without its spelling") }
                 let shape = Array(word.utf8).withUnsafeBufferPointer { Self.shapeKey($0, 0, $0.count) }
                 headShapes[Int(shape >> 6)] |= 1 << (shape & 63)
+                var spelling = Array(word.utf8)
+                if spelling.count > 1 && spelling[spelling.count - 1] == 0x2E { spelling.removeLast() }
+                headEnds[Self.headEndIndex(spelling[0], spelling.count)] |= Self.headEndBit(spelling[spelling.count - 1])
             }
             var i = Int(truncatingIfNeeded: mixed >> 40) & mask
             while slots[i].index >= 0 { i = (i + 1) & mask }
@@ -497,6 +566,7 @@ final class TimeLexicon: @unchecked Sendable {
         self.filter = filter
         self.headFilter = headFilter
         self.headShapes = headShapes
+        self.headEnds = headEnds
         self.infos = infos
         self.ruleStarts = ruleStarts
         self.phrasesByInfo = phrasesByInfo

@@ -52,36 +52,34 @@ public struct TimeStage: Stage {
         guard !doc.tokens.isEmpty else { doc.times = []; return }
         let dct = CalendarDay.parse(doc.published) ?? CalendarDay.parse(doc.article.published)
         // The syntax stage's sentence ranges: the parse's heads count from them.
-        let layout = Self.sentenceRanges(doc)
-        var ranges = layout.ranges
-        var spans = layout.spans
-        let hasEmptyTokens = layout.hasEmptyTokens
+        var (ranges, hasEmptyTokens) = Self.sentenceRanges(doc)
+        var tokens = doc.tokens
         var text = doc.text
         // Empty tokens (a user's `tokens` input can hold them) name no time, and
         // the rules read a token's first and last byte: tag the others. Their
         // parse, whose heads count positions in the sentence, is then not used.
         if hasEmptyTokens {
-            var kept: [TextSpan] = []
+            var kept: [Token] = []
             var compacted: [Range<Int>] = []
             for range in ranges {
                 let start = kept.count
-                for k in range where spans[k].end > spans[k].start { kept.append(spans[k]) }
+                for k in range where tokens[k].span.end > tokens[k].span.start { kept.append(Token(span: tokens[k].span)) }
                 if kept.count > start { compacted.append(start..<kept.count) }
             }
-            spans = kept
+            tokens = kept
             ranges = compacted
         }
         let matches: [TimeMatch] = text.withUTF8 { buffer in
-            var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, spans: spans, dct: dct)
+            var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, tokens: tokens, dct: dct)
             if !hasEmptyTokens {
-                tagger.clauseTense = TimeClauseTense(tokens: doc.tokens, sentenceRanges: ranges, lexicon: tagger.lexicon)
+                tagger.clauseTense = TimeClauseTense(tokens: tokens, sentenceRanges: ranges, lexicon: tagger.lexicon)
             }
             return tagger.run(sentences: ranges)
         }
         var times: [TimeExpression] = []
         times.reserveCapacity(matches.count)
         for m in matches {
-            let span = TextSpan(start: spans[m.start].start, end: spans[m.end - 1].end)
+            let span = TextSpan(start: tokens[m.start].span.start, end: tokens[m.end - 1].span.end)
             times.append(TimeExpression(span: span, type: m.type, value: m.value, flags: m.flags))
         }
         doc.times = times
@@ -93,42 +91,51 @@ public struct TimeStage: Stage {
     }
 
     /// ``SyntaxStage/sentenceRanges(_:)``, the token index ranges of the
-    /// sentences, with the tokens' spans and whether any token is empty.
+    /// sentences, and whether any token is empty.
     ///
     /// The same ranges: a run of tokens inside one sentence is a range, a
     /// token outside every sentence a range of its own, and a document with
-    /// tokens but no sentences one range. The tokens (88 bytes each with
-    /// their parse, a cache line apiece) are walked once, to copy their spans
-    /// (``TimeTokens/spans``, 16 bytes each); the ranges, the empty-token test
-    /// and the tagger's first pass then read the copy, where each used to
-    /// walk the tokens themselves.
+    /// tokens but no sentences one range. One pass over the tokens' spans
+    /// gives both answers: each run is walked by an inner loop that compares
+    /// a span with its sentence's bounds, held in registers.
     ///
     /// - Complexity: O(t + s) for t tokens and s sentences.
-    static func sentenceRanges(_ doc: Document) -> (ranges: [Range<Int>], spans: [TextSpan], hasEmptyTokens: Bool) {
-        let spans = doc.tokens.withUnsafeBufferPointer { tokens in
-            [TextSpan](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
-                for index in 0..<tokens.count { buffer[index] = tokens[index].span }
-                initialized = tokens.count
-            }
-        }
-        let hasEmptyTokens = spans.contains { $0.end <= $0.start }
-        if doc.sentences.isEmpty { return (spans.isEmpty ? [] : [0..<spans.count], spans, hasEmptyTokens) }
-        let ranges = doc.sentences.withUnsafeBufferPointer { sentences in
-            spans.withUnsafeBufferPointer { spans in
+    static func sentenceRanges(_ doc: Document) -> (ranges: [Range<Int>], hasEmptyTokens: Bool) {
+        doc.tokens.withUnsafeBufferPointer { tokens in
+            doc.sentences.withUnsafeBufferPointer { sentences in
                 var ranges: [Range<Int>] = []
-                ranges.reserveCapacity(sentences.count)
-                var start = 0, currentKey = Int.min, next = 0
-                for index in 0..<spans.count {
-                    let span = spans[index]
-                    while next < sentences.count && sentences[next].end <= span.start { next += 1 }
-                    let key = next < sentences.count && sentences[next].contains(span) ? next : -1 - index
-                    if index > 0 && key != currentKey { ranges.append(start..<index); start = index }
-                    currentKey = key
+                var hasEmptyTokens = false
+                if sentences.isEmpty {
+                    for token in tokens where token.span.end <= token.span.start { hasEmptyTokens = true; break }
+                    return (tokens.isEmpty ? [] : [0..<tokens.count], hasEmptyTokens)
                 }
-                if !spans.isEmpty { ranges.append(start..<spans.count) }
-                return ranges
+                ranges.reserveCapacity(sentences.count)
+                var k = 0, next = 0
+                while k < tokens.count {
+                    let span = tokens[k].span
+                    if span.end <= span.start { hasEmptyTokens = true }
+                    // The first sentence that ends after the token starts.
+                    while next < sentences.count && sentences[next].end <= span.start { next += 1 }
+                    guard next < sentences.count && sentences[next].contains(span) else {
+                        ranges.append(k..<k + 1)    // outside every sentence
+                        k += 1
+                        continue
+                    }
+                    // The run of tokens inside the same sentence (a token
+                    // starting at its end belongs to the next).
+                    let sentenceStart = sentences[next].start, sentenceEnd = sentences[next].end
+                    var end = k + 1
+                    while end < tokens.count {
+                        let s = tokens[end].span.start, e = tokens[end].span.end
+                        guard s >= sentenceStart && s < sentenceEnd && e <= sentenceEnd else { break }
+                        if e <= s { hasEmptyTokens = true }
+                        end += 1
+                    }
+                    ranges.append(k..<end)
+                    k = end
+                }
+                return (ranges, hasEmptyTokens)
             }
         }
-        return (ranges, spans, hasEmptyTokens)
     }
 }

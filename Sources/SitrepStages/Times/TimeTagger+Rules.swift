@@ -19,8 +19,9 @@ extension TimeTagger {
             offset = first + count
             number += 1
             guard i + count <= sentenceEnd else { continue }
+            // The first word is the token's own: the phrases are listed by it.
             var ok = true
-            for k in 0..<count where toks[i + k].hash != lexicon.phraseWords[first + k] { ok = false; break }
+            for k in 1..<count where toks[i + k].hash != lexicon.phraseWords[first + k] { ok = false; break }
             guard ok else { continue }
             let p = lexicon.phrasesByInfo[index][number]
             let type = p.type

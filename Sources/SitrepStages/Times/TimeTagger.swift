@@ -45,25 +45,26 @@ struct TimeMatch {
 /// (``TimeTagger/read(_:_:_:)``: hash, table probe, number, hyphen) the first
 /// time a rule asks for it.
 ///
-/// Most tokens of a text are never asked for: the first pass over a sentence
-/// (``TimeTagger/isHead(_:folded:)``) finds the heads by shape and a Bloom
+/// Most tokens of a text are never asked for: the first pass
+/// (``TimeTagger/firstPassHeads()``) finds the heads by shape and a Bloom
 /// filter, and the rules then read only the few tokens around them. Reading
 /// every token up front cost more than all the rules together.
 final class TimeTokens {
-    /// The tokens' spans, 16 bytes each: the first pass reads every one, and
-    /// a ``Token`` with its parse is 88 bytes, one cache line per token.
-    let spans: [TextSpan]
+    /// The document's tokens, of which only the spans are read: the
+    /// document's own array, not a copy of its spans (the copy cost the
+    /// stage a tenth of its time, and reading it a second pass over memory).
+    let tokens: [Token]
     let bytes: UnsafeBufferPointer<UInt8>
     let lexicon: TimeLexicon
     private let storage: UnsafeMutablePointer<TimeToken>
     private let isRead: UnsafeMutablePointer<Bool>
     let count: Int
 
-    init(spans: [TextSpan], bytes: UnsafeBufferPointer<UInt8>, lexicon: TimeLexicon) {
-        self.spans = spans
+    init(tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, lexicon: TimeLexicon) {
+        self.tokens = tokens
         self.bytes = bytes
         self.lexicon = lexicon
-        count = spans.count
+        count = tokens.count
         storage = .allocate(capacity: max(count, 1))
         isRead = .allocate(capacity: max(count, 1))
         isRead.initialize(repeating: false, count: max(count, 1))
@@ -90,7 +91,7 @@ final class TimeTokens {
 
     @inline(never)
     private func readToken(_ k: Int) {
-        (storage + k).initialize(to: TimeTagger.read(spans[k], bytes, lexicon))
+        (storage + k).initialize(to: TimeTagger.read(tokens[k].span, bytes, lexicon))
         isRead[k] = true
     }
 }
@@ -133,24 +134,23 @@ struct TimeTagger {
     /// The lexicon's frequently tested words (``TimeLexicon/Key``).
     let k: TimeLexicon.Key
 
-    /// A tagger over tokens with spans `spans` in `bytes`.
-    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, spans: [TextSpan], dct: CalendarDay?) {
+    /// A tagger over `tokens` (none of them empty) in `bytes`.
+    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], dct: CalendarDay?) {
         self.lexicon = lexicon
         self.k = lexicon.key
         self.bytes = bytes
         self.dct = dct
-        self.toks = TimeTokens(spans: spans, bytes: bytes, lexicon: lexicon)
-    }
-
-    /// A tagger over `tokens`.
-    init(lexicon: TimeLexicon, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], dct: CalendarDay?) {
-        self.init(lexicon: lexicon, bytes: bytes, spans: tokens.map(\.span), dct: dct)
+        self.toks = TimeTokens(tokens: tokens, bytes: bytes, lexicon: lexicon)
     }
 
     static func read(_ span: TextSpan, _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: TimeLexicon) -> TimeToken {
         let s = span.start, e = span.end
-        let hash = timeWordHash(bytes, s, e)
         let first = bytes[s]
+        let startsWithDigit = first >= 0x30 && first <= 0x39
+        // A word's hyphen (or dash folded to one) between other bytes is
+        // found by the loop that hashes it; a number's by the scan below.
+        var hyphen = false
+        let hash = timeWordHash(bytes, s, e, hasDash: &hyphen)
         var index: Int32 = -1
         var number: Double? = nil
         var marks: TimeWordMarks = []
@@ -164,10 +164,9 @@ struct TimeTagger {
             let c = bytes[i]
             return (c == 0x2D && i + 1 < e) || (c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95)
         }
-        let startsWithDigit = first >= 0x30 && first <= 0x39
         var digits = 0
-        var hyphen = false
         if startsWithDigit {
+            hyphen = false
             var allDigits = true
             var numeric = true       // digits with "," or "." between digits
             var value = 0.0
@@ -187,13 +186,6 @@ struct TimeTagger {
             }
             if allDigits { digits = e - s }
             if numeric { number = value + fraction }
-        } else {
-            // A word: only its hyphen (or dash folded to one) between other bytes matters.
-            var i = s + 1
-            while i + 1 < e {
-                if isDash(i) { hyphen = true; break }
-                i += 1
-            }
         }
         return TimeToken(start: s, end: e, hash: hash, infoIndex: index, marks: marks,
                          isCapitalized: first >= 0x41 && first <= 0x5A,
@@ -202,31 +194,34 @@ struct TimeTagger {
 
     // MARK: - Driving
 
-    /// Tags every sentence; `sentences` are token index ranges.
+    /// Tags every sentence; `sentences` are token index ranges, in order.
     ///
     /// Rules run only at tokens that can start an expression (``canStart(_:)``)
     /// with a head (a month, a unit, "now", a year, ...) at most
     /// ``headReach`` tokens ahead: the longest prefix before a head is "no
-    /// more than two and a half" (seven tokens). Heads are found first, by
-    /// ``isHead(_:folded:)``, so that a sentence without one costs a glance at
-    /// each word.
+    /// more than two and a half" (seven tokens). Heads are found first, for
+    /// the whole text (``firstPassHeads()``), so that a sentence without one
+    /// costs a glance at each word.
     mutating func run(sentences: [Range<Int>]) -> [TimeMatch] {
+        let heads = firstPassHeads()
         var out: [TimeMatch] = []
-        var heads: [Int] = []
-        var folded = FoldedBytes(bytes)
+        out.reserveCapacity(heads.count)    // each expression holds a head, or nearly always
+        var sentenceHeads = 0     // the first head not before the sentence
         for range in sentences {
-            heads.removeAll(keepingCapacity: true)
-            for k in range where isHead(k, folded: &folded) { heads.append(k) }
-            guard let firstHead = heads.first else { continue }
+            while sentenceHeads < heads.count && heads[sentenceHeads] < range.lowerBound { sentenceHeads += 1 }
+            guard sentenceHeads < heads.count, heads[sentenceHeads] < range.upperBound else { continue }
+            var headsEnd = sentenceHeads + 1
+            while headsEnd < heads.count && heads[headsEnd] < range.upperBound { headsEnd += 1 }
             sentenceStart = range.lowerBound
             sentenceEnd = range.upperBound
             sentenceYear = nil
             let first = out.count
-            var h = 0
-            var i = max(sentenceStart, firstHead - TimeTagger.headReach)
+            var h = sentenceHeads
+            var i = max(sentenceStart, heads[sentenceHeads] - TimeTagger.headReach)
+            sentenceHeads = headsEnd
             while i < sentenceEnd {
-                while h < heads.count && heads[h] < i { h += 1 }
-                if h == heads.count { break }
+                while h < headsEnd && heads[h] < i { h += 1 }
+                if h == headsEnd { break }
                 let nextHead = heads[h]
                 if nextHead - i > TimeTagger.headReach { i = nextHead - TimeTagger.headReach; continue }
                 // An expression holds its head, and no rule reads past a plain
@@ -236,8 +231,8 @@ struct TimeTagger {
                 guard canStart(i), let m = match(at: i) else { i += 1; continue }
                 if let ref = m.ref, m.movesAnchor { anchor = ref }
                 if m.explicitYear, let ref = m.ref { sentenceYear = ref.day.year }
-                out.append(m)
                 i = m.end
+                out.append(consume m)    // moved, not copied and destroyed
             }
             fixClockDays(&out, from: first)
         }
@@ -255,6 +250,9 @@ struct TimeTagger {
         private var hyphen = 0, hyphenFrom = Int.max
         /// The first 0xE2 at or after `leadFrom`.
         private var lead = 0, leadFrom = Int.max
+        /// The nearer of the two bytes found, and where both searches hold
+        /// from: a query starting in `[validFrom, nearest]` needs no search.
+        private var nearest = -1, validFrom = Int.max
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -263,6 +261,21 @@ struct TimeTagger {
         /// searches again.
         @inline(__always)
         mutating func any(in start: Int, _ end: Int) -> Bool {
+            if start < validFrom || start > nearest { search(from: start) }
+            return nearest < end
+        }
+
+        /// Whether `[start, end)` is known to hold neither byte, with no
+        /// search: the first pass's test for most words, two comparisons.
+        @inline(__always)
+        func knownClear(_ start: Int, _ end: Int) -> Bool {
+            start >= validFrom && end <= nearest
+        }
+
+        /// Searches again for each byte that lies before `start`, or whose
+        /// search began after it.
+        @inline(never)
+        private mutating func search(from start: Int) {
             if start < hyphenFrom || hyphen < start {
                 hyphen = bytes.firstOffset(of: 0x2D, from: start, to: bytes.count) ?? bytes.count
                 hyphenFrom = start
@@ -271,12 +284,13 @@ struct TimeTagger {
                 lead = bytes.firstOffset(of: 0xE2, from: start, to: bytes.count) ?? bytes.count
                 leadFrom = start
             }
-            return hyphen < end || lead < end
+            nearest = min(hyphen, lead)
+            validFrom = max(hyphenFrom, leadFrom)
         }
     }
 
-    /// The first pass over a sentence: whether token `k` is a head, reading
-    /// as little of it as it can.
+    /// The first pass: the tokens that can head an expression (``isHead(_:)``),
+    /// in order, each read as little as can be.
     ///
     /// - A punctuation mark is none. A token starting with ASCII punctuation
     ///   ("'s", "--") is a head only as "'90s" or with a hyphen inside, told
@@ -291,29 +305,52 @@ struct TimeTagger {
     ///   ("so-called" and "long-term" have only words the rules read inside
     ///   an expression); the others would send the rules looking at the words
     ///   before them for nothing.
-    @inline(__always)
-    func isHead(_ k: Int, folded: inout FoldedBytes) -> Bool {
-        let span = toks.spans[k]
-        let s = span.start, e = span.end
-        let c = bytes[s]
-        // Most tokens are plain ASCII words that the word shape turns away:
-        // this path is inlined into the pass, the rest is a call.
-        if ((c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A)) && !(c == 0x51 && e - s == 2) && !folded.any(in: s, e)
-            && !lexicon.mayBeHeadWord(bytes, s, e) {
-            return false
+    ///
+    /// Most tokens are plain ASCII words that the word shape turns away, or
+    /// one-byte punctuation: the loop tells those itself, in wrapping
+    /// arithmetic on the tokens' own storage, and calls
+    /// ``isHeadPastShape(_:folded:)`` for the rest.
+    func firstPassHeads() -> [Int] {
+        var heads: [Int] = []
+        heads.reserveCapacity(toks.count / 8)    // about one token in twenty is a head
+        var folded = FoldedBytes(bytes)
+        let bytes = bytes, lexicon = lexicon
+        toks.tokens.withUnsafeBufferPointer { tokens in
+            lexicon.withHeadFilters { headEnds, headShapes in
+                for k in tokens.indices {
+                    let span = tokens[k].span
+                    let s = span.start, e = span.end
+                    let c = bytes[s], last = bytes[e &- 1]
+                    if (c | 0x20) &- 0x61 < 26 {
+                        // "Q3", abbreviations ("Sept.") and words with a hyphen
+                        // or dash take the long way. Of the others, the last
+                        // byte turns most away, the shape most of the rest.
+                        if c != 0x51 && last != 0x2E && (folded.knownClear(s, e) || !folded.any(in: s, e))
+                            && (headEnds[TimeLexicon.headEndIndex(c, e &- s)] & TimeLexicon.headEndBit(last) == 0
+                                || !TimeLexicon.isSet(TimeLexicon.shapeKey(bytes, s, e, last: last), in: headShapes)) {
+                            continue
+                        }
+                    } else if e &- s == 1 && c &- 0x30 >= 10 {
+                        continue
+                    }
+                    if isHeadPastShape(k, folded: &folded) { heads.append(k) }
+                }
+            }
         }
-        return isHeadPastShape(k, folded: &folded)
+        return heads
     }
 
-    /// ``isHead(_:folded:)`` for the tokens its inlined path does not rule out.
+    /// Whether token `k` is a head, for the tokens the loop of
+    /// ``firstPassHeads()`` does not rule out itself.
     @inline(never)
     func isHeadPastShape(_ k: Int, folded: inout FoldedBytes) -> Bool {
-        let span = toks.spans[k]
+        let span = toks.tokens[k].span
         let s = span.start, e = span.end
         let c = bytes[s]
         guard (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) else {
             let digit = c >= 0x30 && c <= 0x39
             if e - s == 1 && !digit { return false }
+            if digit && lexicon.wordsStartWithLetters { return isNumeralHead(s, e) }
             // ASCII punctuation first ("'s", "--", "$"): no table word starts
             // so, and without a hyphen inside only "'90s" is a head.
             if c < 0x80 && !digit && lexicon.wordsStartWithLetters && !folded.any(in: s + 1, e - 1) {
@@ -326,8 +363,42 @@ struct TimeTagger {
         return lexicon.isHeadWord(timeWordHash(bytes, s, e), capitalized: c <= 0x5A)
     }
 
-    /// ``isHead(_:)`` for the tokens that need all of it read (numbers,
-    /// hyphenated words), out of line so that the common path stays small.
+    /// ``isHead(_:)`` for a token `[s, e)` starting with an ASCII digit, told
+    /// from its bytes, with no hash or table probe: no word of the table
+    /// starts with a digit (``TimeLexicon/wordsStartWithLetters``), and most
+    /// numbers ("1,200", "3.5") are no heads, never read again.
+    ///
+    /// The scan is ``read(_:_:_:)``'s: a hyphen or dash makes a compound
+    /// ("16-hour"), all digits a year when four, digits with "," or "."
+    /// between them a plain amount; the other shapes are ``isHead(_:)``'s.
+    func isNumeralHead(_ s: Int, _ e: Int) -> Bool {
+        var allDigits = true, numeric = true
+        var scale = 0.0      // as in `read`: positive after the decimal point
+        for i in s..<e {
+            let c = bytes[i]
+            if c >= 0x30 && c <= 0x39 {
+                if scale > 0 { scale /= 10 }
+                continue
+            }
+            allDigits = false
+            let dash = (c == 0x2D && i + 1 < e)
+                || (c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95)
+            if i > s && dash { return true }
+            if c == 0x2C && i > s && i + 1 < e && scale == 0 { continue }
+            if c == 0x2E && i > s && i + 1 < e && scale == 0 { scale = 0.1; continue }
+            numeric = false
+        }
+        if allDigits { return e - s == 4 }
+        if numeric { return false }
+        let last = bytes[e - 1] | 0x20
+        if last == 0x73 || last == 0x6D { return true }            // 1990s, 5pm
+        for i in s..<e where bytes[i] == 0x3A || bytes[i] == 0x2F { return true }   // 10:35, 6/12/2020
+        return false
+    }
+
+    /// ``isHead(_:)`` for the tokens that need all of it read (hyphenated
+    /// words, tokens starting with a non-ASCII byte), out of line so that
+    /// the common path stays small.
     @inline(never)
     func isHeadReadingAll(_ k: Int) -> Bool {
         guard isHead(k) else { return false }
@@ -597,16 +668,33 @@ struct TimeTagger {
         return t.end - t.start == 3 && bytes[t.start] == 0x31 && bytes[t.start + 1] == 0x2F && bytes[t.start + 2] == 0x32
     }
 
-    /// "twenty-five" as 25.
+    /// "twenty-five" as 25: two parts, tens and units.
+    ///
+    /// The parts are read one at a time, with no array, and the first that
+    /// fails ends the test: most compounds ("two-year", "so-called") fail at
+    /// their first part.
     func hyphenNumber(_ k: Int) -> Double? {
-        let parts = hyphenParts(k)
-        guard parts.count == 2, let a = parts[0].number, let b = parts[1].number, a >= 20, a < 100, b < 10 else { return nil }
-        return a + b
+        var tens = 0.0, units: Double? = nil, parts = 0
+        let failed = anyHyphenPart(k) { start, end in
+            parts += 1
+            guard parts <= 2, let n = Self.read(TextSpan(start: start, end: end), bytes, lexicon).number else { return true }
+            if parts == 1 {
+                guard n >= 20 && n < 100 else { return true }
+                tens = n
+            } else {
+                guard n < 10 else { return true }
+                units = n
+            }
+            return false
+        }
+        guard !failed, parts == 2, let units else { return nil }
+        return tens + units
     }
 
     /// The parts of a hyphenated token, each read like a token.
     func hyphenParts(_ k: Int) -> [TimeToken] {
         var parts: [TimeToken] = []
+        parts.reserveCapacity(5)    // the most ``anyHyphenPart(_:_:)`` gives
         _ = anyHyphenPart(k) { start, end in
             parts.append(Self.read(TextSpan(start: start, end: end), bytes, lexicon))
             return false
