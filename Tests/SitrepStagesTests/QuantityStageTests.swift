@@ -56,6 +56,16 @@ import SitrepCore
         #expect(Self.describe(doc) == c.quantities)
     }
 
+    /// With a times layer, a word of a time expression is never what a quantity
+    /// counts: "about $20 billion last year" counts no "last", and "148 current
+    /// members" counts the members.
+    @Test func aTimeExpressionIsNotWhatIsCounted() throws {
+        var doc = try QuoteTestSupport.prepared("Trade reached about $20 billion last year, and 300 soldiers left last week. The 148 current members met.")
+        try TimeStage().process(&doc)
+        try QuantityStage().process(&doc)
+        #expect(Self.describe(doc) == ["about $20 billion | 20000000000 | approx | USD | -", "300 | 300 | exact | - | soldiers", "148 | 148 | exact | - | members"])
+    }
+
     @Test func spansAreValidAndSorted() throws {
         let doc = try QuoteTestSupport.run("Some 300 protesters and 12 police officers were hurt; $2 billion in aid arrived.", QuantityStage())
         #expect(doc.quantities.count == 3)

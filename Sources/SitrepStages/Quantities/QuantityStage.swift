@@ -33,7 +33,7 @@ public struct QuantityStage: Stage {
     /// `"quantities"`.
     public let name = "quantities"
     /// Bump whenever the output can change.
-    public let version = "rules.v1"
+    public let version = "rules.v2"
     /// Sentences and tokens.
     public let requires: Set<Layer> = [.sentences, .tokens]
     /// ``SitrepCore/Document/quantities``.
@@ -51,7 +51,9 @@ public struct QuantityStage: Stage {
             return
         }
         let words = TokenWords(doc, paragraphs: false)
-        let parser = QuantityParser(words: words, lexicon: .shared)
+        // Words of a time expression ("$20 billion last year") count nothing.
+        let inTime = doc.times.isEmpty ? [] : doc.tokensCovered(by: doc.times.map(\.span))
+        let parser = QuantityParser(words: words, lexicon: .shared, inTime: inTime)
         var result: [Quantity] = []
         for range in words.sentences where !range.isEmpty {
             var t = range.lowerBound
@@ -116,6 +118,9 @@ final class QuantityLexicon: Sendable {
 struct QuantityParser {
     let words: TokenWords
     let lexicon: QuantityLexicon
+    /// Per token, whether a time expression covers it (empty without a times layer):
+    /// such a word is never what a quantity counts.
+    var inTime: [Bool] = []
 
     /// Whether a quantity can start at token `t`: a digit, or a word of ``QuantityLexicon/starters``.
     @inline(__always)
@@ -264,8 +269,8 @@ struct QuantityParser {
             return head(from: j, end: end, fallbackToFirst: true)
         }
         if money {
-            if (key == lexicon.inWord || key == lexicon.forWord) && k + 1 < end && isLowerWord(k + 1) { return word(k + 1) }
-            if isLowerWord(k) && !lexicon.stopWords.contains(key) { return word(k) }
+            if (key == lexicon.inWord || key == lexicon.forWord) && k + 1 < end && isLowerWord(k + 1) && !isTimeWord(k + 1) { return word(k + 1) }
+            if isLowerWord(k) && !lexicon.stopWords.contains(key) && !isTimeWord(k) { return word(k) }
             return nil
         }
         if measured { return nil }
@@ -279,11 +284,13 @@ struct QuantityParser {
         var first: Int?
         while t < end && t < j + 3 {
             guard isLowerWord(t), !lexicon.stopWords.contains(words.keys[t]) else { break }
+            // A time word is passed over, never the head ("148 current members").
+            if isTimeWord(t) { t += 1; continue }
             if first == nil { first = t }
             let length = words.ends[t] - words.starts[t]
             if lexicon.countedNouns.contains(words.keys[t]) || (length > 3 && words.bytes[words.ends[t] - 1] == 0x73) {
                 // "food parcels": the last noun of a compound is the head.
-                if t + 1 < end && isLowerWord(t + 1) && !lexicon.stopWords.contains(words.keys[t + 1])
+                if t + 1 < end && isLowerWord(t + 1) && !isTimeWord(t + 1) && !lexicon.stopWords.contains(words.keys[t + 1])
                     && !lexicon.casualtyParticiples.contains(words.keys[t + 1]) && isPlural(t + 1) {
                     t += 1
                     continue
@@ -299,6 +306,9 @@ struct QuantityParser {
     }
 
     private func isLowerWord(_ t: Int) -> Bool { words.shapes[t].contains(.lowercase) }
+
+    /// A word of a time expression ("last year", "per month", "current").
+    private func isTimeWord(_ t: Int) -> Bool { t < inTime.count && inTime[t] }
 
     private func isPlural(_ t: Int) -> Bool {
         lexicon.countedNouns.contains(words.keys[t]) || (words.ends[t] - words.starts[t] > 3 && words.bytes[words.ends[t] - 1] == 0x73)
