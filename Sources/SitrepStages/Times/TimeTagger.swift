@@ -148,7 +148,7 @@ struct TimeTagger {
         let first = bytes[s]
         let startsWithDigit = first >= 0x30 && first <= 0x39
         // A word's hyphen (or dash folded to one) between other bytes is
-        // found by the loop that hashes it; a number's by the scan below.
+        // found by the loop that hashes it; a number's by ``numeralShape(_:_:_:)``.
         var hyphen = false
         let hash = timeWordHash(bytes, s, e, hasDash: &hyphen)
         var index: Int32 = -1
@@ -159,37 +159,48 @@ struct TimeTagger {
             if !slot.number.isNaN { number = slot.number }
             marks = slot.marks
         }
-        // A hyphen, or a dash folded to one (U+2010-2015), with a byte after it.
-        func isDash(_ i: Int) -> Bool {
-            let c = bytes[i]
-            return (c == 0x2D && i + 1 < e) || (c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95)
-        }
         var digits = 0
         if startsWithDigit {
-            hyphen = false
-            var allDigits = true
-            var numeric = true       // digits with "," or "." between digits
-            var value = 0.0
-            var fraction = 0.0
-            var scale = 0.0
-            for i in s..<e {
-                let c = bytes[i]
-                if c >= 0x30 && c <= 0x39 {
-                    if scale > 0 { fraction += Double(c - 0x30) * scale; scale /= 10 } else { value = value * 10 + Double(c - 0x30) }
-                } else {
-                    allDigits = false
-                    if i > s && isDash(i) { hyphen = true }
-                    if c == 0x2C && i > s && i + 1 < e && scale == 0 { continue }
-                    if c == 0x2E && i > s && i + 1 < e && scale == 0 { scale = 0.1; continue }
-                    numeric = false
-                }
-            }
-            if allDigits { digits = e - s }
-            if numeric { number = value + fraction }
+            let shape = numeralShape(bytes, s, e)
+            hyphen = shape.hyphen
+            if shape.allDigits { digits = e - s }
+            if shape.numeric { number = shape.value }
         }
         return TimeToken(start: s, end: e, hash: hash, infoIndex: index, marks: marks,
                          isCapitalized: first >= 0x41 && first <= 0x5A,
                          digits: digits, number: number, hasHyphen: hyphen)
+    }
+
+    /// What the bytes of a token say of it as a numeral: all digits; a plain
+    /// amount ("1,200", "3.5": digits with "," or "." between digits) and its
+    /// value; a hyphen, or a dash folded to one (U+2010-2015), between other
+    /// bytes ("16-hour"). Shared by ``read(_:_:_:)`` and the first pass's
+    /// ``isNumeralHead(_:_:)``, so that both tell numbers alike.
+    struct NumeralShape {
+        var allDigits = true, numeric = true, hyphen = false
+        var value = 0.0
+    }
+
+    /// The ``NumeralShape`` of the token `[s, e)` of `bytes`.
+    static func numeralShape(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> NumeralShape {
+        var shape = NumeralShape()
+        var fraction = 0.0, scale = 0.0    // scale: positive after the decimal point
+        for i in s..<e {
+            let c = bytes[i]
+            if c >= 0x30 && c <= 0x39 {
+                if scale > 0 { fraction += Double(c - 0x30) * scale; scale /= 10 } else { shape.value = shape.value * 10 + Double(c - 0x30) }
+                continue
+            }
+            shape.allDigits = false
+            if i > s && ((c == 0x2D && i + 1 < e) || (c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95)) {
+                shape.hyphen = true
+            }
+            if c == 0x2C && i > s && i + 1 < e && scale == 0 { continue }
+            if c == 0x2E && i > s && i + 1 < e && scale == 0 { scale = 0.1; continue }
+            shape.numeric = false
+        }
+        shape.value += fraction
+        return shape
     }
 
     // MARK: - Driving
@@ -368,28 +379,14 @@ struct TimeTagger {
     /// starts with a digit (``TimeLexicon/wordsStartWithLetters``), and most
     /// numbers ("1,200", "3.5") are no heads, never read again.
     ///
-    /// The scan is ``read(_:_:_:)``'s: a hyphen or dash makes a compound
+    /// The scan is ``numeralShape(_:_:_:)``, as in ``read(_:_:_:)``: a hyphen or dash makes a compound
     /// ("16-hour"), all digits a year when four, digits with "," or "."
     /// between them a plain amount; the other shapes are ``isHead(_:)``'s.
     func isNumeralHead(_ s: Int, _ e: Int) -> Bool {
-        var allDigits = true, numeric = true
-        var scale = 0.0      // as in `read`: positive after the decimal point
-        for i in s..<e {
-            let c = bytes[i]
-            if c >= 0x30 && c <= 0x39 {
-                if scale > 0 { scale /= 10 }
-                continue
-            }
-            allDigits = false
-            let dash = (c == 0x2D && i + 1 < e)
-                || (c == 0xE2 && i + 2 < e && bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x95)
-            if i > s && dash { return true }
-            if c == 0x2C && i > s && i + 1 < e && scale == 0 { continue }
-            if c == 0x2E && i > s && i + 1 < e && scale == 0 { scale = 0.1; continue }
-            numeric = false
-        }
-        if allDigits { return e - s == 4 }
-        if numeric { return false }
+        let shape = TimeTagger.numeralShape(bytes, s, e)
+        if shape.hyphen { return true }
+        if shape.allDigits { return e - s == 4 }
+        if shape.numeric { return false }
         let last = bytes[e - 1] | 0x20
         if last == 0x73 || last == 0x6D { return true }            // 1990s, 5pm
         for i in s..<e where bytes[i] == 0x3A || bytes[i] == 0x2F { return true }   // 10:35, 6/12/2020
