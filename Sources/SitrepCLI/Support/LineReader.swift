@@ -96,7 +96,12 @@ struct LineReader {
     /// here rather than hold back the lines it has while a slow writer pauses.
     mutating func hasBufferedLine() -> Bool {
         if atEOF { return true }
-        if Self.firstNewline(in: buffer, from: max(bufferStart, scanFrom)) != nil { return true }
+        // Either way the search is not made again: the next `readLine()` starts
+        // where this one stopped.
+        if let newline = Self.firstNewline(in: buffer, from: max(bufferStart, scanFrom)) {
+            scanFrom = newline
+            return true
+        }
         scanFrom = buffer.count
         return false
     }

@@ -990,7 +990,7 @@ struct EventCoder {
 
     /// Prepositions that put a place beside the place it modifies, not in it.
     static let besideCases = keys(["near", "beside", "next", "along", "alongside", "toward", "towards", "off", "outside", "beyond"])
-    /// Nouns whose "with" names a party: the war, the talks, the border.
+    /// Nouns whose "with" names the other party: a war, talks, relations.
     static let partyNouns = keys(["war", "wars", "conflict", "fighting", "clash", "clashes", "battle", "dispute", "talk", "talks",
                                   "negotiation", "negotiations", "relation", "relations", "tie", "ties"])
 
@@ -1159,11 +1159,12 @@ struct EventCoder {
         }
         if let place = inSentence.min(by: { abs($0.span.start - verbStart) < abs($1.span.start - verbStart) }) { return place }
         if acrossBorder { return nil }
-        let datelineEnd = dateline > sentence.lowerBound ? tokens.words.span(sentence.lowerBound..<dateline).end : sentenceSpan.start
+        // The byte where the dateline ends (the sentence's start when it has none).
+        let datelineByteEnd = dateline > sentence.lowerBound ? tokens.words.span(sentence.lowerBound..<dateline).end : sentenceSpan.start
         func nearest(in span: TextSpan) -> PlaceMention? {
             places.filter { place in
                 place.span.start >= span.start && place.span.end <= span.end
-                    && !(place.span.start >= sentenceSpan.start && place.span.start < datelineEnd)
+                    && !(place.span.start >= sentenceSpan.start && place.span.start < datelineByteEnd)
             }
             .min { abs($0.span.start - verbStart) < abs($1.span.start - verbStart) }
         }
@@ -1172,7 +1173,7 @@ struct EventCoder {
             return place
         }
         // Last, the dateline's: a wire story is mostly filed where it happened.
-        return places.first { $0.span.start >= sentenceSpan.start && $0.span.start < datelineEnd }
+        return places.first { $0.span.start >= sentenceSpan.start && $0.span.start < datelineByteEnd }
     }
 
     /// Whether the place word `t` is the country across a border: "the border
