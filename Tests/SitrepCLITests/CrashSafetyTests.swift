@@ -70,9 +70,11 @@ struct CrashSafetyTests {
             // The models load first (seconds, more on a loaded machine); the kill
             // comes at a random moment once articles are being committed, so that
             // it lands mid-write whatever the machine's speed (a sanitized build
-            // writes several times more slowly, so its window is wider).
+            // writes several times more slowly, so its window is wider). A debug
+            // build stores about 250 of these articles a second, so twenty kills
+            // at most 0.4 s after the first commit leave work for every run.
             await Self.waitForCommits(to: database, after: started, while: process)
-            try await Task.sleep(for: .seconds(TestBudget.scaled(Double.random(in: 0...2, using: &generator))))
+            try await Task.sleep(for: .seconds(TestBudget.scaled(Double.random(in: 0.05...0.4, using: &generator))))
             guard process.isRunning else { break }
             await Self.killHard(process)
             let now = try await Self.storedArticles(database)
@@ -80,6 +82,7 @@ struct CrashSafetyTests {
             if now > stored && now < Self.articleCount { killedMidWrite += 1 }
             stored = max(stored, now)
         }
+        print("crash safety, ingest: \(killedMidWrite) of \(Self.kills) kills landed mid-write, \(stored) of \(Self.articleCount) articles stored by then")
         #expect(killedMidWrite >= 5, "only \(killedMidWrite) kills landed while articles were being written")
 
         let finish = try await SitrepRun.runAsync(["ingest", "--database", database, input])
@@ -103,11 +106,14 @@ struct CrashSafetyTests {
             let (process, base) = try await offThePool { try Self.startServer(database) }
             let progress = Progress()
             let poster = Task { await Self.postAll(batches, to: base, progress: progress) }
-            // The first write loads the models; kill at a random moment once
-            // batches are being stored.
+            // The batches stored before come back at once; the first new one
+            // loads the models. Kill at a random moment once new batches are
+            // being stored, early enough that twenty kills leave work for every
+            // run (a debug build stores about 300 articles a second here).
+            let storedBatches = stored / 25
             let deadline = Date().addingTimeInterval(TestBudget.scaled(120))
-            while progress.batches == 0 && Date() < deadline && !poster.isCancelled { try await Task.sleep(for: .milliseconds(50)) }
-            try await Task.sleep(for: .seconds(TestBudget.scaled(Double.random(in: 0...2, using: &generator))))
+            while progress.batches <= storedBatches && Date() < deadline && !progress.finished { try await Task.sleep(for: .milliseconds(50)) }
+            try await Task.sleep(for: .seconds(TestBudget.scaled(Double.random(in: 0.05...0.4, using: &generator))))
             await Self.killHard(process)
             _ = await poster.value
             let now = try await Self.storedArticles(database)
@@ -115,6 +121,7 @@ struct CrashSafetyTests {
             if now > stored && now < Self.articleCount { killedMidWrite += 1 }
             stored = max(stored, now)
         }
+        print("crash safety, serve: \(killedMidWrite) of \(Self.kills) kills landed mid-write, \(stored) of \(Self.articleCount) articles stored by then")
         #expect(killedMidWrite >= 5, "only \(killedMidWrite) kills landed while articles were being written")
 
         let (process, base) = try await offThePool { try Self.startServer(database) }
@@ -152,8 +159,12 @@ struct CrashSafetyTests {
     final class Progress: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
+        private var ended = false
         var batches: Int { lock.withLock { count } }
+        /// The poster has stopped: every batch is stored or one failed.
+        var finished: Bool { lock.withLock { ended } }
         func add() { lock.withLock { count += 1 } }
+        func finish() { lock.withLock { ended = true } }
     }
 
     /// Waits until the SQLite write-ahead log of `database` changes after
@@ -171,6 +182,7 @@ struct CrashSafetyTests {
     /// returns the number of batches that failed.
     static func postAll(_ batches: [String], to base: URL, progress: Progress = Progress()) async -> Int {
         let session = URLSession(configuration: .ephemeral)
+        defer { progress.finish() }
         for (index, batch) in batches.enumerated() {
             var request = URLRequest(url: base.appendingPathComponent("api/articles"))
             request.httpMethod = "POST"
