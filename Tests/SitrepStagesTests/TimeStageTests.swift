@@ -237,6 +237,16 @@ struct TimeStageTests {
     }
 
     /// A year is not an amount: "2000 troops" has no time expression.
+    /// The tense reading compares tags as integers (``TagKey``): every
+    /// constant must be the key of the string it stands for, a relation's
+    /// subtype must still count as `aux`, and a long string must match nothing.
+    @Test func tagKeysSpellTheirStrings() {
+        for (key, string) in TagKey.spelled { #expect(key == TagKey(string), "\(string)") }
+        #expect(TagKey("aux:pass").isAux && TagKey("aux").isAux)
+        #expect(!TagKey("advcl").isAux && !TagKey("au").isAux)
+        #expect(TagKey("postponement") == TagKey(raw: .max) && TagKey("postponement") != .pos)
+    }
+
     @Test func amountsAreNotYears() throws {
         #expect(try timeTag("The government sent $2020 and 50 percent more.").isEmpty)
         #expect(try timeTag("A 50-year-old man and a man aged 50 years old were hurt.").isEmpty)

@@ -24,14 +24,45 @@ import SitrepCore
 ///
 /// A verb of scheduling before the expression (``TimeWords/schedulingVerbs``)
 /// makes it future whatever its own tense, unless it is a past perfect.
-struct TimeClauseTense {
+final class TimeClauseTense {
     private let tokens: [Token]
     private let ranges: [Range<Int>]
     private let schedulingVerbs: Set<String>
+    /// Each token's ``Code``, read from its tag strings the first time a
+    /// reading asks for it; 0 until then. A reading tests a token's tags
+    /// several times; each string is read once, into a ``TagKey``.
+    private let codes: UnsafeMutablePointer<UInt16>
 
     enum Kind: UInt8 {
         case other, noun, verbBase, verbPresent, verbPast, participlePast, participlePresent
         case futureAux, pastAux, perfectAux, presentBe, going
+    }
+
+    /// What the reading tests of a token's tags, as bits beside its ``Kind``
+    /// (the low four bits).
+    private struct Code: OptionSet {
+        let rawValue: UInt16
+        static let kindMask: UInt16 = 0x000F
+        /// The deprel is `aux` or a subtype of it.
+        static let aux = Code(rawValue: 1 << 4)
+        /// Lemma "be" with a present tag (VBZ, VBP), auxiliary or copula.
+        static let presentBe = Code(rawValue: 1 << 5)
+        /// XPOS `TO`.
+        static let to = Code(rawValue: 1 << 6)
+        /// Lemma "have".
+        static let have = Code(rawValue: 1 << 7)
+        /// XPOS `POS`, the possessive "'s".
+        static let possessive = Code(rawValue: 1 << 8)
+        static let xcomp = Code(rawValue: 1 << 9)
+        static let acl = Code(rawValue: 1 << 10)
+        /// A lemma of ``TimeWords/schedulingVerbs`` (known once `schedulingRead` is set:
+        /// a set lookup, made only for the verbs a reading asks about).
+        static let scheduling = Code(rawValue: 1 << 11)
+        static let schedulingRead = Code(rawValue: 1 << 12)
+        /// Set on every code read, so that a read code is never 0.
+        static let read = Code(rawValue: 1 << 15)
+
+        var kind: Kind { Kind(rawValue: UInt8(rawValue & Self.kindMask)) ?? .other }
     }
 
     /// Nil when the tokens carry no parse. Nothing is computed up front: the
@@ -43,7 +74,11 @@ struct TimeClauseTense {
         self.tokens = tokens
         self.ranges = sentenceRanges
         self.schedulingVerbs = lexicon.schedulingVerbs
+        codes = .allocate(capacity: tokens.count)
+        codes.initialize(repeating: 0, count: tokens.count)
     }
+
+    deinit { codes.deallocate() }
 
     /// The range of the parsed sentence that holds token `k`, by binary search.
     private func sentence(of k: Int) -> Range<Int>? {
@@ -64,32 +99,61 @@ struct TimeClauseTense {
         return range.contains(head) ? head : -1
     }
 
-    private func kind(_ k: Int) -> Kind {
-        tokens[k].syntax.map(Self.kind) ?? .other
+    /// Token `k`'s ``Code``, read once.
+    @inline(__always)
+    private func code(_ k: Int) -> Code {
+        let known = codes[k]
+        if known != 0 { return Code(rawValue: known) }
+        let read = readCode(k)
+        codes[k] = read.rawValue
+        return read
     }
 
+    @inline(never)
+    private func readCode(_ k: Int) -> Code {
+        // Field by field: binding the whole `TokenSyntax` would copy the token.
+        guard let uposString = tokens[k].syntax?.upos else { return .read }
+        let upos = TagKey(uposString)
+        let xpos = TagKey(tokens[k].syntax?.xpos ?? "")
+        let deprel = TagKey(tokens[k].syntax?.deprel ?? "")
+        let lemma = TagKey(tokens[k].syntax?.lemma ?? "")
+        let kind = Self.kind(upos: upos, xpos: xpos, deprel: deprel, lemma: lemma)
+        var code = Code(rawValue: UInt16(kind.rawValue)).union(.read)
+        let presentTag = xpos == .vbz || xpos == .vbp
+        if deprel.isAux { code.insert(.aux) }
+        if lemma == .be && presentTag { code.insert(.presentBe) }
+        if lemma == .have { code.insert(.have) }
+        if xpos == .to { code.insert(.to) }
+        if xpos == .pos { code.insert(.possessive) }
+        if deprel == .xcomp { code.insert(.xcomp) }
+        if deprel == .acl { code.insert(.acl) }
+        return code
+    }
+
+    private func kind(_ k: Int) -> Kind { code(k).kind }
+
     /// What a token is to the tense reading. Lemmas are only compared for
-    /// verbs and auxiliaries (the lemmatizer writes them in lower case), so
-    /// most tokens cost two short string comparisons.
-    private static func kind(_ s: TokenSyntax) -> Kind {
-        switch s.upos {
-        case "NOUN", "PROPN", "PRON", "NUM", "ADJ": return .noun
-        case "VERB", "AUX": break
+    /// verbs and auxiliaries (the lemmatizer writes them in lower case).
+    private static func kind(upos: TagKey, xpos: TagKey, deprel: TagKey, lemma: TagKey) -> Kind {
+        switch upos {
+        case .noun, .propn, .pron, .num, .adj: return .noun
+        case .verb, .auxiliary: break
         default: return .other
         }
-        if s.deprel.hasPrefix("aux") {
-            switch s.lemma {
-            case "will", "shall", "'ll", "wo", "would": return .futureAux
-            case "have" where s.xpos == "VBZ" || s.xpos == "VBP": return .perfectAux
-            case "be" where s.xpos == "VBZ" || s.xpos == "VBP": return .presentBe
-            default: if s.xpos == "VBD" { return .pastAux }
+        let presentTag = xpos == .vbz || xpos == .vbp
+        if deprel.isAux {
+            switch lemma {
+            case .will, .shall, .contractedWill, .wo, .would: return .futureAux
+            case .have where presentTag: return .perfectAux
+            case .be where presentTag: return .presentBe
+            default: if xpos == .vbd { return .pastAux }
             }
         }
-        switch s.xpos {
-        case "VBD": return .verbPast
-        case "VBN": return .participlePast
-        case "VBG": return s.lemma == "go" ? .going : .participlePresent
-        case "VBZ", "VBP": return .verbPresent
+        switch xpos {
+        case .vbd: return .verbPast
+        case .vbn: return .participlePast
+        case .vbg: return lemma == .go ? .going : .participlePresent
+        case .vbz, .vbp: return .verbPresent
         default: return .verbBase
         }
     }
@@ -121,7 +185,8 @@ struct TimeClauseTense {
         guard let verb = governingVerb(first, last) else { return Reading() }
         let aux = auxiliaries(verb)
         if !aux.pluperfect && schedules(verb, before: first) { return Reading(tense: .future) }
-        if kind(verb) == .verbBase, tokens[verb].syntax?.deprel == "xcomp" {
+        let verbCode = code(verb)
+        if verbCode.kind == .verbBase, verbCode.contains(.xcomp) {
             let head = head(verb)
             if head >= 0, !auxiliaries(head).pluperfect, schedules(head, before: first) { return Reading(tense: .future) }
             // "On Friday, the government planned to pay": the date is the planning's.
@@ -143,7 +208,7 @@ struct TimeClauseTense {
         // the troops will remain", which the parser may hang on "remain"),
         // unless the expression is a possessive ("ended Friday's talks").
         if first > 0, let range = sentence(of: first), range.contains(first - 1), isVerb(first - 1),
-           !(last < tokens.count && tokens[last].syntax?.xpos == "POS") {
+           !(last < tokens.count && code(last).contains(.possessive)) {
             return first - 1
         }
         // The expression's own head: the token whose head lies outside it.
@@ -158,7 +223,7 @@ struct TimeClauseTense {
             if isVerb(node) {
                 // A participle without auxiliaries ("rising", "a service planned for
                 // Saturday") takes the tense of the clause it modifies.
-                let modifies = kind == .participlePresent || (kind == .participlePast && tokens[node].syntax?.deprel == "acl")
+                let modifies = kind == .participlePresent || (kind == .participlePast && code(node).contains(.acl))
                 guard modifies, head(node) >= 0, !auxiliaries(node).any else { return node }
             }
             node = head(node); steps += 1
@@ -166,8 +231,10 @@ struct TimeClauseTense {
         return nil
     }
 
-    private func isVerb(_ k: Int) -> Bool {
-        switch kind(k) {
+    private func isVerb(_ k: Int) -> Bool { Self.isVerb(kind(k)) }
+
+    private static func isVerb(_ kind: Kind) -> Bool {
+        switch kind {
         case .verbBase, .verbPresent, .verbPast, .participlePast, .participlePresent, .going: true
         default: false
         }
@@ -188,17 +255,17 @@ struct TimeClauseTense {
         var presentBeOrCopula = false, to = false
         for dependent in range {
             // The dependent's head, from the sentence already found.
-            // Only the verb's dependents are read whole; the others by their head alone.
-            guard let relative = tokens[dependent].syntax?.head, range.lowerBound + relative == verb, relative >= 0,
-                  let syntax = tokens[dependent].syntax else { continue }
-            if syntax.deprel.hasPrefix("aux") { aux.any = true }
-            if syntax.lemma == "be", syntax.xpos == "VBZ" || syntax.xpos == "VBP" { presentBeOrCopula = true }
-            if syntax.xpos == "TO", dependent < verb { to = true }
-            switch Self.kind(syntax) {
+            // Only the verb's dependents are coded; the others are read by their head alone.
+            guard let relative = tokens[dependent].syntax?.head, range.lowerBound + relative == verb, relative >= 0 else { continue }
+            let code = code(dependent)
+            if code.contains(.aux) { aux.any = true }
+            if code.contains(.presentBe) { presentBeOrCopula = true }
+            if code.contains(.to), dependent < verb { to = true }
+            switch code.kind {
             case .futureAux, .going: aux.future = true
             case .pastAux:
                 aux.past = true
-                if syntax.lemma == "have" { aux.pluperfect = true }
+                if code.contains(.have) { aux.pluperfect = true }
             case .perfectAux: aux.perfect = true
             case .presentBe: aux.presentBe = true
             default: break
@@ -214,7 +281,11 @@ struct TimeClauseTense {
     }
 
     private func isSchedulingVerb(_ verb: Int) -> Bool {
-        tokens[verb].syntax.map { schedulingVerbs.contains($0.lemma) } == true
+        let known = code(verb)
+        if known.contains(.schedulingRead) { return known.contains(.scheduling) }
+        let scheduling = tokens[verb].syntax.map { schedulingVerbs.contains($0.lemma) } == true
+        codes[verb] = known.union(scheduling ? [.schedulingRead, .scheduling] : .schedulingRead).rawValue
+        return scheduling
     }
 
     private func verbTense(_ verb: Int, _ aux: Auxiliaries) -> TimeTense? {
@@ -228,4 +299,73 @@ struct TimeClauseTense {
         default: return nil
         }
     }
+}
+
+/// A tag, relation or short lemma as one integer: its first eight UTF-8
+/// bytes, the first in the lowest byte; `.max` for longer strings. An unequal
+/// `String` comparison costs a call into the runtime, and a token's four tag
+/// strings are compared some twenty times; their keys are compared as
+/// integers. The constants are spelt out (each with its string beside it, and
+/// `TimeClauseTenseTests` checks them) so that they cost no initialization.
+struct TagKey: Equatable {
+    let raw: UInt64
+
+    init(raw: UInt64) { self.raw = raw }
+
+    /// The key of `string`, read through its contiguous UTF-8 (a tag is a
+    /// small string, whose bytes the view hands over from the stack): walking
+    /// the `utf8` view byte by byte cost several times more.
+    @inline(__always)
+    init(_ string: String) {
+        raw = string.utf8.withContiguousStorageIfAvailable(Self.key) ?? Array(string.utf8).withUnsafeBufferPointer(Self.key)
+    }
+
+    /// The bytes copied into the integer's memory, the first at the lowest
+    /// address, which is its lowest byte on the little-endian machines Swift
+    /// runs on here; the test checks the constants against it.
+    @inline(__always)
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard bytes.count <= 8 else { return .max }
+        var raw: UInt64 = 0
+        withUnsafeMutableBytes(of: &raw) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        return UInt64(littleEndian: raw)
+    }
+
+    /// Starts with `aux`: the relation or one of its subtypes (`aux:pass`).
+    var isAux: Bool { raw & 0xFF_FFFF == Self.auxRelation.raw }
+
+    static let noun = TagKey(raw: 0x4E55_4F4E)             // NOUN
+    static let propn = TagKey(raw: 0x4E_504F_5250)         // PROPN
+    static let pron = TagKey(raw: 0x4E4F_5250)             // PRON
+    static let num = TagKey(raw: 0x4D_554E)                // NUM
+    static let adj = TagKey(raw: 0x4A_4441)                // ADJ
+    static let verb = TagKey(raw: 0x4252_4556)             // VERB
+    static let auxiliary = TagKey(raw: 0x58_5541)          // AUX
+    static let vbd = TagKey(raw: 0x44_4256)                // VBD
+    static let vbn = TagKey(raw: 0x4E_4256)                // VBN
+    static let vbg = TagKey(raw: 0x47_4256)                // VBG
+    static let vbz = TagKey(raw: 0x5A_4256)                // VBZ
+    static let vbp = TagKey(raw: 0x50_4256)                // VBP
+    static let to = TagKey(raw: 0x4F54)                    // TO
+    static let pos = TagKey(raw: 0x53_4F50)                // POS
+    static let auxRelation = TagKey(raw: 0x78_7561)        // aux
+    static let xcomp = TagKey(raw: 0x70_6D6F_6378)         // xcomp
+    static let acl = TagKey(raw: 0x6C_6361)                // acl
+    static let will = TagKey(raw: 0x6C6C_6977)             // will
+    static let shall = TagKey(raw: 0x6C_6C61_6873)         // shall
+    static let contractedWill = TagKey(raw: 0x6C_6C27)     // 'll
+    static let wo = TagKey(raw: 0x6F77)                    // wo
+    static let would = TagKey(raw: 0x64_6C75_6F77)         // would
+    static let have = TagKey(raw: 0x6576_6168)             // have
+    static let be = TagKey(raw: 0x6562)                    // be
+    static let go = TagKey(raw: 0x6F67)                    // go
+
+    /// Every constant with the string it stands for, for the test that checks them.
+    static let spelled: [(TagKey, String)] = [
+        (noun, "NOUN"), (propn, "PROPN"), (pron, "PRON"), (num, "NUM"), (adj, "ADJ"), (verb, "VERB"),
+        (auxiliary, "AUX"), (vbd, "VBD"), (vbn, "VBN"), (vbg, "VBG"), (vbz, "VBZ"), (vbp, "VBP"),
+        (to, "TO"), (pos, "POS"), (auxRelation, "aux"), (xcomp, "xcomp"), (acl, "acl"), (will, "will"),
+        (shall, "shall"), (contractedWill, "'ll"), (wo, "wo"), (would, "would"), (have, "have"), (be, "be"),
+        (go, "go"),
+    ]
 }
