@@ -93,6 +93,9 @@ struct EventCoder {
     static let intentVerbs = keys(["plan", "intend", "pledge", "promise", "vow", "aim", "seek", "want", "hope",
                                    "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider", "contemplate", "mull", "weigh",
                                    "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt", "swear"])
+    /// Verbs of forecasting: with an object, their infinitive complement is the
+    /// object's act foreseen ("expects Taiwan to cut"), not the subject's.
+    static let forecastVerbs = keys(["expect", "anticipate", "forecast", "predict", "project", "estimate"])
     /// Roots of the verbal acts a meeting or call can be made for: cooperation
     /// (05) and disapproval, rejection, threats and demands (10-13).
     static let purposeRoots: Set<String> = ["05", "10", "11", "12", "13"]
@@ -228,6 +231,13 @@ struct EventCoder {
                                   || (isInfinitiveAdverbial(child) && (EventCoder.intentVerbs.contains(tokens.lemma[parent]) || EventCoder.negatingVerbs.contains(tokens.lemma[parent])))) {
                 let lemma = tokens.lemma[parent]
                 if EventCoder.negatingVerbs.contains(lemma) { dropped.insert(v); break }
+                // "Industry sources expect China to import 10 mln tonnes": an act
+                // foreseen of someone else is neither the forecaster's intent nor an
+                // act yet, and the forecast itself is no act toward its object.
+                if EventCoder.forecastVerbs.contains(lemma) && tokens.deprel[child] == "xcomp"
+                    && tokens.children[parent].contains(where: { tokens.deprel[$0] == "obj" && $0 < child }) {
+                    dropped.insert(v); suppressed.insert(parent); break
+                }
                 if tokens.upos[parent] == "ADJ" && lemma == EventCoder.aboutWord { imminent.insert(v) }
                 if tokens.upos[parent] == "ADJ" && EventCoder.hypotheticalAdjectives.contains(lemma) {
                     if lemma == WordKey.of("unlikely") || lemma == WordKey.of("unable") { dropped.insert(v) } else { intent.insert(v) }
@@ -318,6 +328,9 @@ struct EventCoder {
             if verbCodes[v]?.code.hasPrefix("172") == true {
                 targets = targets.map { $0.rule == "location" && $0.code.count == 3 ? ($0.actor, $0.code + "CVL", "population of the place") : $0 }
             }
+            // A forecast or thought about no one ("the company expects profits
+            // to rise", "Britain expects growth of 2%") is no act toward anyone.
+            if targets.isEmpty && isCognition(verb) { continue }
             if sources.isEmpty {
                 // The act is coded even when its agent is not a known actor ("the
                 // strike killed 12 soldiers"): the source stays null, never a guess.
