@@ -95,6 +95,13 @@ struct EventCoder {
                                    "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt", "swear"])
     /// Verbs of forecasting: with an object, their infinitive complement is the
     /// object's act foreseen ("expects Taiwan to cut"), not the subject's.
+    /// Common verbs of news whose dictionary default code is coded only with a
+    /// target: with none, "take", "hold", "go", "buy", "pay", "increase",
+    /// "issue", "give", "need", "lead" and "leave" are business, sport and daily
+    /// life far more often than a political act: on the news corpus 2,822
+    /// events, nearly all of them noise, while the gold sets lose none.
+    static let targetBoundVerbs = keys(["take", "hold", "go", "come", "buy", "pay", "purchase", "increase", "issue", "give",
+                                        "need", "lead", "leave"])
     static let forecastVerbs = keys(["expect", "anticipate", "forecast", "predict", "project", "estimate"])
     /// Roots of the verbal acts a meeting or call can be made for: cooperation
     /// (05) and disapproval, rejection, threats and demands (10-13).
@@ -331,6 +338,10 @@ struct EventCoder {
             // A forecast or thought about no one ("the company expects profits
             // to rise", "Britain expects growth of 2%") is no act toward anyone.
             if targets.isEmpty && isCognition(verb) { continue }
+            // "took responsibility", "bought 17 mln stg of bills", "went home": a
+            // common verb's default code (171 seize, 061 buy, 040 go) names an act
+            // toward someone, and with no one it is no event.
+            if targets.isEmpty && verb.pattern == nil && verb.block >= 0 && EventCoder.targetBoundVerbs.contains(tokens.lemma[v]) { continue }
             if sources.isEmpty {
                 // The act is coded even when its agent is not a known actor ("the
                 // strike killed 12 soldiers"): the source stays null, never a guess.

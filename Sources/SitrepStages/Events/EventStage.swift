@@ -46,7 +46,8 @@ import SitrepCore
 ///    flag `no-source`, and one with no actor on either side is not coded. A
 ///    forecast, thought, plan or effect (the dictionary's PREDICT, CONSIDER,
 ///    INTEND and INFLUENCE classes) toward no one is no act, nor is an act foreseen
-///    of someone else ("expect China to import grain").
+///    of someone else ("expect China to import grain"), nor the default code of a
+///    common verb ("took a charge", "bought bills") with no target.
 /// 4. **Reported speech.** A saying verb whose clause holds an event is not itself
 ///    coded: "X said that Y attacked Z" is Y attacked Z, with X named in the evidence.
 ///    A bare statement (`010` with no pattern) is not an event either.
@@ -61,7 +62,7 @@ import SitrepCore
 /// are skipped; a story discard skips the document.
 public struct EventStage: Stage {
     public let name = "events"
-    public let version = "cameo-verbs.v8"
+    public let version = "cameo-verbs.v9"
     public let requires: Set<Layer> = [.sentences, .tokens, .syntax, .actors]
     public let provides: Set<Layer> = [.events]
 
