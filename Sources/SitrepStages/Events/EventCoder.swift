@@ -93,8 +93,6 @@ struct EventCoder {
     static let intentVerbs = keys(["plan", "intend", "pledge", "promise", "vow", "aim", "seek", "want", "hope",
                                    "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider", "contemplate", "mull", "weigh",
                                    "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt", "swear"])
-    /// Verbs of forecasting: with an object, their infinitive complement is the
-    /// object's act foreseen ("expects Taiwan to cut"), not the subject's.
     /// Common verbs of news whose dictionary default code is coded only with a
     /// target: with none, "take", "hold", "go", "buy", "pay", "increase",
     /// "issue", "give", "need", "lead" and "leave" are business, sport and daily
@@ -102,6 +100,8 @@ struct EventCoder {
     /// events, nearly all of them noise, while the gold sets lose none.
     static let targetBoundVerbs = keys(["take", "hold", "go", "come", "buy", "pay", "purchase", "increase", "issue", "give",
                                         "need", "lead", "leave"])
+    /// Verbs of forecasting: with an object, their infinitive complement is the
+    /// object's act foreseen ("expects Taiwan to cut"), not the subject's.
     static let forecastVerbs = keys(["expect", "anticipate", "forecast", "predict", "project", "estimate"])
     /// Roots of the verbal acts a meeting or call can be made for: cooperation
     /// (05) and disapproval, rejection, threats and demands (10-13).

@@ -306,7 +306,8 @@ final class TimeClauseTense {
 /// `String` comparison costs a call into the runtime, and a token's four tag
 /// strings are compared some twenty times; their keys are compared as
 /// integers. The constants are spelt out (each with its string beside it, and
-/// `TimeClauseTenseTests` checks them) so that they cost no initialization.
+/// `TimeStageTests.tagKeysSpellTheirStrings` checks them) so that they cost no
+/// initialization.
 struct TagKey: Equatable {
     let raw: UInt64
 
@@ -320,9 +321,8 @@ struct TagKey: Equatable {
         raw = string.utf8.withContiguousStorageIfAvailable(Self.key) ?? Array(string.utf8).withUnsafeBufferPointer(Self.key)
     }
 
-    /// The bytes copied into the integer's memory, the first at the lowest
-    /// address, which is its lowest byte on the little-endian machines Swift
-    /// runs on here; the test checks the constants against it.
+    /// The bytes copied into the integer's memory and read as little-endian,
+    /// so that the first byte is the lowest on any machine.
     @inline(__always)
     private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard bytes.count <= 8 else { return .max }
