@@ -213,6 +213,31 @@ class Run:
         if before not in ("", "#", "#/"):
             self.navigate(before)
 
+    def dyadic_filter(self):
+        """The "both actors known" box filters by dyadic=1: the list shows the
+        events the API gives for it, each with a source and a target, and the
+        box stays ticked after the page reads the hash back."""
+        d = self.driver
+        self.navigate("#/")
+        self.wait_ready("dashboard")
+        self.wait_for("the unfiltered list", lambda: self.count("#event-list tr[data-event-id]") > 0)
+        self.require("the both-actors box is there", self.click_first("#filter-dyadic") is True)
+        self.click_first("#filter-apply")
+        self.wait_for("dyadic in the hash", lambda: "dyadic=1" in self.js("return location.hash"))
+        self.wait_ready("dashboard")
+        expected = self.api("/api/events", dyadic="true", limit=100)["items"]
+        every = self.api("/api/events", limit=1000)["items"]
+        shown = sorted(int(x) for x in self.js("return [...document.querySelectorAll('#event-list tr[data-event-id]')].map(r => r.dataset.eventId)"))
+        ticked = d.find_element(By.ID, "filter-dyadic").is_selected()
+        chip = self.count("#filter-summary a.chip[data-filter=dyadic]")
+        both = all(e.get("source") and e.get("target") for e in expected)
+        self.check("the both-actors box lists the dyadic events only",
+                   ticked and chip == 1 and both and shown == sorted(e["id"] for e in expected),
+                   f"{len(shown)} shown, {len(expected)} dyadic of {len(every)}, box {'ticked' if ticked else 'not ticked'}, {chip} chip")
+        self.navigate("#/")
+        self.wait_ready("dashboard")
+        self.check("the box clears with the filter", not d.find_element(By.ID, "filter-dyadic").is_selected())
+
     def event_and_article(self):
         d = self.driver
         self.navigate("#/")
@@ -402,6 +427,7 @@ class Run:
         try:
             self.dashboard()
             self.chart_filters()
+            self.dyadic_filter()
             self.event_and_article()
             self.articles()
             self.extra_articles()

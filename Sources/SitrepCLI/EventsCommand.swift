@@ -42,6 +42,9 @@ struct EventsCommand: ParsableCommand {
     var until: String?
     @Option(help: "Place name (any case) or GeoNames id.")
     var place: String?
+    @Flag(help: "Only events with both a source and a target actor (dyadic, as GDELT and ICEWS list them).")
+    var dyadic = false
+
     @Option(help: "Most events to list.")
     var limit: Int = 100
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -56,7 +59,7 @@ struct EventsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let query = EventQuery(actor: actor, target: target, code: code, since: since, until: until, place: place, limit: limit)
+        let query = EventQuery(actor: actor, target: target, code: code, since: since, until: until, place: place, dyadic: dyadic, limit: limit)
         let format = self.format
         try runStoreCommand(database) { store in
             let events = try await store.events(query)

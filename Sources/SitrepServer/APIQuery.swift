@@ -128,10 +128,19 @@ public struct APIQuery: Sendable, Equatable {
         return raw.count == 1 ? "0" + raw : raw
     }
 
+    /// A yes-or-no parameter: `true`/`1` or `false`/`0`; absent is `false`.
+    public func flag(_ name: String) throws(APIError) -> Bool {
+        switch string(name) {
+        case nil, "false", "0": return false
+        case "true", "1": return true
+        default: throw .badRequest("'\(name)' must be true or false")
+        }
+    }
+
     /// The event filters shared by the events list and the aggregates.
     public func eventQuery(defaultLimit: Int = 100) throws(APIError) -> EventQuery {
         EventQuery(actor: try actorCode("actor"), target: try actorCode("target"), code: try eventCode("code"),
-                   since: try date("since"), until: try date("until"), place: string("place"),
+                   since: try date("since"), until: try date("until"), place: string("place"), dyadic: try flag("dyadic"),
                    limit: try integer("limit", default: defaultLimit, in: 1...1000),
                    offset: try integer("offset", default: 0, in: 0...1_000_000))
     }

@@ -117,6 +117,7 @@ public actor MemoryStore: Store {
         if let since = query.since, event.eventDate < String(since.prefix(10)) { return false }
         if let until = query.until, event.eventDate.isEmpty || event.eventDate > String(until.prefix(10)) { return false }
         if let place = query.place?.lowercased(), event.placeName?.lowercased() != place && event.place != place { return false }
+        if query.dyadic && (event.source.isEmpty || event.target.isEmpty) { return false }
         return true
     }
 

@@ -98,17 +98,22 @@ public struct EventQuery: Sendable, Equatable {
     public var until: String?
     /// Place name (case-insensitive) or GeoNames id.
     public var place: String?
+    /// Only events with both a source and a target actor (dyadic events, the
+    /// only kind GDELT and ICEWS list); by default an event with one side
+    /// unknown (flag `no-source`, or no target) is listed too.
+    public var dyadic: Bool = false
     public var limit: Int = 100
     public var offset: Int = 0
 
     public init(actor: String? = nil, target: String? = nil, code: String? = nil, since: String? = nil,
-                until: String? = nil, place: String? = nil, limit: Int = 100, offset: Int = 0) {
+                until: String? = nil, place: String? = nil, dyadic: Bool = false, limit: Int = 100, offset: Int = 0) {
         self.actor = actor
         self.target = target
         self.code = code
         self.since = since
         self.until = until
         self.place = place
+        self.dyadic = dyadic
         self.limit = limit
         self.offset = offset
     }

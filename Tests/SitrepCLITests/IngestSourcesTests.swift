@@ -153,4 +153,21 @@ import Testing
         #expect(!run.stderr.contains("root:"), "\(run.stderr)")
         #expect(try Self.articles(db).isEmpty)
     }
+
+    /// `sitrep events --dyadic` lists only events with both actors known; without
+    /// it an event with one side unknown ("British teachers went on strike") is listed too.
+    @Test func eventsDyadicKeepsEventsWithBothActors() throws {
+        let db = Self.database()
+        let line = #"{"id":"d1","text":"Turkey attacked Iraq on Monday. British teachers went on strike on Tuesday.","clean":true,"published":"2024-06-12"}"#
+        let input = temporaryFile(Array((line + "\n").utf8), suffix: ".jsonl")
+        #expect(try SitrepRun.run(["ingest", "--quiet", "--database", db, input]).status == 0)
+        func listed(_ extra: [String]) throws -> [String] {
+            let run = try SitrepRun.run(["events", "--database", db, "--format", "json"] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+            return rows.map { "\($0["source"] as? String ?? "") \($0["target"] as? String ?? "") \($0["code"] as? String ?? "")" }.sorted()
+        }
+        #expect(try listed([]) == ["GBREDU  143", "TUR IRQ 190"])
+        #expect(try listed(["--dyadic"]) == ["TUR IRQ 190"])
+    }
 }

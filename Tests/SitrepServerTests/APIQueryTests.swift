@@ -33,9 +33,13 @@ struct APIQueryTests {
         #expect(try APIQuery("actor=---bus").actorCode("actor") == "---BUS")
         let filters = try good.eventQuery()
         #expect(filters.actor == "TURMIL" && filters.code == "19" && filters.limit == 20 && filters.since == "2026-03-01")
+        #expect(!filters.dyadic)
+        #expect(try APIQuery("dyadic=true").eventQuery().dyadic && APIQuery("dyadic=1").eventQuery().dyadic)
+        #expect(try !APIQuery("dyadic=false").eventQuery().dyadic)
 
         for (raw, name) in [("limit=0", "limit"), ("limit=abc", "limit"), ("limit=1001", "limit"), ("since=2026-3-1", "since"),
-                            ("code=19a", "code"), ("code=12345", "code"), ("actor=TUR%27--", "actor"), ("offset=-1", "offset")] {
+                            ("code=19a", "code"), ("code=12345", "code"), ("actor=TUR%27--", "actor"), ("offset=-1", "offset"),
+                            ("dyadic=yes", "dyadic")] {
             do {
                 _ = try APIQuery(raw).eventQuery()
                 Issue.record("\(raw) was accepted")

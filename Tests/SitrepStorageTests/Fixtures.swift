@@ -69,13 +69,14 @@ enum DocumentBuilder {
         preconditionFailure("'\(needle)' is not in the text")
     }
 
-    /// An event of `code` between `source` and `target` at `place`, on the span of `trigger`.
+    /// An event of `code` between `source` and `target` at `place`, on the span
+    /// of `trigger`; an empty code leaves that side unknown.
     static func event(_ code: String, source: String, target: String, place: String?, date: String? = nil,
                       trigger: String, in text: String) -> Event {
         let span = span(of: trigger, in: text)
         let placeMention = place.map { PlaceMention(span: self.span(of: $0, in: text), name: $0, country: "RUR", latitude: 45.1, longitude: 19.8) }
-        return Event(code: code, label: "test", source: EventArgument(span: nil, code: source),
-                     target: EventArgument(span: nil, code: target), date: date, place: placeMention,
+        return Event(code: code, label: "test", source: source.isEmpty ? nil : EventArgument(span: nil, code: source),
+                     target: target.isEmpty ? nil : EventArgument(span: nil, code: target), date: date, place: placeMention,
                      span: span, confidence: 0.8, evidence: [span])
     }
 

@@ -192,6 +192,28 @@ struct StoreTests {
         }
     }
 
+    @Test("dyadic queries keep only events with both a source and a target, in the list and the aggregates", arguments: Backend.available)
+    func dyadicQueries(backend: Backend) async throws {
+        try await backend.withStore { store in
+            var doc = DocumentBuilder.document(id: "d", text: Hay.wire, title: "Fishermen detained", published: "2026-03-03")
+            doc.events = [
+                DocumentBuilder.event("173", source: "RURBOR", target: "GFWCIV", place: "Strelsau", trigger: "detained", in: Hay.wire),
+                DocumentBuilder.event("036", source: "GFWGOV", target: "", place: "Zenda", trigger: "raise the matter", in: Hay.wire),
+                DocumentBuilder.event("112", source: "", target: "RURBOR", place: "Strelsau", trigger: "unlawful", in: Hay.wire),
+            ]
+            _ = try await store.store(DocumentBuilder.prepared(doc))
+            func codes(_ query: EventQuery) async throws -> [String] { try await store.events(query).map(\.event.code).sorted() }
+            #expect(try await codes(EventQuery()) == ["036", "112", "173"])
+            #expect(try await codes(EventQuery(dyadic: true)) == ["173"])
+            #expect(try await codes(EventQuery(place: "zenda", dyadic: true)) == [])
+            #expect(try await codes(EventQuery(actor: "RUR", dyadic: true)) == ["173"])
+            #expect(try await store.timeline(EventQuery()).map(\.events).reduce(0, +) == 3)
+            #expect(try await store.timeline(EventQuery(dyadic: true)).map(\.events).reduce(0, +) == 1)
+            #expect(try await store.eventPlaces(EventQuery(), limit: 10).map(\.events).sorted() == [1, 2])
+            #expect(try await store.eventPlaces(EventQuery(dyadic: true), limit: 10).map(\.events) == [1])
+        }
+    }
+
     @Test("SQL injection strings are stored and queried as data", arguments: Backend.available)
     func injectionStringsAreData(backend: Backend) async throws {
         try await backend.withStore { store in

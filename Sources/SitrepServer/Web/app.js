@@ -3,7 +3,7 @@
  * fetched from anywhere but this server (docs/api.md is the API contract).
  *
  * Routes
- *   #/?actor=&target=&code=&since=&until=&place=&offset=
+ *   #/?actor=&target=&code=&since=&until=&place=&dyadic=&offset=
  *                          dashboard: filter form, timeline, map, actor network,
  *                          event list. The filters live in the hash, so every
  *                          view can be bookmarked and Back works.
@@ -328,7 +328,7 @@ function withTooltip(node, content) {
 
 /* ----------------------------------------------------------------- 5. Router */
 
-const FILTER_KEYS = ["actor", "target", "code", "since", "until", "place"];
+const FILTER_KEYS = ["actor", "target", "code", "since", "until", "place", "dyadic"];
 let routeToken = 0;         // bumped on every navigation; late responses for older views are dropped
 let lastDashboardHash = "#/";
 let lastArticlesHash = "#/articles";
@@ -364,6 +364,9 @@ function currentFilters(params) {
     const value = (params.get(key) || "").trim();
     if (value) filters[key] = value;
   }
+  // A yes-or-no filter: only "1" or "true" turns it on (the API refuses other values).
+  if (filters.dyadic === "1" || filters.dyadic === "true") filters.dyadic = "1";
+  else delete filters.dyadic;
   return filters;
 }
 
@@ -495,6 +498,9 @@ function dashboardFrame() {
     FILTER_FIELDS.map((f) => h("label", { class: "field" },
       h("span", { class: "field-label" }, f.label, f.hint ? h("small", {}, f.hint) : null),
       h("input", { id: `filter-${f.key}`, name: f.key, type: f.type || "text", placeholder: f.placeholder || null, list: f.list || null }))),
+    h("label", { class: "field field-check", title: "Only events whose source and target actors are both known, as GDELT and ICEWS list them" },
+      h("input", { id: "filter-dyadic", name: "dyadic", type: "checkbox", value: "1" }),
+      h("span", { class: "field-label" }, "Both actors known")),
     h("div", { class: "form-actions" },
       h("button", { type: "submit", class: "btn primary", id: "filter-apply" }, "Apply"),
       h("button", { type: "button", class: "btn", id: "filter-reset", onclick: () => go("#/") }, "Reset")),
@@ -508,6 +514,7 @@ function dashboardFrame() {
       if (f.key === "actor" || f.key === "target") value = value.toUpperCase(); // CAMEO codes are upper case
       if (value) filters[f.key] = value;
     }
+    if (form.elements.dyadic.checked) filters.dyadic = "1";
     go(dashboardHash(filters));
   });
 
@@ -555,6 +562,7 @@ async function showDashboard(params, token) {
 
   const form = document.getElementById("filter-form");
   for (const f of FILTER_FIELDS) form.elements[f.key].value = filters[f.key] || "";
+  form.elements.dyadic.checked = filters.dyadic === "1";
   renderFilterSummary(filters);
 
   const panels = ["timeline", "map", "network"].map((id) => document.getElementById(id));
@@ -602,6 +610,7 @@ function renderFilterSummary(filters) {
       let value = filters[key];
       if (key === "place" && dashboard.placeNames.has(value)) value = `${dashboard.placeNames.get(value)} (${value})`;
       if (key === "code" && ROOT_LABELS[value]) value = `${value} ${ROOT_LABELS[value]}`;
+      if (key === "dyadic") value = "both actors known";
       const rest = { ...filters };
       delete rest[key];
       return h("a", { class: "chip", href: dashboardHash(rest), title: `Remove the ${key} filter`, "data-filter": key },

@@ -229,6 +229,7 @@ extension SQLBackend {
             conditions.append("(e.place = ? OR lower(e.place_name) = ?)")
             arguments += [.text(place.lowercased()), .text(place.lowercased())]
         }
+        if query.dyadic { conditions.append("e.source <> '' AND e.target <> ''") }
         conditions += extra
         arguments += extraArguments
         return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
