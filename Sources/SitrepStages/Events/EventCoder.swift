@@ -100,6 +100,11 @@ struct EventCoder {
     /// nearly all of them noise, while the gold sets lose none.
     static let targetBoundVerbs = keys(["take", "hold", "go", "come", "buy", "sell", "pay", "purchase", "increase", "cut",
                                         "issue", "give", "need", "want", "lead", "leave", "introduce", "add", "file"])
+    /// Verbs of rising and falling, which market and economic reports measure
+    /// in amounts ("declined 29.8 pct", "rose one pence").
+    static let changeVerbs = keys(["decline", "rise", "fall", "drop", "increase", "decrease", "grow", "gain", "lose", "jump", "climb",
+                                   "slip", "ease", "slide", "plunge", "soar", "surge", "tumble", "rebound", "advance", "retreat", "dip",
+                                   "shed", "add", "raise", "cut", "reduce", "lower", "boost", "lift"])
     /// The pattern name of a code inferred from a block's patterns (see ``verbCode(_:)``).
     static let inferredPattern = "(root of the block's patterns)"
     /// Verbs of forecasting: with an object, their infinitive complement is the
@@ -345,6 +350,11 @@ struct EventCoder {
             // inferred from its block's patterns (060 for "sold"), names an act
             // toward someone, and with no one it is no event. An option weighed
             // ("considering introducing legislation", 014) stays.
+            // "truck sales declined 29.8 pct", "shares fell 3 pence": a verb of change
+            // whose object is an amount measures the change, and with no target it
+            // is no act ("gave 352.5 million euros" is one, and stays).
+            if targets.isEmpty && EventCoder.changeVerbs.contains(tokens.lemma[v])
+                && tokens.children[v].contains(where: { tokens.deprel[$0] == "obj" && isAmount($0) }) { continue }
             if targets.isEmpty && verb.block >= 0 && (verb.pattern == nil || verb.pattern == EventCoder.inferredPattern)
                 && !considered.contains(v) && EventCoder.targetBoundVerbs.contains(tokens.lemma[v]) { continue }
             if sources.isEmpty {
