@@ -164,17 +164,27 @@ struct StoreTests {
         }
     }
 
+    /// Stores the wire report (published 2026-03-03) carrying `events`.
+    static func storeWire(id: String, events: [Event], in store: any Store) async throws {
+        var doc = DocumentBuilder.document(id: id, text: Hay.wire, title: "Fishermen detained", published: "2026-03-03")
+        doc.events = events
+        _ = try await store.store(DocumentBuilder.prepared(doc))
+    }
+
+    /// The codes of the events `query` lists, sorted.
+    static func codes(of query: EventQuery, in store: any Store) async throws -> [String] {
+        try await store.events(query).map(\.event.code).sorted()
+    }
+
     @Test("event queries filter by actor, target, code, dates and place", arguments: Backend.available)
     func eventQueries(backend: Backend) async throws {
         try await backend.withStore { store in
-            var doc = DocumentBuilder.document(id: "q", text: Hay.wire, title: "Fishermen detained", published: "2026-03-03")
-            doc.events = [
+            try await Self.storeWire(id: "q", events: [
                 DocumentBuilder.event("173", source: "RURBOR", target: "GFWCIV", place: "Strelsau", trigger: "detained", in: Hay.wire),
                 DocumentBuilder.event("036", source: "GFWGOV", target: "RURGOV", place: "Zenda", date: "2026-04-10", trigger: "raise the matter", in: Hay.wire),
                 DocumentBuilder.event("112", source: "GFWGOV", target: "RURBOR", place: nil, trigger: "unlawful", in: Hay.wire),
-            ]
-            _ = try await store.store(DocumentBuilder.prepared(doc))
-            func codes(_ query: EventQuery) async throws -> [String] { try await store.events(query).map(\.event.code).sorted() }
+            ], in: store)
+            func codes(_ query: EventQuery) async throws -> [String] { try await Self.codes(of: query, in: store) }
             #expect(try await codes(EventQuery()) == ["036", "112", "173"])
             #expect(try await codes(EventQuery(actor: "GFW")) == ["036", "112"])
             #expect(try await codes(EventQuery(actor: "gfwgov", target: "RUR")) == ["036", "112"])
@@ -195,14 +205,12 @@ struct StoreTests {
     @Test("dyadic queries keep only events with both a source and a target, in the list and the aggregates", arguments: Backend.available)
     func dyadicQueries(backend: Backend) async throws {
         try await backend.withStore { store in
-            var doc = DocumentBuilder.document(id: "d", text: Hay.wire, title: "Fishermen detained", published: "2026-03-03")
-            doc.events = [
+            try await Self.storeWire(id: "d", events: [
                 DocumentBuilder.event("173", source: "RURBOR", target: "GFWCIV", place: "Strelsau", trigger: "detained", in: Hay.wire),
                 DocumentBuilder.event("036", source: "GFWGOV", target: "", place: "Zenda", trigger: "raise the matter", in: Hay.wire),
                 DocumentBuilder.event("112", source: "", target: "RURBOR", place: "Strelsau", trigger: "unlawful", in: Hay.wire),
-            ]
-            _ = try await store.store(DocumentBuilder.prepared(doc))
-            func codes(_ query: EventQuery) async throws -> [String] { try await store.events(query).map(\.event.code).sorted() }
+            ], in: store)
+            func codes(_ query: EventQuery) async throws -> [String] { try await Self.codes(of: query, in: store) }
             #expect(try await codes(EventQuery()) == ["036", "112", "173"])
             #expect(try await codes(EventQuery(dyadic: true)) == ["173"])
             #expect(try await codes(EventQuery(place: "zenda", dyadic: true)) == [])
