@@ -74,6 +74,43 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Runs every stage over a batch of documents, stage by stage: the first
+    /// stage on every document, then the second, and so on.
+    ///
+    /// Between two documents run one by one, the other stages' code and tables
+    /// push a stage's own out of the processor's caches, so that a small stage
+    /// spends most of its time fetching them again (the `times` stage ran in a
+    /// fifth of its time once warm). Stage by stage, each fetches them once per
+    /// batch. The documents come out as ``process(_:)`` would leave them, since
+    /// stages keep no state from one document to the next.
+    ///
+    /// A document whose stage throws keeps the layers it had and is skipped by
+    /// the later stages; the other documents go on.
+    ///
+    /// - Returns: each document's error, in order; nil for a document that went
+    ///   through every stage.
+    public func process(batch docs: inout [Document]) -> [PipelineError?] {
+        var failures = [PipelineError?](repeating: nil, count: docs.count)
+        for (index, stage) in stages.enumerated() {
+            let started = profile?.clock()
+            var finished = 0
+            let record = StageRecord(stage: stage.name, version: stage.version, provides: stage.provides.sorted())
+            for k in docs.indices where failures[k] == nil {
+                do {
+                    try stage.process(&docs[k])
+                    docs[k].provenance.append(record)
+                    finished += 1
+                } catch let error as PipelineError {
+                    failures[k] = error
+                } catch {
+                    failures[k] = .stageFailed(stage: stage.name, document: docs[k].id, reason: String(describing: error))
+                }
+            }
+            if let profile, let started { profile.record(stage: index, nanoseconds: profile.clock() &- started, documents: finished) }
+        }
+        return failures
+    }
+
     /// Runs the pipeline on a new document built from `input`.
     public func run(_ input: DocumentInput, id: String, published: String? = nil, url: String? = nil) throws -> Document {
         var doc = Document(id: id, input: input, published: published, url: url)

@@ -6,8 +6,8 @@ import Synchronization
 /// The clock is given, so that the core stays free of system calls: the CLI
 /// passes the calling thread's CPU time (`CLOCK_THREAD_CPUTIME_ID`), which is
 /// right however many threads run the pipeline, and tests pass a fake one.
-/// A profiled pipeline reads the clock twice per stage and document and adds
-/// under a lock: well under a microsecond per stage.
+/// A profiled pipeline reads the clock twice per stage and document (or batch,
+/// ``Pipeline/process(batch:)``) and adds under a lock: well under a microsecond per stage.
 ///
 /// ```swift
 /// let profile = PipelineProfile(stages: pipeline.stages.map(\.name), clock: threadCPUNanoseconds)
@@ -41,11 +41,12 @@ public final class PipelineProfile: Sendable {
         self.totals = Mutex(Array(repeating: (0, 0), count: stages.count))
     }
 
-    /// Adds one document's time in the stage at `index` (pipeline order).
-    public func record(stage index: Int, nanoseconds: UInt64) {
+    /// Adds the time the stage at `index` (pipeline order) spent on
+    /// `documents` documents: one, or a batch run stage by stage.
+    public func record(stage index: Int, nanoseconds: UInt64, documents: Int = 1) {
         totals.withLock {
             $0[index].nanoseconds &+= nanoseconds
-            $0[index].documents += 1
+            $0[index].documents += documents
         }
     }
 

@@ -312,6 +312,7 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try SitrepRun.run(["analyze", "--published", "yesterday"]).status == 64)
         #expect(try SitrepRun.run(["process", "--jobs", "-1"]).status == 64)
+        #expect(try SitrepRun.run(["process", "--batch", "0"]).status == 64)
     }
 
     @Test func helpDocumentsExitStatuses() throws {
@@ -362,6 +363,12 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(one.status == 0 && three.status == 0)
         #expect(one.stdout.split(separator: "\n").count == 306)
         #expect(one.stdout == three.stdout)
+        // Documents run one at a time, or in runs of seven over three workers
+        // (runs that straddle the broken lines), give the same lines.
+        let single = try SitrepRun.run(["process", "--batch", "1", "--quiet"], stdin: Array(input.utf8))
+        let sevens = try SitrepRun.run(["process", "--jobs", "3", "--batch", "7", "--quiet"], stdin: Array(input.utf8))
+        #expect(single.stdout == one.stdout)
+        #expect(sevens.stdout == one.stdout)
     }
 
     /// A writer that waits for each answer before it sends the next line (a

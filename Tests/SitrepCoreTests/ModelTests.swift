@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import SitrepCore
 
@@ -56,6 +57,34 @@ private struct Boom: Error, CustomStringConvertible { var description: String { 
         #expect(doc.producer(of: .sentences)?.version == "test.v1")
         #expect(doc.text(of: TextSpan(start: 10, end: 18)) == "expelled")
         try doc.validate()
+    }
+
+    /// A batch runs stage by stage, and each document comes out as it would
+    /// alone; a document whose stage fails stops there, and the others go on.
+    @Test func runsABatchStageByStage() throws {
+        let order = Mutex<[String]>([])
+        let extract = FakeStage(name: "extract", requires: [], provides: [.article]) { doc in
+            order.withLock { $0.append("extract \(doc.id)") }
+            doc.setArticle(text: "Ruritania expelled two diplomats.", article: Article(), paragraphs: [])
+        }
+        let times = FakeStage(name: "times", requires: [.article], provides: [.times]) { doc in
+            order.withLock { $0.append("times \(doc.id)") }
+            if doc.id == "d2" { throw Boom() }
+            doc.times = [TimeExpression(span: TextSpan(start: 0, end: 9), type: .date, value: doc.id)]
+        }
+        let quotes = FakeStage(name: "quotes", requires: [.article], provides: [.quotes]) { doc in
+            order.withLock { $0.append("quotes \(doc.id)") }
+        }
+        let pipeline = try Pipeline([extract, times, quotes])
+        var docs = ["d1", "d2", "d3"].map { Document(id: $0, input: .cleanText("x")) }
+        let failures = pipeline.process(batch: &docs)
+        #expect(order.withLock { $0 } == ["extract d1", "extract d2", "extract d3", "times d1", "times d2", "times d3", "quotes d1", "quotes d3"])
+        #expect(failures == [nil, .stageFailed(stage: "times", document: "d2", reason: "boom"), nil])
+        let alone = try pipeline.run(.cleanText("x"), id: "d1")
+        #expect(docs[0].text == alone.text && docs[0].times == alone.times && docs[0].provenance == alone.provenance)
+        #expect(docs[2].times.map(\.value) == ["d3"])
+        #expect(docs[1].provenance.map(\.stage) == ["extract"])
+        #expect(docs[2].provenance.map(\.stage) == ["extract", "times", "quotes"])
     }
 
     @Test func namesTheStageThatFailed() {

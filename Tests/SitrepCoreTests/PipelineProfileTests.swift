@@ -43,6 +43,23 @@ private struct TimedStage: Stage {
         #expect(profile.entries.map(\.documents) == [3, 3])
     }
 
+    /// A batch reads the clock once per stage and counts the documents the
+    /// stage finished.
+    @Test func aBatchAddsItsDocumentsAtOnce() throws {
+        let clock = FakeClock()
+        let pipeline = try Pipeline([
+            TimedStage(name: "extract", requires: [], provides: [.article], clock: clock, cost: 7),
+            TimedStage(name: "sentences", requires: [.article], provides: [.sentences], clock: clock, cost: 1_000),
+        ])
+        let profile = PipelineProfile(stages: pipeline.stages.map(\.name), clock: { clock.now.load(ordering: .relaxed) })
+        var docs = (0..<4).map { Document(id: "d\($0)", input: .cleanText("x")) }
+        #expect(pipeline.profiled(by: profile).process(batch: &docs).allSatisfy { $0 == nil })
+        #expect(profile.entries == [
+            .init(stage: "extract", nanoseconds: 28, documents: 4),
+            .init(stage: "sentences", nanoseconds: 4_000, documents: 4),
+        ])
+    }
+
     @Test func aFailingStageIsNotCounted() throws {
         let clock = FakeClock()
         let pipeline = try Pipeline([
