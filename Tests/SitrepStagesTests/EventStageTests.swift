@@ -321,6 +321,25 @@ import SitrepCore
             + "Turkish jets struck militant hideouts in northern Iraq.") == ["-", "Iraq"])
     }
 
+    /// An attack with no locative happens where its target is, even when the
+    /// attacker's country is named nearer the verb; a statement stays with the
+    /// nearest place, and a locative still comes first.
+    @Test func anAttackIsPlacedAtItsTarget() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        func placed(_ text: String) throws -> [String] {
+            let doc = try EventStageTests.run(text, pipeline: pipeline)
+            return doc.events.map { event in "\(event.code) " + (event.place.map { String(doc.text(of: $0.span)) } ?? "-") }
+        }
+        #expect(try placed("Turkey attacked Iraq on Monday.") == ["190 Iraq"])
+        #expect(try placed("Iraq was attacked by Turkey.") == ["190 Iraq"])
+        #expect(try placed("Russia condemned the United States on Monday.").map { $0.hasSuffix(" Russia") } == [true])
+        #expect(try placed("Turkey attacked Kurdish rebels in Syria on Monday.").map { $0.hasSuffix(" Syria") } == [true])
+        #expect(try placed("Turkish jets bombed Iraqi positions on Monday.").map { $0.hasSuffix(" Iraqi") } == [true])
+        // A place inside the target's name is not where the target is.
+        #expect(try placed("Police in Singapore arrested Chen Jiulin, chief executive of China Aviation Oil, on Monday.") == ["173 Singapore"])
+        #expect(try placed("Israeli troops killed two Palestinian youths on Monday.") == ["190 Palestinian"])
+    }
+
     @Test func capitalAsLocationIsAPlaceNotAnActor() throws {
         let doc = try EventStageTests.run("French troops arrived in Ankara.", pipeline: try EventStageTests.shippedPipeline.get())
         #expect(doc.actors.map(\.code) == ["FRAMIL"])

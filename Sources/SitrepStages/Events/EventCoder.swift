@@ -1154,7 +1154,7 @@ struct EventCoder {
         rule += target.actor != -1 ? "; target \(target.code) by \(target.rule)" : "; no target"
         if let reporter { rule += "; reported by \(actors[reporter].code) \"\(text(of: actors[reporter].span))\"" }
         return Event(code: verb.code, label: dictionary.eventNames[verb.code], source: sourceArgument, target: targetArgument,
-                     date: date, place: eventPlace(verb: v, sentence: sentence), span: tokens.words.span(sentence), confidence: max(0.05, confidence),
+                     date: date, place: eventPlace(verb: v, sentence: sentence, code: verb.code, target: targetArgument?.span), span: tokens.words.span(sentence), confidence: max(0.05, confidence),
                      evidence: [tokens.words.span(v..<(v + 1))], flags: flags, rule: rule)
     }
 
@@ -1172,18 +1172,33 @@ struct EventCoder {
     /// in northern Iraq" is in Iraq). A country across a border ("near the border
     /// with Iran") is passed over, and then no other place stands in: the event is
     /// known to be elsewhere, by that border.
-    private func eventPlace(verb v: Int, sentence: Range<Int>) -> PlaceMention? {
+    ///
+    /// An attack, a fight or mass violence (roots 18-20) with no locative happens
+    /// where its target is: "Turkey attacked Iraq" is in Iraq, "Israeli troops
+    /// killed two Palestinian youths" in the Palestinian territories. The target's
+    /// place, a demonym too, comes before the places nearer the verb (the
+    /// attacker's country among them). Other acts keep the nearest place: "Russia
+    /// condemned the United States" was said in Russia.
+    private func eventPlace(verb v: Int, sentence: Range<Int>, code: String, target: TextSpan?) -> PlaceMention? {
         guard !places.isEmpty else { return nil }
         let verbStart = tokens.words.starts[v]
         let sentenceSpan = tokens.words.span(sentence)
         let clause = Set(tokens.subtree(v, stop: EventCoder.clauseStops))
         let dateline = tokens.datelineEnd(sentence) ?? sentence.lowerBound
         var inSentence: [PlaceMention] = []
+        var inTarget: PlaceMention? = nil
+        let targetHead = EventCoder.placedAtTarget.contains(code.prefix(2)) ? target.flatMap { headToken(of: $0, in: sentence) } : nil
         var acrossBorder = false
         for place in places where place.span.start >= sentenceSpan.start && place.span.end <= sentenceSpan.end {
             guard let t = token(at: place.span.start, in: sentence) else { continue }
             // A dateline's place is where the story was filed.
             if t < dateline { continue }
+            // The target itself ("attacked Iraq"), or its country ("Iraqi positions",
+            // "Iraq's army"); not a place inside a name ("China Aviation Oil").
+            if let targetHead, inTarget == nil,
+               t == targetHead || (tokens.head[t] == targetHead && EventCoder.countryOfHead.contains(tokens.deprel[t])) {
+                inTarget = place
+            }
             // A place modifying a noun ("Turkish warplanes", "the Iraq war") is not where
             // the event happened.
             let last = (t..<sentence.upperBound).last { tokens.words.starts[$0] < place.span.end } ?? t
@@ -1196,6 +1211,7 @@ struct EventCoder {
                 return place
             }
         }
+        if let inTarget { return inTarget }
         if let place = inSentence.min(by: { abs($0.span.start - verbStart) < abs($1.span.start - verbStart) }) { return place }
         if acrossBorder { return nil }
         // The byte where the dateline ends (the sentence's start when it has none).
@@ -1223,6 +1239,19 @@ struct EventCoder {
               tokens.surface[c] == EventCoder.withWord, c > 0 else { return false }
         return EventCoder.borderNouns.contains(tokens.lemma[c - 1])
     }
+
+    /// The token of `span` whose head lies outside it: the phrase's head.
+    private func headToken(of span: TextSpan, in sentence: Range<Int>) -> Int? {
+        guard let first = token(at: span.start, in: sentence), let last = token(endingAt: span.end, in: sentence) else { return nil }
+        return (first...last).first { tokens.head[$0] < first || tokens.head[$0] > last }
+    }
+
+    /// Relations by which a place word gives the country of the noun it hangs on.
+    static let countryOfHead: Set<String> = ["amod", "compound", "nmod:poss"]
+
+    /// Roots of the events that happen where their target is (``eventPlace(verb:sentence:code:target:)``):
+    /// assault, fight, unconventional mass violence.
+    static let placedAtTarget: Set<Substring> = ["18", "19", "20"]
 
     /// Nouns of a border, across which lies the country after "with".
     static let borderNouns = keys(["border", "frontier", "boundary"])
