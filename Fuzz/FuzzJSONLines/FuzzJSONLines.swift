@@ -8,7 +8,8 @@ import SitrepStages
 /// date normalization, extraction of `html`, `text` or `tokens`, sentences,
 /// tokens and times, then `InterchangeEncoder` with token spans. Checks that
 /// every output line is itself one valid JSON object (code-point offsets,
-/// escaping, numbers) with the input's `id` or an `error`.
+/// escaping, numbers) with the input's `id` or an `error`, and that the
+/// lines run together as one batch, stage by stage, give the same bytes.
 
 private let processor: InterchangeProcessor = {
     do {
@@ -23,10 +24,14 @@ private let processor: InterchangeProcessor = {
 public func fuzzJSONLines(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let bytes = FuzzInput.bytes(data, size, limit: 64 << 10) else { return -1 }
     var lineNumber = 0
+    var outputs: [InterchangeProcessor.Output] = []
+    var prepared: [InterchangeProcessor.Prepared] = []
     for var line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
         lineNumber += 1
         if line.last == 0x0D { line.removeLast() }
         let output = processor.process(line: Array(line), lineNumber: lineNumber)
+        outputs.append(output)
+        prepared.append(processor.prepare(line: Array(line), lineNumber: lineNumber))
         FuzzCheck.utf8(output.bytes, "InterchangeProcessor output")
         precondition(!output.bytes.contains(0x0A), "InterchangeProcessor output spans more than one line")
         let value: JSONValue
@@ -37,6 +42,8 @@ public func fuzzJSONLines(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
         precondition(value["error"] != nil || value["article"] != nil, "output line \(lineNumber) has neither an article nor an error")
     }
+    let batch = processor.process(prepared)
+    precondition(batch.map(\.bytes) == outputs.map(\.bytes), "the lines run as one batch gave other output than each line alone")
     return 0
 }
 
