@@ -60,7 +60,7 @@ struct ProcessCommand: ParsableCommand {
     var profile = false
 
     @Option(help: ArgumentHelp("Documents run through the pipeline together, stage by stage, which keeps each stage's code and tables in the processor's caches; 1 runs each document through every stage before the next. The output is the same.", valueName: "n"))
-    var batch: Int = 16
+    var batch: Int = 32
 
     func validate() throws {
         guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more") }
@@ -140,9 +140,10 @@ struct StreamingFilter {
     let maxLineBytes: Int
     /// Documents a worker runs through the pipeline together.
     var documentsPerRun: Int
-    /// Lines per batch for each worker: large enough to hide stragglers,
-    /// small enough that memory does not grow with the input.
-    var linesPerWorker = 32
+    /// Runs per batch for each worker: enough to hide stragglers (a worker
+    /// that finishes early takes another run), few enough that memory does
+    /// not grow with the input.
+    var runsPerWorker = 4
     /// A batch is closed early once it holds this many input bytes.
     var maxBatchBytes = 32 << 20
     private(set) var lines = 0
@@ -150,7 +151,7 @@ struct StreamingFilter {
     private(set) var bytes = 0
     private(set) var errors = 0
 
-    init(processor: InterchangeProcessor, workers: Int, maxLineBytes: Int, documentsPerRun: Int = 16) {
+    init(processor: InterchangeProcessor, workers: Int, maxLineBytes: Int, documentsPerRun: Int = 32) {
         precondition(workers >= 1 && documentsPerRun >= 1)
         self.processor = processor
         self.workers = workers
@@ -162,7 +163,7 @@ struct StreamingFilter {
         var batch: [(LineReader.Line, Int)] = []
         var batchBytes = 0
         // One worker takes one run of documents at a time.
-        let batchLines = workers == 1 ? documentsPerRun : workers * max(linesPerWorker, documentsPerRun)
+        let batchLines = workers == 1 ? documentsPerRun : workers * max(32, runsPerWorker * documentsPerRun)
         var done = false
         while !done {
             batch.removeAll(keepingCapacity: true)

@@ -34,6 +34,8 @@ import SitrepCore
              text: "Serb forces attacked Croatia on Monday.", events: ["SRBMIL HRV 190"]),
         Case(rule: "the complement's argument is the target", text: "The Georgian parliament threatened on Monday to break relations with Russia.",
              events: ["GEOLEG RUS 1313"]),
+        Case(rule: "a subject before a bare time phrase is the subject, not a compound of the time (TemporalSubjectRepair)",
+             text: "Iran last month rejected the American proposal.", events: ["IRN USA 120"]),
         Case(rule: "a perfect the parser splits at its adverbs keeps its subject and object",
              text: "Iran has once again firmly rejected the American proposal.", events: ["IRN USA 120"]),
         Case(rule: "an appeal to act is the appeal, not the act (\"urge\", scripts/cameo-verbs-extra.tsv)",

@@ -1,6 +1,6 @@
 /// Tags, lemmatizes and parses sentences with one ``SyntaxModel``: the tagger (with
 /// ``FiniteVerbRepair``), then the lemmatizer on the predicted tags, then the parser
-/// on the predicted tags.
+/// on the predicted tags (with ``TemporalSubjectRepair``).
 public struct SyntaxAnnotator: Sendable {
     public let model: SyntaxModel
     private let upos: [String]
@@ -8,6 +8,7 @@ public struct SyntaxAnnotator: Sendable {
     private let lemmatizer: Lemmatizer
     private let compiled: SyntaxCompiledModel
     private let finiteVerbRepair: FiniteVerbRepair
+    private let temporalSubjectRepair: TemporalSubjectRepair
     /// Hypotheses kept by the parser's beam.
     public let beam: Int
 
@@ -20,6 +21,7 @@ public struct SyntaxAnnotator: Sendable {
         xpos = model.xposOfClass
         lemmatizer = Lemmatizer(learned: model.lemmaExceptions)
         finiteVerbRepair = FiniteVerbRepair(upos: upos, xpos: xpos)
+        temporalSubjectRepair = TemporalSubjectRepair(labels: model.labels, upos: upos)
         let uposOfClass = model.uposOfClass, xposOfClass = model.xposOfClass
         properNounClass = uposOfClass.indices.first { uposOfClass[$0] == "PROPN" && xposOfClass[$0] == "NNP" }
         verbClasses = Set(uposOfClass.indices.filter { uposOfClass[$0] == "VERB" || uposOfClass[$0] == "AUX" })
@@ -68,7 +70,8 @@ public struct SyntaxAnnotator: Sendable {
             for i in classes.indices where names[i] && verbClasses.contains(classes[i]) { classes[i] = properNounClass }
         }
         finiteVerbRepair.repair(&classes, words: words)
-        let (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes, width: beam)
+        var (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes, width: beam)
+        temporalSubjectRepair.repair(&heads, &labels, words: words, classes: classes)
         return (classes, heads, labels)
     }
 
