@@ -394,6 +394,22 @@ import SitrepCore
         #expect(try code(containing: "Judge", in: "Judge Alejandro Mugabe criticized Britain and France on Monday.") == "---JUD")
     }
 
+    /// A dictionary name inside a longer person's name is someone else's by
+    /// chance: a place ("Milan Kundera"), a given name ("Nadia Hassan" is not
+    /// Jordan's Prince Hassan); a surname that ends the name, or a given name
+    /// after titles only, still names the person.
+    @Test func partOfALongerPersonsNameIsNotTheDictionarysPerson() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        func codes(_ sentence: String, published: String = "2005-03-02") throws -> [String: String] {
+            let doc = try EventStageTests.run(sentence, published: published, pipeline: pipeline)
+            return Dictionary(doc.actors.map { (String(doc.text(of: $0.span)), $0.code) }, uniquingKeysWith: { first, _ in first })
+        }
+        #expect(try codes("Nadia Hassan criticized Britain on Monday.")["Nadia Hassan"] == nil)
+        #expect(try codes("Milan Kundera criticized Britain on Monday.")["Milan Kundera"] == nil)
+        #expect(try codes("Robert Mugabe criticized Britain on Monday.")["Robert Mugabe"] == "ZWEGOV")
+        #expect(try codes("King Fahd criticized Britain on Monday.", published: "1995-03-02")["King Fahd"] == "SAUGOV")
+    }
+
     /// "Turkish police sexually abused Kurdish prisoners" parsed the way the
     /// tagger sometimes reads such sentences: "abused" a participle, "police" its
     /// passive subject, no auxiliary, and still an object. The coder reads it

@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v7"
+    public let version = "cameo-dict.v8"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -373,6 +373,17 @@ struct ActorCoder {
             }
             // Plural proper nouns match by their lemma ("Liberians" -> "liberian").
             if tokens.isCapitalized(i), let m = dictionary.actors.longest(surface: tokens.surface, lemma: tokens.xpos[i] == "NNPS" || tokens.xpos[i] == "NNS" ? tokens.lemma : tokens.surface, at: i, limit: limit) {
+                // Part of a longer person's name is someone else's only by chance:
+                // "Nadia Hassan" is not Jordan's Prince Hassan, nor is "Hassan" of
+                // "Hassan Rouhani". A surname the name ends with stands for the
+                // person ("Recep Tayyip Erdogan" by "Erdogan"), a given name does
+                // not, unless only titles stand before it ("Prince Abdullah").
+                if let name = enclosingPersonName(i..<(i + m.length)),
+                   i + m.length < name.upperBound
+                    || (m.length == 1 && dictionary.givenNames.contains(tokens.surface[i]) && !onlyTitles(name.lowerBound..<i)) {
+                    i += m.length
+                    continue
+                }
                 // "President Bush" is in the dictionary as one name, coded by date; the
                 // title in the text says the role, so it is read as title + name.
                 if let title = dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: i, limit: limit),
@@ -676,6 +687,37 @@ struct ActorCoder {
         default:
             return false
         }
+    }
+
+    /// Whether `range` is one or more titles of persons ("King", "Crown Prince").
+    private func onlyTitles(_ range: Range<Int>) -> Bool {
+        var t = range.lowerBound
+        while t < range.upperBound {
+            guard let title = dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: t, limit: range.upperBound),
+                  ActorCoder.personRoles.contains(dictionary.agents.payloads[title.index]) else { return false }
+            t += title.length
+        }
+        return true
+    }
+
+    /// The tokens of the person entity that holds `range` and is longer than
+    /// it, if there is one.
+    private func enclosingPersonName(_ range: Range<Int>) -> Range<Int>? {
+        guard !personSpans.isEmpty else { return nil }
+        let start = tokens.words.starts[range.lowerBound], end = tokens.words.ends[range.upperBound - 1]
+        // The last person span that starts at or before the mention.
+        var low = 0, high = personSpans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if personSpans[middle].start <= start { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let span = personSpans[low - 1]
+        guard span.end >= end, span.start < start || span.end > end else { return nil }
+        var first = range.lowerBound, last = range.upperBound
+        while first > 0 && tokens.words.starts[first - 1] >= span.start { first -= 1 }
+        while last < tokens.words.starts.count && tokens.words.ends[last] <= span.end { last += 1 }
+        return first..<last
     }
 
     private func overlapsPersonEntity(_ range: Range<Int>) -> Bool {

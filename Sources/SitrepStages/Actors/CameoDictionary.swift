@@ -35,6 +35,11 @@ public final class CameoDictionary: Sendable {
     /// ("President Mugabe"), the dictionaries by full name. Last words that
     /// are agent nouns ("party", "army") are left out.
     let surnames: [UInt64: [Int32]]
+    /// Words that begin two or more of the dictionary's names of two to four
+    /// words ("hassan" of "hassan rowhani", "hassan nasrallah", ...): given
+    /// names, which a one-word entry ("hassan", Jordan's crown prince) shares
+    /// with everyone else who bears them.
+    let givenNames: Set<UInt64>
 
     /// Loads `actors.tsv`, `agents.tsv`, `verbs.tsv`, `discards.tsv` and, when
     /// present, `event-codes.tsv` from `directory`.
@@ -93,6 +98,11 @@ public final class CameoDictionary: Sendable {
             surnames[last, default: []].append(Int32(index))
         }
         self.surnames = surnames
+        var firstWords: [UInt64: Int] = [:]
+        for index in 0..<actors.count where (2...4).contains(actors.phrases[index].count) {
+            firstWords[actors.phrases[index][0], default: 0] += 1
+        }
+        self.givenNames = Set(firstWords.filter { $0.value >= 2 }.keys)
         self.actors = actors
         self.agents = agents
         self.discards = discards
