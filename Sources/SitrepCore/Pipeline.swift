@@ -79,9 +79,9 @@ public struct Pipeline: Sendable {
     ///
     /// Between two documents run one by one, the other stages' code and tables
     /// push a stage's own out of the processor's caches, so that a small stage
-    /// spends most of its time fetching them again (the `times` stage ran in a
-    /// fifth of its time once warm). Stage by stage, each fetches them once per
-    /// batch. The documents come out as ``process(_:)`` would leave them, since
+    /// spends most of its time fetching them again (run a second time at once,
+    /// the `times` stage took a fifth to a third of its first run's time). Stage
+    /// by stage, each fetches them once per batch. The documents come out as ``process(_:)`` would leave them, since
     /// stages keep no state from one document to the next.
     ///
     /// A document whose stage throws keeps the layers it had and is skipped by
