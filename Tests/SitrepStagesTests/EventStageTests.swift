@@ -394,6 +394,16 @@ import SitrepCore
         #expect(try code(containing: "Judge", in: "Judge Alejandro Mugabe criticized Britain and France on Monday.") == "---JUD")
     }
 
+    /// A subhead ("Ambassador summoned") labels the section that tells its act:
+    /// the section's sentence is coded, the label is not.
+    @Test func aSubheadIsNoEvent() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        let doc = try pipeline.run(.scrapedText(SampleArticle.text), id: "sample", published: SampleArticle.published)
+        #expect(doc.article.subheads.contains("Ambassador summoned"))
+        let summons = doc.events.filter { doc.text(of: $0.evidence[0]) == "summoned" }
+        #expect(summons.map { "\($0.source?.code ?? "-") \($0.target?.code ?? "-") \($0.code)" } == ["IRQGOV TURGOV 040"])
+    }
+
     /// A dictionary name inside a longer person's name is someone else's by
     /// chance: a place ("Milan Kundera"), a given name ("Nadia Hassan" is not
     /// Jordan's Prince Hassan); a surname that ends the name, or a given name

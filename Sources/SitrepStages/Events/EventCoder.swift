@@ -15,6 +15,9 @@ struct EventCoder {
     /// document of several, of at most ``headlineLength`` tokens, with no final
     /// punctuation.
     let inHeadline: [Bool]
+    /// Sentences that are one of the article's subheads ("Ambassador summoned"):
+    /// a section's label, whose act the section itself tells.
+    let subheadSentences: Set<Int>
     let times: [TimeExpression]
     /// Resolved places, for the event's place.
     let places: [PlaceMention]
@@ -69,6 +72,12 @@ struct EventCoder {
             for t in range { inHeadline[t] = true }
         }
         self.inHeadline = inHeadline
+        // Compared with their runs of white space made one space.
+        func words(_ text: Substring) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let subheads = Set(doc.article.subheads.map { words($0[...]) }.filter { !$0.isEmpty })
+        self.subheadSentences = subheads.isEmpty ? [] : Set(doc.sentences.indices.filter {
+            subheads.contains(words(doc.text(of: doc.sentences[$0])))
+        })
         self.times = doc.times
         self.places = doc.places.filter { $0.latitude != nil }
         self.paragraphs = doc.paragraphs
@@ -179,7 +188,7 @@ struct EventCoder {
 
     mutating func code() -> [Event] {
         var events: [Event] = []
-        for (sentenceIndex, sentence) in tokens.words.sentences.enumerated() where !sentence.isEmpty {
+        for (sentenceIndex, sentence) in tokens.words.sentences.enumerated() where !sentence.isEmpty && !subheadSentences.contains(sentenceIndex) {
             if let discard = dictionary.discards.occurs(in: tokens.surface, sentence), !dictionary.discards.payloads[discard] { continue }
             events += codeSentence(sentence, index: sentenceIndex)
         }
