@@ -394,6 +394,19 @@ import SitrepCore
         #expect(try code(containing: "Judge", in: "Judge Alejandro Mugabe criticized Britain and France on Monday.") == "---JUD")
     }
 
+    /// "A ministry spokesman": the ministry is the one the story has just named,
+    /// a subject first; with none named, the country stays unknown.
+    @Test func anInstitutionBeforeARoleIsTheOneJustNamed() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        func code(of text: String, in story: String) throws -> String? {
+            let doc = try EventStageTests.run(story, pipeline: pipeline)
+            return doc.actors.first { doc.text(of: $0.span) == text }?.code
+        }
+        #expect(try code(of: "ministry spokesman", in: "Iraq's foreign ministry summoned the Turkish ambassador on Tuesday. "
+                         + "A ministry spokesman said the raids must stop.") == "IRQGOVMED")
+        #expect(try code(of: "ministry spokesman", in: "A ministry spokesman said the raids must stop.") == "---GOVMED")
+    }
+
     /// A subhead ("Ambassador summoned") labels the section that tells its act:
     /// the section's sentence is coded, the label is not.
     @Test func aSubheadIsNoEvent() throws {

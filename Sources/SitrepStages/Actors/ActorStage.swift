@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v8"
+    public let version = "cameo-dict.v9"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -141,6 +141,8 @@ struct ActorCoder {
     static let honorifics: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "gen", "col", "sen", "rep"].map { WordKey.of($0) })
     static let glue: Set<UInt64> = Set(["'s", "'", "of", "for", "the", "-"].map { WordKey.of($0) })
     static let theWord = WordKey.of("the")
+    /// Earlier actors searched for the institution of "a ministry spokesman".
+    static let institutionReach = 8
     /// Prepositions that tie an agent to where it belongs (``locate(_:)``).
     static let belongingCases: Set<UInt64> = Set(["in", "from", "of", "throughout", "across", "within"].map { WordKey.of($0) })
     static let placing: Set<UInt64> = Set(["in", "from"].map { WordKey.of($0) })
@@ -634,9 +636,15 @@ struct ActorCoder {
             // latest actor with that role; otherwise the country is unknown.
             let first = range.lowerBound
             if first > 0 && tokens.surface[first - 1] == ActorCoder.theWord, let role = roles.last,
-               let match = previous.last(where: { $0.roles.contains(role) && !$0.code.hasPrefix("---") && $0.isSubject })
-                ?? previous.last(where: { $0.roles.contains(role) && !$0.code.hasPrefix("---") }) {
+               let match = latest(withRole: role, among: previous) {
                 code = match.code
+            } else if let institution = institutionRole(of: group), roles.count > 1,
+                      let match = latest(withRole: institution, among: Array(previous.suffix(ActorCoder.institutionReach))),
+                      let matchCountry = ActorCoder.countryPart(match.code) {
+                // "a ministry spokesman", "an army officer": the institution is the
+                // one the story has just named ("Iraq's foreign ministry summoned ..."),
+                // among its last few actors.
+                code = matchCountry + roles.joined()
             } else {
                 code = "---" + roles.joined()
             }
@@ -647,6 +655,20 @@ struct ActorCoder {
         actor.isSubject = isSubject(range)
         actor.isMainSubject = actor.isSubject && isMainSubject(range)
         return actor
+    }
+
+    /// The latest earlier actor with `role` and a country, a subject first.
+    private func latest(withRole role: String, among previous: [CodedActor]) -> CodedActor? {
+        previous.last(where: { $0.roles.contains(role) && !$0.code.hasPrefix("---") && $0.isSubject })
+            ?? previous.last(where: { $0.roles.contains(role) && !$0.code.hasPrefix("---") })
+    }
+
+    /// The role of an institution noun that opens a phrase of several roles
+    /// ("ministry" of "ministry spokesman"), if the phrase has one.
+    private func institutionRole(of group: [Segment]) -> String? {
+        guard let first = group.first, case .agent(let role) = first.piece,
+              ActorCoder.institutions.contains(tokens.lemma[first.range.upperBound - 1]) else { return nil }
+        return role
     }
 
     /// The country or organization part of a code: its first three letters
