@@ -25,13 +25,18 @@ private struct TimedStage: Stage {
 }
 
 @Suite struct PipelineProfileTests {
-    @Test func addsEachStagesTimeOverDocuments() throws {
+    /// Two stages costing 7 and 1,000 fake nanoseconds a document, and a profile on the same clock.
+    static func extractAndSentences() throws -> (Pipeline, PipelineProfile) {
         let clock = FakeClock()
         let pipeline = try Pipeline([
             TimedStage(name: "extract", requires: [], provides: [.article], clock: clock, cost: 7),
             TimedStage(name: "sentences", requires: [.article], provides: [.sentences], clock: clock, cost: 1_000),
         ])
-        let profile = PipelineProfile(stages: pipeline.stages.map(\.name), clock: { clock.now.load(ordering: .relaxed) })
+        return (pipeline, PipelineProfile(stages: pipeline.stages.map(\.name), clock: { clock.now.load(ordering: .relaxed) }))
+    }
+
+    @Test func addsEachStagesTimeOverDocuments() throws {
+        let (pipeline, profile) = try Self.extractAndSentences()
         let profiled = pipeline.profiled(by: profile)
         for number in 0..<3 { _ = try profiled.run(.cleanText("x"), id: "d\(number)") }
         #expect(profile.entries == [
@@ -46,12 +51,7 @@ private struct TimedStage: Stage {
     /// A batch reads the clock once per stage and counts the documents the
     /// stage finished.
     @Test func aBatchAddsItsDocumentsAtOnce() throws {
-        let clock = FakeClock()
-        let pipeline = try Pipeline([
-            TimedStage(name: "extract", requires: [], provides: [.article], clock: clock, cost: 7),
-            TimedStage(name: "sentences", requires: [.article], provides: [.sentences], clock: clock, cost: 1_000),
-        ])
-        let profile = PipelineProfile(stages: pipeline.stages.map(\.name), clock: { clock.now.load(ordering: .relaxed) })
+        let (pipeline, profile) = try Self.extractAndSentences()
         var docs = (0..<4).map { Document(id: "d\($0)", input: .cleanText("x")) }
         #expect(pipeline.profiled(by: profile).process(batch: &docs).allSatisfy { $0 == nil })
         #expect(profile.entries == [
