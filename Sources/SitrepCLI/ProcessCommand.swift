@@ -144,6 +144,8 @@ struct StreamingFilter {
     /// that finishes early takes another run), few enough that memory does
     /// not grow with the input.
     var runsPerWorker = 4
+    /// Lines per worker in a parallel batch at the least, however short its runs.
+    var minimumLinesPerWorker = 32
     /// A batch is closed early once it holds this many input bytes.
     var maxBatchBytes = 32 << 20
     private(set) var lines = 0
@@ -163,7 +165,7 @@ struct StreamingFilter {
         var batch: [(LineReader.Line, Int)] = []
         var batchBytes = 0
         // One worker takes one run of documents at a time.
-        let batchLines = workers == 1 ? documentsPerRun : workers * max(32, runsPerWorker * documentsPerRun)
+        let batchLines = workers == 1 ? documentsPerRun : workers * max(minimumLinesPerWorker, runsPerWorker * documentsPerRun)
         var done = false
         while !done {
             batch.removeAll(keepingCapacity: true)

@@ -62,16 +62,22 @@ public struct Pipeline: Sendable {
     public func process(_ doc: inout Document) throws {
         for (index, stage) in stages.enumerated() {
             let started = profile?.clock()
-            do {
-                try stage.process(&doc)
-            } catch let error as PipelineError {
-                throw error
-            } catch {
-                throw PipelineError.stageFailed(stage: stage.name, document: doc.id, reason: String(describing: error))
-            }
+            try Self.apply(stage, to: &doc)
             if let profile, let started { profile.record(stage: index, nanoseconds: profile.clock() &- started) }
-            doc.provenance.append(StageRecord(stage: stage.name, version: stage.version, provides: stage.provides.sorted()))
         }
+    }
+
+    /// Runs one stage on `doc` and records its provenance; any error becomes
+    /// ``PipelineError/stageFailed(stage:document:reason:)`` naming the stage.
+    private static func apply(_ stage: any Stage, to doc: inout Document) throws(PipelineError) {
+        do {
+            try stage.process(&doc)
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .stageFailed(stage: stage.name, document: doc.id, reason: String(describing: error))
+        }
+        doc.provenance.append(StageRecord(stage: stage.name, version: stage.version, provides: stage.provides.sorted()))
     }
 
     /// Runs every stage over a batch of documents, stage by stage: the first
@@ -94,16 +100,12 @@ public struct Pipeline: Sendable {
         for (index, stage) in stages.enumerated() {
             let started = profile?.clock()
             var finished = 0
-            let record = StageRecord(stage: stage.name, version: stage.version, provides: stage.provides.sorted())
             for k in docs.indices where failures[k] == nil {
                 do {
-                    try stage.process(&docs[k])
-                    docs[k].provenance.append(record)
+                    try Self.apply(stage, to: &docs[k])
                     finished += 1
-                } catch let error as PipelineError {
-                    failures[k] = error
                 } catch {
-                    failures[k] = .stageFailed(stage: stage.name, document: docs[k].id, reason: String(describing: error))
+                    failures[k] = error
                 }
             }
             if let profile, let started { profile.record(stage: index, nanoseconds: profile.clock() &- started, documents: finished) }

@@ -58,12 +58,8 @@ public struct InterchangeProcessor: Sendable {
 
     /// Processes a validated request.
     public func process(_ request: InterchangeRequest, lineNumber: Int) -> Output {
-        do {
-            let doc = try pipeline.run(request.input, id: request.idString, published: request.published, url: request.url)
-            return finish(doc, request, lineNumber: lineNumber, failure: nil)
-        } catch {
-            return finish(nil, request, lineNumber: lineNumber, failure: error)
-        }
+        finish(Result { try pipeline.run(request.input, id: request.idString, published: request.published, url: request.url) },
+               request, lineNumber: lineNumber)
     }
 
     /// Processes prepared lines together, stage by stage
@@ -84,7 +80,7 @@ public struct InterchangeProcessor: Sendable {
             case let .refused(output):
                 outputs.append(output)
             case let .request(request, lineNumber):
-                outputs.append(finish(failures[next] == nil ? docs[next] : nil, request, lineNumber: lineNumber, failure: failures[next]))
+                outputs.append(finish(failures[next].map { .failure($0) } ?? .success(docs[next]), request, lineNumber: lineNumber))
                 next += 1
             }
         }
@@ -92,14 +88,15 @@ public struct InterchangeProcessor: Sendable {
     }
 
     /// The output line of a request: the document encoded, or the stage failure.
-    private func finish(_ doc: Document?, _ request: InterchangeRequest, lineNumber: Int, failure: (any Error)?) -> Output {
-        guard var doc, failure == nil else {
+    private func finish(_ result: Result<Document, any Error>, _ request: InterchangeRequest, lineNumber: Int) -> Output {
+        switch result {
+        case var .success(doc):
+            if let note = request.dateNote { doc.report("SR-IN-009", .warning, note, stage: "input") }
+            return Output(bytes: InterchangeEncoder.encode(doc, id: request.id, options: options), errorCode: nil)
+        case let .failure(error):
             let code = "SR-PIPE-001"
-            let message = failure.map { "\($0)" } ?? "no document"
-            return Output(bytes: InterchangeEncoder.encodeError(id: request.id, line: lineNumber, code: code, message: message), errorCode: code)
+            return Output(bytes: InterchangeEncoder.encodeError(id: request.id, line: lineNumber, code: code, message: "\(error)"), errorCode: code)
         }
-        if let note = request.dateNote { doc.report("SR-IN-009", .warning, note, stage: "input") }
-        return Output(bytes: InterchangeEncoder.encode(doc, id: request.id, options: options), errorCode: nil)
     }
 
     /// The output for a line refused before processing.

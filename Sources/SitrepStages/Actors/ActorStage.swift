@@ -725,17 +725,9 @@ struct ActorCoder {
     /// The tokens of the person entity that holds `range` and is longer than
     /// it, if there is one.
     private func enclosingPersonName(_ range: Range<Int>) -> Range<Int>? {
-        guard !personSpans.isEmpty else { return nil }
         let start = tokens.words.starts[range.lowerBound], end = tokens.words.ends[range.upperBound - 1]
-        // The last person span that starts at or before the mention.
-        var low = 0, high = personSpans.count
-        while low < high {
-            let middle = (low + high) / 2
-            if personSpans[middle].start <= start { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0 else { return nil }
-        let span = personSpans[low - 1]
-        guard span.end >= end, span.start < start || span.end > end else { return nil }
+        guard let span = firstPersonSpan(endingAfter: start), span.start <= start, span.end >= end,
+              span.start < start || span.end > end else { return nil }
         var first = range.lowerBound, last = range.upperBound
         while first > 0 && tokens.words.starts[first - 1] >= span.start { first -= 1 }
         while last < tokens.words.starts.count && tokens.words.ends[last] <= span.end { last += 1 }
@@ -743,14 +735,18 @@ struct ActorCoder {
     }
 
     private func overlapsPersonEntity(_ range: Range<Int>) -> Bool {
-        guard !personSpans.isEmpty else { return false }
-        let start = tokens.words.starts[range.lowerBound], end = tokens.words.ends[range.upperBound - 1]
-        // The first person span that ends after the mention starts.
+        let end = tokens.words.ends[range.upperBound - 1]
+        return firstPersonSpan(endingAfter: tokens.words.starts[range.lowerBound]).map { $0.start < end } ?? false
+    }
+
+    /// The first person entity span that ends after byte `offset`, by binary
+    /// search (entity spans are sorted and do not overlap).
+    private func firstPersonSpan(endingAfter offset: Int) -> TextSpan? {
         var low = 0, high = personSpans.count
         while low < high {
             let middle = (low + high) / 2
-            if personSpans[middle].end > start { high = middle } else { low = middle + 1 }
+            if personSpans[middle].end > offset { high = middle } else { low = middle + 1 }
         }
-        return low < personSpans.count && personSpans[low].start < end
+        return low < personSpans.count ? personSpans[low] : nil
     }
 }

@@ -1196,7 +1196,10 @@ struct EventCoder {
         let dateline = tokens.datelineEnd(sentence) ?? sentence.lowerBound
         var inSentence: [PlaceMention] = []
         var inTarget: PlaceMention? = nil
-        let targetHead = EventCoder.placedAtTarget.contains(code.prefix(2)) ? target.flatMap { headToken(of: $0, in: sentence) } : nil
+        let targetHead = EventCoder.placedAtTarget.contains(code.prefix(2)) ? target.flatMap { targetSpan -> Int? in
+            guard let first = token(at: targetSpan.start, in: sentence), let last = token(endingAt: targetSpan.end, in: sentence) else { return nil }
+            return tokens.phraseHead(first..<(last + 1))
+        } : nil
         var acrossBorder = false
         for place in places where place.span.start >= sentenceSpan.start && place.span.end <= sentenceSpan.end {
             guard let t = token(at: place.span.start, in: sentence) else { continue }
@@ -1247,12 +1250,6 @@ struct EventCoder {
         guard let c = tokens.children[t].first(where: { tokens.deprel[$0] == "case" && tokens.upos[$0] == "ADP" }),
               tokens.surface[c] == EventCoder.withWord, c > 0 else { return false }
         return EventCoder.borderNouns.contains(tokens.lemma[c - 1])
-    }
-
-    /// The token of `span` whose head lies outside it: the phrase's head.
-    private func headToken(of span: TextSpan, in sentence: Range<Int>) -> Int? {
-        guard let first = token(at: span.start, in: sentence), let last = token(endingAt: span.end, in: sentence) else { return nil }
-        return (first...last).first { tokens.head[$0] < first || tokens.head[$0] > last }
     }
 
     /// Relations by which a place word gives the country of the noun it hangs on.
