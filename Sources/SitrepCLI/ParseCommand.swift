@@ -73,7 +73,7 @@ struct ParseCommand: ParsableCommand {
                 var sent = SyntaxSentence(forms: (start..<end).map { String(doc.text(of: doc.tokens[$0].span)) })
                 sent.comments = ["# sent_id = \(number + 1)", "# text = \(doc.text(of: span).replacingOccurrences(of: "\n", with: " "))"]
                 for (offset, index) in (start..<end).enumerated() {
-                    guard let syntax = doc.tokens[index].syntax else { continue }
+                    guard let syntax = doc.syntax(of: index) else { continue }
                     sent.upos[offset] = syntax.upos; sent.xpos[offset] = syntax.xpos; sent.lemmas[offset] = syntax.lemma
                     sent.heads[offset] = syntax.head; sent.deprels[offset] = syntax.deprel
                     if index + 1 < doc.tokens.count && doc.tokens[index + 1].span.start == doc.tokens[index].span.end { sent.misc[offset] = "SpaceAfter=No" }

@@ -1,15 +1,17 @@
 /// Annotation types of the standoff layers. Every position is a ``TextSpan``
 /// into ``Document/text`` (UTF-8 bytes); the interchange edge converts them.
 
-/// One token of the text.
+/// One token of the text: its span, and nothing else.
+///
+/// A token's syntax is in ``Document/syntax``, at the same index. Kept apart,
+/// a token is 16 bytes: the stages that read every token's span (the time
+/// tagger's first pass, the sentence ranges, the entity features) read a
+/// fifth of the memory they would read with the four tag strings beside it.
 public struct Token: Sendable, Equatable {
     public var span: TextSpan
-    /// Part-of-speech and dependency annotation, once the syntax layer exists.
-    public var syntax: TokenSyntax?
 
-    public init(span: TextSpan, syntax: TokenSyntax? = nil) {
+    public init(span: TextSpan) {
         self.span = span
-        self.syntax = syntax
     }
 }
 

@@ -36,7 +36,7 @@ public struct StageRecord: Sendable, Equatable {
 ///
 /// ## Topics
 /// - Input and text: ``input``, ``text``, ``article``, ``setArticle(text:article:paragraphs:)``
-/// - Layers: ``paragraphs``, ``sentences``, ``tokens``, ``entities``, ``actors``, ``events``,
+/// - Layers: ``paragraphs``, ``sentences``, ``tokens``, ``syntax``, ``entities``, ``actors``, ``events``,
 ///   ``times``, ``places``, ``quotes``, ``quantities``
 /// - Bookkeeping: ``diagnostics``, ``provenance``, ``layers``
 public struct Document: Sendable {
@@ -54,6 +54,10 @@ public struct Document: Sendable {
     public var paragraphs: [TextSpan] = []
     public var sentences: [TextSpan] = []
     public var tokens: [Token] = []
+    /// The syntax layer: each token's tags, lemma and dependency, at the
+    /// token's index (``syntax(of:)``). Empty until the syntax stage runs,
+    /// then exactly as long as ``tokens``.
+    public var syntax: [TokenSyntax] = []
     public var entities: [EntityMention] = []
     public var actors: [ActorMention] = []
     public var events: [Event] = []
@@ -103,6 +107,11 @@ public struct Document: Sendable {
             while u < tokens.count && tokens[u].span.start < span.end { covered[u] = true; u += 1 }
         }
         return covered
+    }
+
+    /// The syntax of token `index`, or nil before the syntax layer exists.
+    public func syntax(of index: Int) -> TokenSyntax? {
+        syntax.isEmpty ? nil : syntax[index]
     }
 
     /// The text of a span.
@@ -159,6 +168,9 @@ extension Document {
         try checkSorted(paragraphs, "paragraph")
         try checkSorted(sentences, "sentence")
         try checkSorted(tokens.map(\.span), "token")
+        if !syntax.isEmpty && syntax.count != tokens.count {
+            throw InvariantViolation(description: "the syntax layer has \(syntax.count) entries for \(tokens.count) tokens")
+        }
         for entity in entities { try check(entity.span, "entity") }
         for actor in actors { try check(actor.span, "actor") }
         for time in times { try check(time.span, "time") }

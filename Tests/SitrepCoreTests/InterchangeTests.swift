@@ -109,7 +109,8 @@ import Testing
             ("struck", second, TokenSyntax(upos: "VERB", xpos: "VBD", lemma: "strike", head: -1, deprel: "root")),
             (".", second, TokenSyntax(upos: "PUNCT", xpos: ".", lemma: ".", head: 2, deprel: "punct")),
         ]
-        doc.tokens = words.map { Token(span: span($0.0, from: $0.1), syntax: $0.2) }
+        doc.tokens = words.map { Token(span: span($0.0, from: $0.1)) }
+        doc.syntax = words.map(\.2)
         let value = try JSONReader.read(InterchangeEncoder.encode(doc, id: .string("x"), options: .init(includeSyntax: true)))
         let tokens = try #require(value["tokens"]?.arrayValue)
         #expect(tokens.count == 7)

@@ -119,6 +119,19 @@ private struct Boom: Error, CustomStringConvertible { var description: String { 
         #expect(throws: Never.self) { try doc.validate() }
     }
 
+    @Test func theSyntaxLayerHasOneEntryPerToken() {
+        var doc = document("Ankara warned.")
+        doc.sentences = [TextSpan(start: 0, end: 14)]
+        doc.tokens = [Token(span: TextSpan(start: 0, end: 6)), Token(span: TextSpan(start: 7, end: 13)), Token(span: TextSpan(start: 13, end: 14))]
+        #expect(doc.syntax(of: 1) == nil, "no syntax layer yet")
+        let verb = TokenSyntax(upos: "VERB", xpos: "VBD", lemma: "warn", head: -1, deprel: "root")
+        doc.syntax = [TokenSyntax(upos: "PROPN", xpos: "NNP", lemma: "Ankara", head: 1, deprel: "nsubj"), verb]
+        #expect(throws: Document.InvariantViolation.self) { try doc.validate() }
+        doc.syntax.append(TokenSyntax(upos: "PUNCT", xpos: ".", lemma: ".", head: 1, deprel: "punct"))
+        #expect(throws: Never.self) { try doc.validate() }
+        #expect(doc.syntax(of: 1) == verb)
+    }
+
     @Test func findsTheSentenceOfAnOffset() {
         var doc = document("One. Two. Three.")
         doc.sentences = [TextSpan(start: 0, end: 4), TextSpan(start: 5, end: 9), TextSpan(start: 10, end: 16)]

@@ -280,9 +280,9 @@ import SitrepCore
         #expect(annotator.annotate(forms: forms, inName: names).upos[5] == "PROPN")
         // In the pipeline the entities stage runs first and the syntax stage reads its names.
         let doc = try EventStageTests.run(text, pipeline: try EventStageTests.shippedPipeline.get())
-        let united = try #require(doc.tokens.first { doc.text(of: $0.span) == "United" })
-        #expect(united.syntax?.upos == "PROPN")
-        #expect(united.syntax?.xpos == "NNP")
+        let united = try #require(doc.tokens.firstIndex { doc.text(of: $0.span) == "United" })
+        #expect(doc.syntax(of: united)?.upos == "PROPN")
+        #expect(doc.syntax(of: united)?.xpos == "NNP")
     }
 
     @Test func aThinkTankIsNoArmy() throws {
@@ -447,8 +447,7 @@ import SitrepCore
             ("ADJ", "JJ", 5, "amod"), ("NOUN", "NNS", 3, "obj"), ("PUNCT", ".", 3, "punct"),
         ]
         for (k, (upos, xpos, head, deprel)) in parse.enumerated() {
-            let lemma = doc.tokens[k].syntax?.lemma ?? ""
-            doc.tokens[k].syntax = TokenSyntax(upos: upos, xpos: xpos, lemma: lemma, head: head, deprel: deprel)
+            doc.syntax[k] = TokenSyntax(upos: upos, xpos: xpos, lemma: doc.syntax[k].lemma, head: head, deprel: deprel)
         }
         for stage in pipeline.stages where stage.name == "actors" || stage.name == "events" { try stage.process(&doc) }
         let triples = EventStageTests.triples(doc)

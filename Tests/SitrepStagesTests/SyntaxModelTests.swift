@@ -102,9 +102,9 @@ struct SyntaxModelTests {
         let pipeline = try Pipeline([ExtractStage(), SentenceStage(), TokenStage(), SyntaxStage(model: SyntaxFixtures.model)])
         try pipeline.process(&doc)
         #expect(doc.sentences.count == 2)
-        #expect(doc.tokens.allSatisfy { $0.syntax != nil })
+        #expect(doc.syntax.count == doc.tokens.count)
         for range in SyntaxStage.sentenceRanges(doc) {
-            let heads = range.map { doc.tokens[$0].syntax!.head }
+            let heads = range.map { doc.syntax[$0].head }
             #expect(heads.filter { $0 == -1 }.count == 1)
             #expect(heads.allSatisfy { $0 >= -1 && $0 < range.count })
         }

@@ -26,7 +26,7 @@ func timeTagParsed(_ text: String, published: String = "2024-03-13", tree: [(hea
     try SyntaxStage().process(&doc)
     if let tree {
         precondition(tree.count == doc.tokens.count, "the tree has \(tree.count) tokens, the text \(doc.tokens.count)")
-        for (index, arc) in tree.enumerated() { doc.tokens[index].syntax?.head = arc.head; doc.tokens[index].syntax?.deprel = arc.deprel }
+        for (index, arc) in tree.enumerated() { doc.syntax[index].head = arc.head; doc.syntax[index].deprel = arc.deprel }
     }
     try TimeStage().process(&doc)
     return doc.times.map { (String(doc.text(of: $0.span)), $0.value) }

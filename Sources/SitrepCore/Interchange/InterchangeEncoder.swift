@@ -205,7 +205,6 @@ public enum InterchangeEncoder {
         return json.bytes
     }
 
-    /// Writes the `article` object: metadata and the text every offset points into.
     /// The `tokens` array of the syntax extension: one object a token, its `head`
     /// the index of its head in this array (`null` for a sentence's root, and
     /// every syntax field `null` when the document has no syntax layer).
@@ -225,7 +224,7 @@ public enum InterchangeEncoder {
             json.key("start"); json.int(start)
             json.key("end"); json.int(end)
             json.key("text"); json.string(String(doc.text(of: token.span)))
-            if let syntax = token.syntax {
+            if let syntax = doc.syntax(of: t) {
                 json.key("upos"); json.string(syntax.upos)
                 json.key("xpos"); json.string(syntax.xpos)
                 json.key("lemma"); json.string(syntax.lemma)
@@ -244,6 +243,7 @@ public enum InterchangeEncoder {
         json.endArray()
     }
 
+    /// Writes the `article` object: metadata and the text every offset points into.
     public static func writeArticle(_ doc: Document, into json: inout JSONWriter) {
         let article = doc.article
         json.beginObject()

@@ -30,7 +30,7 @@ struct ParsedTokens {
         var hasSyntax = false
         for sentence in words.sentences {
             for t in sentence {
-                guard let syntax = doc.tokens[t].syntax else { continue }
+                guard let syntax = doc.syntax(of: t) else { continue }
                 hasSyntax = true
                 lemma[t] = WordKey.of(syntax.lemma)
                 upos[t] = syntax.upos

@@ -2,7 +2,7 @@ import Foundation
 import SitrepCore
 
 /// The `syntax` stage: UPOS and PTB XPOS tags, lemmas and a UD dependency tree for every
-/// sentence, from the committed model (``SyntaxAnnotator``).
+/// sentence, from the committed model (``SyntaxAnnotator``), in ``SitrepCore/Document/syntax``.
 ///
 /// The model ships as the resource `Models/syntax-ud.bin` and is loaded once per process,
 /// on first use (``sharedModel``). Each token's ``SitrepCore/TokenSyntax/head`` is the
@@ -47,6 +47,9 @@ public struct SyntaxStage: Stage {
         let annotator = try self.annotator ?? Self.sharedAnnotator.get()
         // Tokens inside a named entity (the `entities` stage runs first).
         let inName = doc.entities.isEmpty ? nil : doc.tokensCovered(by: doc.entities.map(\.span))
+        // The ranges cover every token, in order: each sentence's entries are appended.
+        var syntax: [TokenSyntax] = []
+        syntax.reserveCapacity(doc.tokens.count)
         for range in Self.sentenceRanges(doc) {
             let forms = range.map { String(doc.text(of: doc.tokens[$0].span)) }
             let names = inName.map { Array($0[range]) }
@@ -59,18 +62,20 @@ public struct SyntaxStage: Stage {
                 let dateline = annotator.annotate(forms: Array(forms[..<split]), inName: names.map { Array($0[..<split]) })
                 for offset in 0..<split {
                     let isRoot = dateline.heads[offset] < 0
-                    doc.tokens[range.lowerBound + offset].syntax = TokenSyntax(
+                    syntax.append(TokenSyntax(
                         upos: dateline.upos[offset], xpos: dateline.xpos[offset], lemma: dateline.lemmas[offset],
-                        head: isRoot ? mainRoot : dateline.heads[offset], deprel: isRoot ? "dep" : dateline.deprels[offset])
+                        head: isRoot ? mainRoot : dateline.heads[offset], deprel: isRoot ? "dep" : dateline.deprels[offset]))
                 }
             }
             for offset in 0..<main.heads.count {
                 let head = main.heads[offset]
-                doc.tokens[range.lowerBound + split + offset].syntax = TokenSyntax(
+                syntax.append(TokenSyntax(
                     upos: main.upos[offset], xpos: main.xpos[offset], lemma: main.lemmas[offset],
-                    head: head < 0 ? -1 : head + split, deprel: main.deprels[offset])
+                    head: head < 0 ? -1 : head + split, deprel: main.deprels[offset]))
             }
         }
+        precondition(syntax.count == doc.tokens.count, "the sentence ranges cover every token once")
+        doc.syntax = syntax
     }
 
     /// The token index ranges of the sentences, in order.
@@ -79,7 +84,6 @@ public struct SyntaxStage: Stage {
         if doc.sentences.isEmpty { return doc.tokens.isEmpty ? [] : [0..<doc.tokens.count] }
         var ranges: [Range<Int>] = []
         var start = 0, currentKey = Int.min, next = 0
-        // Only the spans are read: copying whole tokens would retain their syntax strings.
         let tokens = doc.tokens, sentences = doc.sentences
         for index in tokens.indices {
             let span = tokens[index].span

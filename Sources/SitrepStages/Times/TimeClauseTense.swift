@@ -25,7 +25,8 @@ import SitrepCore
 /// A verb of scheduling before the expression (``TimeWords/schedulingVerbs``)
 /// makes it future whatever its own tense, unless it is a past perfect.
 final class TimeClauseTense {
-    private let tokens: [Token]
+    /// The document's syntax layer, one entry per token.
+    private let syntax: [TokenSyntax]
     private let ranges: [Range<Int>]
     private let schedulingVerbs: Set<String>
     /// Each token's ``Code``, read from its tag strings the first time a
@@ -65,17 +66,16 @@ final class TimeClauseTense {
         var kind: Kind { Kind(rawValue: UInt8(rawValue & Self.kindMask)) ?? .other }
     }
 
-    /// Nil when the tokens carry no parse. Nothing is computed up front: the
-    /// few expressions whose value depends on the tense read the parse on demand.
-    init?(tokens: [Token], sentenceRanges: [Range<Int>], lexicon: TimeLexicon) {
-        // `syntax?.head` tests the optional without copying the token's strings
-        // (comparing the whole `TokenSyntax?` with nil retained and released them).
-        guard tokens.contains(where: { $0.syntax?.head != nil }) else { return nil }
-        self.tokens = tokens
+    /// Nil when there is no parse (`syntax` is empty). Nothing is computed up
+    /// front: the few expressions whose value depends on the tense read the
+    /// parse on demand.
+    init?(syntax: [TokenSyntax], sentenceRanges: [Range<Int>], lexicon: TimeLexicon) {
+        guard !syntax.isEmpty else { return nil }
+        self.syntax = syntax
         self.ranges = sentenceRanges
         self.schedulingVerbs = lexicon.schedulingVerbs
-        codes = .allocate(capacity: tokens.count)
-        codes.initialize(repeating: 0, count: tokens.count)
+        codes = .allocate(capacity: syntax.count)
+        codes.initialize(repeating: 0, count: syntax.count)
     }
 
     deinit { codes.deallocate() }
@@ -92,9 +92,11 @@ final class TimeClauseTense {
 
     /// The global index of token `k`'s head, or -1.
     private func head(_ k: Int) -> Int {
-        // `syntax?.head` reads the one field: binding the whole `TokenSyntax`
+        // `syntax[k].head` reads the one field: binding the whole `TokenSyntax`
         // would retain and release its four strings.
-        guard k >= 0, k < tokens.count, let relative = tokens[k].syntax?.head, relative >= 0, let range = sentence(of: k) else { return -1 }
+        guard k >= 0, k < syntax.count else { return -1 }
+        let relative = syntax[k].head
+        guard relative >= 0, let range = sentence(of: k) else { return -1 }
         let head = range.lowerBound + relative
         return range.contains(head) ? head : -1
     }
@@ -111,12 +113,11 @@ final class TimeClauseTense {
 
     @inline(never)
     private func readCode(_ k: Int) -> Code {
-        // Field by field: binding the whole `TokenSyntax` would copy the token.
-        guard let uposString = tokens[k].syntax?.upos else { return .read }
-        let upos = TagKey(uposString)
-        let xpos = TagKey(tokens[k].syntax?.xpos ?? "")
-        let deprel = TagKey(tokens[k].syntax?.deprel ?? "")
-        let lemma = TagKey(tokens[k].syntax?.lemma ?? "")
+        // Field by field: binding the whole `TokenSyntax` would retain its strings.
+        let upos = TagKey(syntax[k].upos)
+        let xpos = TagKey(syntax[k].xpos)
+        let deprel = TagKey(syntax[k].deprel)
+        let lemma = TagKey(syntax[k].lemma)
         let kind = Self.kind(upos: upos, xpos: xpos, deprel: deprel, lemma: lemma)
         var code = Code(rawValue: UInt16(kind.rawValue)).union(.read)
         let presentTag = xpos == .vbz || xpos == .vbp
@@ -208,7 +209,7 @@ final class TimeClauseTense {
         // the troops will remain", which the parser may hang on "remain"),
         // unless the expression is a possessive ("ended Friday's talks").
         if first > 0, let range = sentence(of: first), range.contains(first - 1), isVerb(first - 1),
-           !(last < tokens.count && code(last).contains(.possessive)) {
+           !(last < syntax.count && code(last).contains(.possessive)) {
             return first - 1
         }
         // The expression's own head: the token whose head lies outside it.
@@ -256,7 +257,8 @@ final class TimeClauseTense {
         for dependent in range {
             // The dependent's head, from the sentence already found.
             // Only the verb's dependents are coded; the others are read by their head alone.
-            guard let relative = tokens[dependent].syntax?.head, range.lowerBound + relative == verb, relative >= 0 else { continue }
+            let relative = syntax[dependent].head
+            guard relative >= 0, range.lowerBound + relative == verb else { continue }
             let code = code(dependent)
             if code.contains(.aux) { aux.any = true }
             if code.contains(.presentBe) { presentBeOrCopula = true }
@@ -283,7 +285,7 @@ final class TimeClauseTense {
     private func isSchedulingVerb(_ verb: Int) -> Bool {
         let known = code(verb)
         if known.contains(.schedulingRead) { return known.contains(.scheduling) }
-        let scheduling = tokens[verb].syntax.map { schedulingVerbs.contains($0.lemma) } == true
+        let scheduling = schedulingVerbs.contains(syntax[verb].lemma)
         codes[verb] = known.union(scheduling ? [.schedulingRead, .scheduling] : .schedulingRead).rawValue
         return scheduling
     }

@@ -72,7 +72,7 @@ public struct TimeStage: Stage {
         let matches: [TimeMatch] = text.withUTF8 { buffer in
             var tagger = TimeTagger(lexicon: TimeLexicon.shared, bytes: buffer, tokens: tokens, dct: dct)
             if !hasEmptyTokens {
-                tagger.clauseTense = TimeClauseTense(tokens: tokens, sentenceRanges: ranges, lexicon: tagger.lexicon)
+                tagger.clauseTense = TimeClauseTense(syntax: doc.syntax, sentenceRanges: ranges, lexicon: tagger.lexicon)
             }
             return tagger.run(sentences: ranges)
         }
