@@ -129,6 +129,7 @@ struct EventCoder {
     /// "is about to restore ties": the act is imminent. PETRARCH codes it as the
     /// act; Sitrep does too, with the flag `imminent`.
     static let aboutWord = WordKey.of("about")
+    static let threatenWord = WordKey.of("threaten")
     /// Verbs whose infinitive complement did not happen; they code themselves (12x).
     static let negatingVerbs = keys(["refuse", "decline", "reject", "fail", "deny", "avoid", "stop", "cease", "halt", "oppose", "resist", "forget"])
     /// Verbs whose object is the subject of their infinitive ("urged Iran to talk").
@@ -227,6 +228,8 @@ struct EventCoder {
         // Acts a party considers ("is considering giving money"): CAMEO's 014.
         var considered = Set<Int>()
         var imminent = Set<Int>()
+        // Acts threatened ("threatened to institute a curfew"): CAMEO's 13.
+        var threatened = Set<Int>()
         for v in verbCodes.keys.sorted() {
             if tokens.hasChild(v, relations: ["advmod", "aux", "det"], lemmas: EventCoder.negators) {
                 // "would not provide support": a refusal (12x) where CAMEO has one. A
@@ -268,6 +271,7 @@ struct EventCoder {
                 if EventCoder.intentVerbs.contains(lemma) {
                     intent.insert(v)
                     suppressed.insert(parent)
+                    if lemma == EventCoder.threatenWord { threatened.insert(v) }
                 }
                 if EventCoder.consideringVerbs.contains(lemma) { considered.insert(v) }
                 if tokens.hasChild(parent, relations: ["advmod", "aux"], lemmas: EventCoder.negators) { dropped.insert(v); break }
@@ -330,7 +334,7 @@ struct EventCoder {
                 verb.code = "014"
                 flags.append("intent")
             } else if intent.contains(v) {
-                verb.code = EventCoder.intentCode(verb.code)
+                verb.code = threatened.contains(v) ? EventCoder.threatCode(verb.code) : EventCoder.intentCode(verb.code)
                 flags.append("intent")
             }
             let passive = isPassive(v)
@@ -1401,6 +1405,15 @@ struct EventCoder {
             }
         default: return nil
         }
+    }
+
+    /// The code of a threatened act: its threat code (13x) where CAMEO has one
+    /// ("threatened to boycott" 1312, "to attack" 138), else 130, threaten, not
+    /// specified: a threat is never an intent to cooperate ("threatened to
+    /// institute a curfew", "to resign", "to sue").
+    static func threatCode(_ code: String) -> String {
+        let announced = intentCode(code)
+        return announced.hasPrefix("13") ? announced : "130"
     }
 
     /// The intent (03x) or threat (13x) code of an announced act, per CAMEO's own
