@@ -521,7 +521,7 @@ struct EventCoder {
         }
         guard let form = best?.form else { return nil }
         let block = dictionary.verbs.blocks[form.block]
-        var chosen: (pattern: VerbDictionary.Pattern, target: Int?, source: Int?)?
+        var chosen: (pattern: VerbDictionary.Pattern, target: Int?, source: Int?, nearest: Int?)?
         // The words of the clause, surface and lemma, to skip patterns quickly.
         var present: [UInt64] = []
         present.reserveCapacity(2 * (pre.count + post.count))
@@ -548,7 +548,19 @@ struct EventCoder {
             if pattern.isIdiom && !isWritten(for: pattern) { continue }
             guard pattern.words.allSatisfy(present.contains) else { continue }
             guard let preMatch = match(pattern.pre, in: pre), let postMatch = match(pattern.post, in: post) else { continue }
-            chosen = (pattern, postMatch.target ?? preMatch.target, preMatch.source ?? postMatch.source)
+            // Of two patterns of one standing that both name words after the verb,
+            // the one whose first word is nearer the verb names its object: in
+            // "declined to comment on the report", "* comment" (011) and not the
+            // complement's own "report" (016, deny); in "backed plans to write off
+            // debts", "* plan" (051) and not "* off" (080, back off). The verb's own
+            // particle is no object: between "broke off relations" and "* off",
+            // the later pattern stands, as between any others.
+            if let chosen, pattern.weight == chosen.pattern.weight, isWritten(for: chosen.pattern) == isWritten(for: pattern),
+               let nearest = postMatch.firstWord, let chosenNearest = chosen.nearest, chosenNearest < nearest,
+               !isParticle(nearest, of: v), !isParticle(chosenNearest, of: v) {
+                continue
+            }
+            chosen = (pattern, postMatch.target ?? preMatch.target, preMatch.source ?? postMatch.source, postMatch.firstWord)
         }
         if let chosen {
             guard let code = chosen.pattern.code else { return nil }
@@ -572,6 +584,11 @@ struct EventCoder {
         return VerbCode(code: code, block: form.block, pattern: EventCoder.inferredPattern, weight: 0, targetAnchor: nil, sourceAnchor: nil)
     }
 
+    /// Whether token `t` is a particle of verb `v` ("off" of "broke off").
+    private func isParticle(_ t: Int, of v: Int) -> Bool {
+        tokens.head[t] == v && tokens.deprel[t] == "compound:prt"
+    }
+
     /// Whether the noun phrase headed by `t` is an amount: a number, or a unit of
     /// measure or money ("3.2 pct", "one pence", "5.6 billion dlrs"), not a
     /// counted thing ("returned two paintings") nor a measured one ("sold
@@ -586,10 +603,11 @@ struct EventCoder {
     static let amountUnits = keys(QuantityUnitData.units.map(\.0) + ["cent", "cents", "pence", "penny", "point", "points", "basis"])
 
     /// Matches pattern elements in order over `positions` (token indexes, sorted);
-    /// returns where `+` and `$` point, or nil when an element is missing.
-    private func match(_ elements: [VerbDictionary.Element], in positions: [Int]) -> (target: Int?, source: Int?)? {
+    /// returns where `+` and `$` point and the token of the first word matched,
+    /// or nil when an element is missing.
+    private func match(_ elements: [VerbDictionary.Element], in positions: [Int]) -> (target: Int?, source: Int?, firstWord: Int?)? {
         var cursor = 0
-        var target: Int?, source: Int?
+        var target: Int?, source: Int?, firstWord: Int?
         for element in elements {
             switch element {
             case .open, .close:
@@ -600,11 +618,15 @@ struct EventCoder {
                 source = cursor < positions.count ? positions[cursor] : nil
             case .word(let key):
                 // The preposition of a time ("on Wednesday") is no particle of the
-                // verb ("called ... on": an appeal).
+                // verb ("called ... on": an appeal), and the name of a month in a
+                // time is no word of a pattern ("postponed until March 10 its
+                // meeting" is no march).
                 guard let p = (cursor..<positions.count).first(where: {
                     let t = positions[$0]
                     return (tokens.surface[t] == key || tokens.lemma[t] == key) && !isTimePreposition(t)
+                        && !(inTime[t] && tokens.upos[t] == "PROPN")
                 }) else { return nil }
+                if firstWord == nil { firstWord = positions[p] }
                 cursor = p + 1
             case .synset(let index):
                 var found: Int?
@@ -615,14 +637,18 @@ struct EventCoder {
                             let t = positions[p + k]
                             if tokens.surface[t] != word && tokens.lemma[t] != word { ok = false; break }
                         }
-                        if ok { found = p + phrase.count; break search }
+                        if ok {
+                            found = p + phrase.count
+                            if firstWord == nil { firstWord = positions[p] }
+                            break search
+                        }
                     }
                 }
                 guard let found else { return nil }
                 cursor = found
             }
         }
-        return (target, source)
+        return (target, source, firstWord)
     }
 
     /// A preposition whose noun is a time expression ("on" of "on Wednesday").
