@@ -64,6 +64,9 @@ struct TrainSyntaxCommand: ParsableCommand {
     @Option(help: "Parsers trained on their own shuffles and summed into one (an ensemble at the run-time cost of one).")
     var members = SyntaxTrainer.Settings().members
 
+    @Option(help: "Taggers trained on their own shuffles and summed into one, for the model and each jack-knife fold.")
+    var tagMembers = SyntaxTrainer.Settings().tagMembers
+
     @Option(help: "Seed of the shuffles and exploration.")
     var seed = SyntaxTrainer.Settings().seed
 
@@ -72,6 +75,7 @@ struct TrainSyntaxCommand: ParsableCommand {
         for bits in [tagBits, actionBits, labelBits] where !(10...24).contains(bits) { throw ValidationError("table bits must be in 10...24, not \(bits)") }
         guard (1...64).contains(beam) else { throw ValidationError("--beam must be in 1...64, not \(beam)") }
         guard (1...8).contains(members) else { throw ValidationError("--members must be in 1...8, not \(members)") }
+        guard (1...8).contains(tagMembers) else { throw ValidationError("--tag-members must be in 1...8, not \(tagMembers)") }
         guard folds == 0 || folds >= 2 else { throw ValidationError("--folds must be 0 or at least 2") }
     }
 
@@ -93,13 +97,14 @@ struct TrainSyntaxCommand: ParsableCommand {
         settings.labelBits = labelBits
         settings.beam = beam
         settings.members = members
+        settings.tagMembers = tagMembers
         var clusterTable: [UInt64: UInt64] = [:]
         if let clusters {
             clusterTable = try SyntaxClusters.table(tsv: try readTrainingFile(clusters))
             log("read \(clusterTable.count) word clusters from \(clusters)")
         }
         let clusterName = clusters.map { ($0 as NSString).lastPathComponent } ?? "none"
-        let info = "sitrep train syntax; train: \(train.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); clusters: \(clusterName); tag epochs \(tagEpochs), parse epochs \(parseEpochs), folds \(folds), bits \(tagBits)/\(actionBits)/\(labelBits), seed \(seed), beam \(beam), members \(members)"
+        let info = "sitrep train syntax; train: \(train.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); clusters: \(clusterName); tag epochs \(tagEpochs), parse epochs \(parseEpochs), folds \(folds), bits \(tagBits)/\(actionBits)/\(labelBits), seed \(seed), beam \(beam), members \(members), tag members \(tagMembers)"
         let model = SyntaxTrainer.train(sentences, clusters: clusterTable, settings: settings, info: info, log: log)
         try model.data().write(to: URL(fileURLWithPath: output))
         log("wrote \(output)")

@@ -37,6 +37,9 @@ public enum SyntaxTrainer {
         public var beam = 1
         /// Parsers trained (each on its own shuffles) and summed into one.
         public var members = 1
+        /// Taggers trained (each on its own shuffles) and summed into one, for the
+        /// model and for each jack-knife fold.
+        public var tagMembers = 1
 
         public init() {}
     }
@@ -106,7 +109,7 @@ public enum SyntaxTrainer {
         log("\(examples.count) sentences, \(examples.reduce(0) { $0 + $1.words.count }) words (\(clustered) with a cluster), \(tagClasses.count) tag classes, \(labels.count) labels, \(model.ambiguity.count) ambiguity entries, \(model.lemmaExceptions.count) lemma exceptions")
 
         var random = SyntaxRandom(seed: settings.seed)
-        model.tagger = trainTagger(examples, model: model, settings: settings, random: &random, log: log)
+        model.tagger = trainTaggers(examples, model: model, settings: settings, random: &random, log: log)
 
         // Jack-knifed tags, so the parser learns from tags as noisy as at run time.
         var parserTags = examples.map(\.classes)
@@ -115,7 +118,7 @@ public enum SyntaxTrainer {
             for fold in 0..<settings.folds {
                 let training = examples.indices.filter { $0 % settings.folds != fold }.map { examples[$0] }
                 var foldRandom = SyntaxRandom(seed: settings.seed &+ UInt64(fold + 1))
-                let table = trainTagger(training, model: model, settings: settings, random: &foldRandom, log: { _ in })
+                let table = trainTaggers(training, model: model, settings: settings, random: &foldRandom, log: { _ in })
                 var correct = 0, total = 0
                 for index in examples.indices where index % settings.folds == fold {
                     let example = examples[index]
@@ -179,6 +182,19 @@ public enum SyntaxTrainer {
             }
             return result
         }
+    }
+
+    /// ``Settings/tagMembers`` taggers, each on its own shuffles, summed into one
+    /// table: like the parser's members, the sum of their scores is the score of
+    /// their summed tables.
+    static func trainTaggers(_ examples: [Example], model: SyntaxModel, settings: Settings, random: inout SyntaxRandom, log: (String) -> Void) -> SyntaxWeights {
+        var sum = trainTagger(examples, model: model, settings: settings, random: &random, log: log)
+        for member in 1..<max(settings.tagMembers, 1) {
+            log("tagger member \(member + 1)/\(settings.tagMembers)")
+            let table = trainTagger(examples, model: model, settings: settings, random: &random, log: log)
+            for index in sum.values.indices { sum.values[index] += table.values[index] }
+        }
+        return sum
     }
 
     static func trainTagger(_ examples: [Example], model: SyntaxModel, settings: Settings, random: inout SyntaxRandom, log: (String) -> Void) -> SyntaxWeights {
