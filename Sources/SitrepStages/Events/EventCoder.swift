@@ -130,6 +130,7 @@ struct EventCoder {
     /// act; Sitrep does too, with the flag `imminent`.
     static let aboutWord = WordKey.of("about")
     static let threatenWord = WordKey.of("threaten")
+    static let decideWord = WordKey.of("decide")
     /// Verbs whose infinitive complement did not happen; they code themselves (12x).
     static let negatingVerbs = keys(["refuse", "decline", "reject", "fail", "deny", "avoid", "stop", "cease", "halt", "oppose", "resist", "forget"])
     /// Verbs whose object is the subject of their infinitive ("urged Iran to talk").
@@ -269,8 +270,11 @@ struct EventCoder {
                     if lemma == WordKey.of("unlikely") || lemma == WordKey.of("unable") { dropped.insert(v) } else { intent.insert(v) }
                 }
                 if EventCoder.intentVerbs.contains(lemma) {
-                    intent.insert(v)
                     suppressed.insert(parent)
+                    // A decision to yield is the yielding ("decided to ease sanctions",
+                    // "to allow the candidate", "to lift the ban"): a government's or a
+                    // court's decision is its act of policy, CAMEO's 08, not an intent.
+                    if !(lemma == EventCoder.decideWord && verbCodes[v]?.code.hasPrefix("08") == true) { intent.insert(v) }
                     if lemma == EventCoder.threatenWord { threatened.insert(v) }
                 }
                 if EventCoder.consideringVerbs.contains(lemma) { considered.insert(v) }
