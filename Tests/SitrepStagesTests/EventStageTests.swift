@@ -208,6 +208,8 @@ import SitrepCore
         Case(rule: "reducing aid, or announcing its suspension, is CAMEO's 162 (scripts/cameo-verbs-extra.tsv); reducing a deficit is no event",
              text: "Britain reduced humanitarian aid to Yemen. Denmark announced a suspension of aid to Egypt. Canada reduced its budget deficit.",
              events: ["GBR YEM 1623", "DNK EGY 162"]),
+        Case(rule: "\"let free\" is releasing persons, 0841; American departments without \"US\" in front are the US government (scripts/cameo-*-extra.tsv, -variants.tsv)",
+             text: "Yemen let free the activists. The State Department criticized Russia.", events: ["YEM YEMOPP 0841", "USAGOV RUS 111"]),
         Case(rule: "a threatened act is a threat: its own threat code (13x) where CAMEO has one, else 130, never an intent to cooperate",
              text: "Iran threatened to boycott the talks with the United States. The Algerian government threatened to institute a curfew in Algiers.",
              events: ["IRN USA 1312", "DZAGOV DZA 130"], flags: ["intent"]),
