@@ -210,6 +210,8 @@ import SitrepCore
              events: ["GBR YEM 1623", "DNK EGY 162"]),
         Case(rule: "\"let free\" is releasing persons, 0841; American departments without \"US\" in front are the US government (scripts/cameo-*-extra.tsv, -variants.tsv)",
              text: "Yemen let free the activists. The State Department criticized Russia.", events: ["YEM YEMOPP 0841", "USAGOV RUS 111"]),
+        Case(rule: "a party claiming its own act claims responsibility for it (015); a claim that another acted keeps the claim's code",
+             text: "Turkey claimed that it had attacked Iraq. Greece claimed that Iraq had attacked Syria.", events: ["TUR IRQ 015", "GRC IRQ 110"]),
         Case(rule: "a threatened act is a threat: its own threat code (13x) where CAMEO has one, else 130, never an intent to cooperate",
              text: "Iran threatened to boycott the talks with the United States. The Algerian government threatened to institute a curfew in Algiers.",
              events: ["IRN USA 1312", "DZAGOV DZA 130"], flags: ["intent"]),

@@ -131,6 +131,10 @@ struct EventCoder {
     static let aboutWord = WordKey.of("about")
     static let threatenWord = WordKey.of("threaten")
     static let decideWord = WordKey.of("decide")
+    static let claimWord = WordKey.of("claim")
+    /// Roots of the acts of force a party claims responsibility for: force
+    /// posture, coercion, assault, fighting, mass violence (15, 17-20).
+    static let forceRoots: Set<String> = ["15", "17", "18", "19", "20"]
     /// Verbs whose infinitive complement did not happen; they code themselves (12x).
     static let negatingVerbs = keys(["refuse", "decline", "reject", "fail", "deny", "avoid", "stop", "cease", "halt", "oppose", "resist", "forget"])
     /// Verbs whose object is the subject of their infinitive ("urged Iran to talk").
@@ -224,6 +228,7 @@ struct EventCoder {
         recodeReportedObligations(in: sentence, &verbCodes, dropped: &dropped)
         guard !verbCodes.isEmpty else { return [] }
         recodeStatedPurposes(&verbCodes, dropped: &dropped)
+        recodeClaimedActs(&verbCodes, suppressed: &suppressed)
         // Modality and control (step 2).
         var negated = Set<Int>()
         // Acts a party considers ("is considering giving money"): CAMEO's 014.
@@ -441,6 +446,28 @@ struct EventCoder {
                 verbCodes[v] = VerbCode(code: purpose.code, block: -1, pattern: "made to \"\(tokens.words.text(c..<(c + 1)))\"\(block)", weight: purpose.weight,
                                         targetAnchor: nil, sourceAnchor: nil)
                 dropped.insert(c)
+                break
+            }
+        }
+    }
+
+    /// Step 1d: "the rebels claimed that they had attacked the base": a party
+    /// claiming its own act of force (the clause's subject a pronoun coded as
+    /// the claimer is) claims responsibility for it, CAMEO's 015, toward the
+    /// act's target; the claim itself is not coded. A claim that another party
+    /// acted ("claimed that Iraq attacked") keeps the claim verb's own code.
+    private func recodeClaimedActs(_ verbCodes: inout [Int: VerbCode], suppressed: inout Set<Int>) {
+        func actorCode(_ t: Int) -> String? { actorAt[t] >= 0 ? actors[Int(actorAt[t])].code : nil }
+        for v in verbCodes.keys.sorted() where tokens.lemma[v] == EventCoder.claimWord {
+            let claimers = Set(tokens.children[v].filter { tokens.deprel[$0] == "nsubj" }.flatMap { actorsOfPhrase($0) }.map { actors[$0].code })
+            guard !claimers.isEmpty else { continue }
+            for c in tokens.children[v] where tokens.deprel[c] == "ccomp" {
+                guard let act = verbCodes[c], EventCoder.forceRoots.contains(String(act.code.prefix(2))),
+                      tokens.children[c].contains(where: { tokens.deprel[$0] == "nsubj" && tokens.upos[$0] == "PRON" && actorCode($0).map(claimers.contains) == true })
+                else { continue }
+                verbCodes[c] = VerbCode(code: "015", block: -1, pattern: "an act its own party claims (\"claimed that they had attacked\")",
+                                        weight: 1, targetAnchor: nil, sourceAnchor: nil)
+                suppressed.insert(v)
                 break
             }
         }
