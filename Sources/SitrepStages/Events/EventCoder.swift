@@ -132,6 +132,9 @@ struct EventCoder {
     static let threatenWord = WordKey.of("threaten")
     static let decideWord = WordKey.of("decide")
     static let claimWord = WordKey.of("claim")
+    /// Adjectives of a pessimistic comment (012) and of an optimistic one (013).
+    static let pessimisticAdjectives = keys(["skeptical", "sceptical", "pessimistic", "concerned", "worried", "doubtful", "wary", "alarmed"])
+    static let optimisticAdjectives = keys(["optimistic", "hopeful", "confident"])
     /// Roots of the acts of force a party claims responsibility for: force
     /// posture, coercion, assault, fighting, mass violence (15, 17-20).
     static let forceRoots: Set<String> = ["15", "17", "18", "19", "20"]
@@ -226,6 +229,7 @@ struct EventCoder {
         var intent = Set<Int>()
         var dropped = Set<Int>()
         recodeReportedObligations(in: sentence, &verbCodes, dropped: &dropped)
+        recodeReportedAttitudes(in: sentence, &verbCodes, dropped: &dropped)
         guard !verbCodes.isEmpty else { return [] }
         recodeStatedPurposes(&verbCodes, dropped: &dropped)
         recodeClaimedActs(&verbCodes, suppressed: &suppressed)
@@ -431,6 +435,29 @@ struct EventCoder {
                                     pattern: demand ? "a reported obligation (\"must\")" : "a reported recommendation (\"should\")", weight: 1,
                                     targetAnchor: nil, sourceAnchor: nil)
             for x in tokens.subtree(w) where x != p && verbCodes[x] != nil { dropped.insert(x) }
+        }
+    }
+
+    /// Step 1b': "said it is skeptical of the government's claim", "said he
+    /// was very pessimistic about the chances of resuming peace talks": the acts
+    /// a reported attitude is about have not happened, and the verbs of its
+    /// clause are set aside. Toward an actor ("skeptical of the government's
+    /// claim") the attitude is the speaker's comment on it, pessimistic (CAMEO
+    /// 012) or optimistic (013), coded at the adjective, whose subject is the
+    /// speaker; about no actor ("confident of progressing in the competition")
+    /// it is no event.
+    private func recodeReportedAttitudes(in sentence: Range<Int>, _ verbCodes: inout [Int: VerbCode], dropped: inout Set<Int>) {
+        for w in sentence where tokens.deprel[w] == "ccomp" && tokens.upos[w] == "ADJ" {
+            let pessimistic = EventCoder.pessimisticAdjectives.contains(tokens.lemma[w])
+            guard pessimistic || EventCoder.optimisticAdjectives.contains(tokens.lemma[w]) else { continue }
+            let p = tokens.head[w]
+            guard p >= 0, tokens.upos[p] == "VERB", !inName[p], isSaying(p),
+                  !tokens.hasChild(w, relations: ["advmod", "aux"], lemmas: EventCoder.negators) else { continue }
+            for x in tokens.subtree(w) where verbCodes[x] != nil { dropped.insert(x) }
+            guard let about = tokens.children[w].first(where: { tokens.baseRelation($0) == "obl" && !actorsOfPhrase($0).isEmpty }) else { continue }
+            verbCodes[w] = VerbCode(code: pessimistic ? "012" : "013", block: -1,
+                                    pattern: "a reported attitude (\"said it is \(tokens.words.text(w..<(w + 1)))\")", weight: 1,
+                                    targetAnchor: tokens.subtree(about).min(), sourceAnchor: nil)
         }
     }
 
