@@ -215,6 +215,8 @@ import SitrepCore
         Case(rule: "an attitude expressed or reported is a pessimistic (012) or optimistic (013) comment, and the acts it is about are not events",
              text: "Britain expressed concern over the violence. Israel said it was pessimistic about resuming talks with Syria. Iran said it was skeptical of the Iraqi proposal. Egypt said it was confident.",
              events: ["GBR - 012", "IRN IRQ 012"]),
+        Case(rule: "ending mediation is CAMEO's 165, halt mediation (scripts/cameo-verbs-extra.tsv)",
+             text: "Egypt ended its mediation between Israel and Hamas.", events: ["EGY ISR 165", "EGY PSEREBHMS 165"]),
         Case(rule: "a threatened act is a threat: its own threat code (13x) where CAMEO has one, else 130, never an intent to cooperate",
              text: "Iran threatened to boycott the talks with the United States. The Algerian government threatened to institute a curfew in Algiers.",
              events: ["IRN USA 1312", "DZAGOV DZA 130"], flags: ["intent"]),

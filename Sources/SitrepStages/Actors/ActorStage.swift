@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v10"
+    public let version = "cameo-dict.v11"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -511,12 +511,18 @@ struct ActorCoder {
             }
         }
         // "US and British activists": a bare country conjoined with a country + role
-        // shares the role (USAOPP, GBROPP).
+        // shares the role (USAOPP, GBROPP). Only a role an agent noun names is
+        // shared: "Israel and Hamas" are two parties.
         if out.count > 1 {
+            // The mention ends in its agent noun, or is conjoined to one that does
+            // ("the Singapore, London and New York authorities").
+            var agentNamed = out.map { !tokens.hasSyntax || tokens.upos[$0.range.upperBound - 1] == "NOUN" }
             for k in stride(from: out.count - 2, through: 0, by: -1) {
                 let a = out[k], b = out[k + 1]
                 let gap = a.range.upperBound..<b.range.lowerBound
-                guard ActorCoder.isBareCountry(a.code), b.code.count > 3, !b.code.hasPrefix("-"), isConjunction(gap) else { continue }
+                guard isConjunction(gap), agentNamed[k + 1] else { continue }
+                agentNamed[k] = true
+                guard ActorCoder.isBareCountry(a.code), b.code.count > 3, !b.code.hasPrefix("-") else { continue }
                 out[k].code = a.code + b.code.dropFirst(3)
                 out[k].roles = b.roles
             }
