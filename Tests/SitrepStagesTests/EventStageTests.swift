@@ -217,6 +217,8 @@ import SitrepCore
              events: ["GBR - 012", "IRN IRQ 012"]),
         Case(rule: "ending mediation is CAMEO's 165, halt mediation (scripts/cameo-verbs-extra.tsv)",
              text: "Egypt ended its mediation between Israel and Hamas.", events: ["EGY ISR 165", "EGY PSEREBHMS 165"]),
+        Case(rule: "defending a position or a policy is defending it verbally, 052, not military protection (scripts/cameo-verbs-extra.tsv)",
+             text: "Russia defended Iran's position on the talks.", events: ["RUS IRN 052"]),
         Case(rule: "a threatened act is a threat: its own threat code (13x) where CAMEO has one, else 130, never an intent to cooperate",
              text: "Iran threatened to boycott the talks with the United States. The Algerian government threatened to institute a curfew in Algiers.",
              events: ["IRN USA 1312", "DZAGOV DZA 130"], flags: ["intent"]),
