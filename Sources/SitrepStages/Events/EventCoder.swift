@@ -438,7 +438,7 @@ struct EventCoder {
         }
     }
 
-    /// Step 1b': "said it is skeptical of the government's claim", "said he
+    /// Step 1c: "said it is skeptical of the government's claim", "said he
     /// was very pessimistic about the chances of resuming peace talks": the acts
     /// a reported attitude is about have not happened, and the verbs of its
     /// clause are set aside. Toward an actor ("skeptical of the government's
@@ -461,7 +461,7 @@ struct EventCoder {
         }
     }
 
-    /// Step 1c: "summoned the Chinese ambassador to complain", "called his
+    /// Step 1d: "summoned the Chinese ambassador to complain", "called his
     /// counterpart to congratulate him": a meeting or call (04x) made for a stated
     /// verbal act is that act, by the caller to the called (CAMEO codes the
     /// complaint, 11x); the purpose verb is set aside.
@@ -478,7 +478,7 @@ struct EventCoder {
         }
     }
 
-    /// Step 1d: "the rebels claimed that they had attacked the base": a party
+    /// Step 1e: "the rebels claimed that they had attacked the base": a party
     /// claiming its own act of force (the clause's subject a pronoun coded as
     /// the claimer is) claims responsibility for it, CAMEO's 015, toward the
     /// act's target; the claim itself is not coded. A claim that another party
