@@ -102,6 +102,11 @@ struct EventCoder {
     static let intentVerbs = keys(["plan", "intend", "pledge", "promise", "vow", "aim", "seek", "want", "hope",
                                    "expect", "prepare", "threaten", "agree", "decide", "offer", "propose", "consider", "contemplate", "mull", "weigh",
                                    "wish", "mean", "resolve", "undertake", "volunteer", "go", "try", "attempt", "swear"])
+    /// Verbs of attempting: an attempted act of force ("tried to hack into the
+    /// computers", "attempted to storm the building") is the act, made whether
+    /// or not it succeeded; an effort toward anything else ("is trying to
+    /// negotiate") stays an intent.
+    static let attemptVerbs = keys(["try", "attempt"])
     /// Common verbs of news whose dictionary default (or inferred) code is coded
     /// only with a target: with none, "take", "hold", "go", "buy", "sell", "pay",
     /// "cut", "want", "file" and the rest are business, sport and daily life far
@@ -283,7 +288,10 @@ struct EventCoder {
                     // A decision to yield is the yielding ("decided to ease sanctions",
                     // "to allow the candidate", "to lift the ban"): a government's or a
                     // court's decision is its act of policy, CAMEO's 08, not an intent.
-                    if !(lemma == EventCoder.decideWord && verbCodes[v]?.code.hasPrefix("08") == true) { intent.insert(v) }
+                    let attemptedForce = EventCoder.attemptVerbs.contains(lemma)
+                        && verbCodes[v].map { EventCoder.forceRoots.contains(String($0.code.prefix(2))) } == true
+                    let decidedYield = lemma == EventCoder.decideWord && verbCodes[v]?.code.hasPrefix("08") == true
+                    if !attemptedForce && !decidedYield { intent.insert(v) }
                     if lemma == EventCoder.threatenWord { threatened.insert(v) }
                 }
                 if EventCoder.consideringVerbs.contains(lemma) { considered.insert(v) }
