@@ -145,6 +145,8 @@ struct EventCoder {
     static let forceRoots: Set<String> = ["15", "17", "18", "19", "20"]
     /// Verbs whose infinitive complement did not happen; they code themselves (12x).
     static let negatingVerbs = keys(["refuse", "decline", "reject", "fail", "deny", "avoid", "stop", "cease", "halt", "oppose", "resist", "forget"])
+    /// The negating verbs of a refusal (12x of the act refused).
+    static let refusingVerbs = keys(["refuse", "decline"])
     /// Verbs whose object is the subject of their infinitive ("urged Iran to talk").
     static let objectControl = keys(["urge", "ask", "call", "order", "force", "invite", "allow", "help", "encourage",
                                      "persuade", "tell", "warn", "press", "pressure", "request", "appeal", "compel"])
@@ -271,7 +273,21 @@ struct EventCoder {
             while parent >= 0 && (tokens.deprel[child] == "xcomp"
                                   || (isInfinitiveAdverbial(child) && (EventCoder.intentVerbs.contains(tokens.lemma[parent]) || EventCoder.negatingVerbs.contains(tokens.lemma[parent])))) {
                 let lemma = tokens.lemma[parent]
-                if EventCoder.negatingVerbs.contains(lemma) { dropped.insert(v); break }
+                if EventCoder.negatingVerbs.contains(lemma) {
+                    dropped.insert(v)
+                    // "refused to release the prisoners", "refused to meet": a refusal
+                    // of a coded act is CAMEO's refusal of it (1243, 125), as "did not"
+                    // makes it, where the refusing verb has no pattern of its own
+                    // ("declined to comment" 011, "refused to sign the treaty" 127
+                    // keep theirs). Stopping or failing is no refusal.
+                    if EventCoder.refusingVerbs.contains(lemma), tokens.deprel[child] == "xcomp", child == v,
+                       let act = verbCodes[v], let refusal = EventCoder.refusalCode(act.code),
+                       verbCodes[parent].map({ $0.pattern == nil || $0.pattern == EventCoder.inferredPattern }) != false {
+                        verbCodes[parent] = VerbCode(code: refusal, block: -1, pattern: "a refused act (\"refused to \(tokens.words.text(v..<(v + 1)))\")",
+                                                     weight: 1, targetAnchor: nil, sourceAnchor: nil)
+                    }
+                    break
+                }
                 // "Industry sources expect China to import 10 mln tonnes": an act
                 // foreseen of someone else is neither the forecaster's intent nor an
                 // act yet, and the forecast itself is no act toward its object.
