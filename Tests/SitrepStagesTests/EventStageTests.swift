@@ -589,3 +589,21 @@ import SitrepCore
         }
     }
 }
+
+/// The code a block without a default infers from its own patterns.
+@Suite struct InferredVerbCodeTests {
+    private func inferred(_ codes: [String]) throws -> String? {
+        var lines: [Substring] = ["VERB\t0\t---\tSTAND", "FORM\t0\tstand\t\t"]
+        for (k, code) in codes.enumerated() { lines.append(Substring("PATTERN\t0\t\tword\(k)\t\(code)\tSTAND")) }
+        return try VerbDictionary(lines: lines).blocks[0].inferredCode
+    }
+
+    /// A root more than half of the patterns share is the verb's usual sense; a
+    /// tie (STAND's "stand by" 051, "at the side of" 031 and two deadlines, 139)
+    /// says nothing of "stood guard" or "stand down".
+    @Test func onlyAMajorityRootIsInferred() throws {
+        #expect(try inferred(["139", "139", "051", "0311"]) == nil)
+        #expect(try inferred(["139", "130", "1312", "051"]) == "130")
+        #expect(try inferred(["139", "130"]) == nil, "fewer than three patterns infer nothing")
+    }
+}

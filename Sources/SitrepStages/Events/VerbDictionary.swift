@@ -17,7 +17,7 @@ struct VerbDictionary: Sendable {
         let defaultCode: String?
         var patterns: [Pattern] = []
         /// For a block without a default: the root its patterns mostly code to, as a
-        /// 3-digit code ("120" for REFUSE), when at least half of them agree.
+        /// 3-digit code ("120" for REFUSE), when more than half of them agree.
         var inferredCode: String?
     }
 
@@ -141,7 +141,9 @@ struct VerbDictionary: Sendable {
         // Most blocks of the PETRARCH-2 dictionary ("REFUSE", "LIFT", "SIGN") have no
         // default and code only through patterns; a sentence whose object no pattern
         // names ("rejected the Senegalese peace plan") would get nothing. The roots of
-        // the block's own patterns say what the verb usually means.
+        // the block's own patterns say what the verb usually means, when more than
+        // half of them agree: a tie (STAND: 139 twice, 051, 031) says nothing of
+        // "stood guard" or "stand down".
         for b in blocks.indices where blocks[b].defaultCode == nil {
             var counts: [Substring: Int] = [:]
             var total = 0
@@ -150,7 +152,7 @@ struct VerbDictionary: Sendable {
                 counts[code.prefix(2), default: 0] += 1
                 total += 1
             }
-            if let (root, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), total >= 3, n * 2 >= total {
+            if let (root, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), total >= 3, n * 2 > total {
                 blocks[b].inferredCode = root + "0"
             }
         }
