@@ -143,9 +143,12 @@ struct EventCoder {
     /// Roots of the acts of force a party claims responsibility for: force
     /// posture, coercion, assault, fighting, mass violence (15, 17-20).
     static let forceRoots: Set<String> = ["15", "17", "18", "19", "20"]
-    /// Verbs whose infinitive complement did not happen; they code themselves (12x).
+    /// Verbs whose infinitive complement did not happen; they code themselves
+    /// by their own patterns, or, for ``refusingVerbs``, as the refusal of the
+    /// act (``refusalCode(_:)``).
     static let negatingVerbs = keys(["refuse", "decline", "reject", "fail", "deny", "avoid", "stop", "cease", "halt", "oppose", "resist", "forget"])
-    /// The negating verbs of a refusal (12x of the act refused).
+    /// The negating verbs of a refusal: with no pattern of their own, they code
+    /// the refused act's 12x ("refused to release" 1243).
     static let refusingVerbs = keys(["refuse", "decline"])
     /// Verbs whose object is the subject of their infinitive ("urged Iran to talk").
     static let objectControl = keys(["urge", "ask", "call", "order", "force", "invite", "allow", "help", "encourage",
