@@ -48,7 +48,7 @@ struct ProcessProfiler {
         out += "stage                 CPU-s   share  ms/article\n"
         func row(_ name: String, _ seconds: Double) {
             out += name.padding(toLength: 18, withPad: " ", startingAt: 0)
-                + String(format: " %8.2f %6.1f%% %10.3f\n", seconds, 100 * seconds / max(total, 1e-9), 1000 * seconds / Double(articles))
+                + String(format: " %8.3f %6.1f%% %10.4f\n", seconds, 100 * seconds / max(total, 1e-9), 1000 * seconds / Double(articles))
         }
         for entry in entries { row(entry.stage, Double(entry.nanoseconds) / 1e9) }
         row("input/output", max(0, total - stageSeconds))

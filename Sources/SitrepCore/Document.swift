@@ -52,8 +52,15 @@ public struct Document: Sendable {
     public private(set) var article = Article()
 
     public var paragraphs: [TextSpan] = []
-    public var sentences: [TextSpan] = []
-    public var tokens: [Token] = []
+    public var sentences: [TextSpan] = [] { didSet { sentenceTokenRanges = nil } }
+    public var tokens: [Token] = [] { didSet { sentenceTokenRanges = nil } }
+    /// The tokens of each sentence as a range of ``tokens``, one per
+    /// sentence in order (empty for a sentence without tokens), when the
+    /// tokenizer recorded them (``setTokens(_:sentenceTokenRanges:)``); nil
+    /// for tokens given otherwise, and again after any change to ``sentences``
+    /// or ``tokens``. Stages that work sentence by sentence read it instead of
+    /// matching every token's span against the sentences.
+    public private(set) var sentenceTokenRanges: [Range<Int>]?
     /// The syntax layer: each token's tags, lemma and dependency, at the
     /// token's index (``syntax(of:)``). Empty until the syntax stage runs,
     /// then exactly as long as ``tokens``.
@@ -82,6 +89,18 @@ public struct Document: Sendable {
         self.text = text
         self.article = article
         self.paragraphs = paragraphs
+    }
+
+    /// Sets the tokens together with each sentence's range of them.
+    ///
+    /// - Precondition: one range per sentence, in order, each starting where
+    ///   the one before ended, the last ending at `tokens.count`; every token
+    ///   non-empty and inside its sentence (``validate()`` checks it all).
+    public mutating func setTokens(_ tokens: [Token], sentenceTokenRanges ranges: [Range<Int>]) {
+        precondition(ranges.count == sentences.count && (ranges.last?.upperBound ?? 0) == tokens.count,
+                     "one token range per sentence, covering the \(tokens.count) tokens")
+        self.tokens = tokens
+        sentenceTokenRanges = ranges
     }
 
     /// The layers some stage has provided so far.
@@ -168,6 +187,21 @@ extension Document {
         try checkSorted(paragraphs, "paragraph")
         try checkSorted(sentences, "sentence")
         try checkSorted(tokens.map(\.span), "token")
+        if let ranges = sentenceTokenRanges {
+            var next = 0
+            for (index, range) in ranges.enumerated() {
+                guard index < sentences.count, range.lowerBound == next else {
+                    throw InvariantViolation(description: "sentence token range \(index) (\(range)) does not follow the one before it, or has no sentence")
+                }
+                for token in tokens[range] where token.span.start >= token.span.end || !sentences[index].contains(token.span) {
+                    throw InvariantViolation(description: "token \(token.span) of sentence token range \(index) is empty or lies outside sentence \(sentences[index])")
+                }
+                next = range.upperBound
+            }
+            if ranges.count != sentences.count || next != tokens.count {
+                throw InvariantViolation(description: "the sentence token ranges cover \(next) of \(tokens.count) tokens in \(ranges.count) of \(sentences.count) sentences")
+            }
+        }
         if !syntax.isEmpty && syntax.count != tokens.count {
             throw InvariantViolation(description: "the syntax layer has \(syntax.count) entries for \(tokens.count) tokens")
         }

@@ -102,6 +102,40 @@ import SitrepCore
         #expect(doc.tokens == given)
     }
 
+    @Test func recordsEachSentencesTokenRange() throws {
+        // The second "sentence" is white space only: its range is empty.
+        let text = "Ruritania votes.   Turnout wasn't high."
+        var doc = Document(id: "t3", input: .cleanText(text))
+        doc.setArticle(text: text, article: Article(), paragraphs: [])
+        doc.sentences = [TextSpan(start: 0, end: 16), TextSpan(start: 16, end: 19), TextSpan(start: 19, end: 39)]
+        try TokenStage().process(&doc)
+        #expect(doc.sentenceTokenRanges == [0..<3, 3..<3, 3..<8])
+        #expect(doc.tokens.map(\.span) == Tokenizer().tokenize(text, sentences: doc.sentences))
+        try doc.validate()
+        // Any change to the tokens or the sentences drops the ranges.
+        var retokenized = doc
+        retokenized.tokens.removeLast()
+        #expect(retokenized.sentenceTokenRanges == nil)
+        var resplit = doc
+        resplit.sentences = [TextSpan(start: 0, end: 39)]
+        #expect(resplit.sentenceTokenRanges == nil)
+        try resplit.validate()
+    }
+
+    @Test func validationRejectsRangesThatDoNotMatchTheSentences() {
+        let text = "Ruritania votes. Turnout high."
+        var doc = Document(id: "t4", input: .cleanText(text))
+        doc.setArticle(text: text, article: Article(), paragraphs: [])
+        doc.sentences = [TextSpan(start: 0, end: 16), TextSpan(start: 17, end: 30)]
+        let spans = [(0, 9), (10, 15), (15, 16), (17, 24), (25, 29), (29, 30)]
+        let tokens = spans.map { Token(span: TextSpan(start: $0.0, end: $0.1)) }
+        // "." of the first sentence counted with the second.
+        doc.setTokens(tokens, sentenceTokenRanges: [0..<2, 2..<6])
+        #expect(throws: Document.InvariantViolation.self) { try doc.validate() }
+        doc.setTokens(tokens, sentenceTokenRanges: [0..<3, 3..<6])
+        #expect(throws: Never.self) { try doc.validate() }
+    }
+
     @Test func declaresItsLayers() {
         let stage = TokenStage()
         #expect(stage.name == "tokens" && stage.requires == [.sentences] && stage.provides == [.tokens])

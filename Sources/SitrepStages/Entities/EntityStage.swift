@@ -51,13 +51,24 @@ public struct EntityStage: Stage {
         doc.entities = Self.mentions(labels, doc: doc, input: input)
     }
 
-    /// The document's tokens, grouped by sentence, as the tagger's input. Tokens outside
-    /// every sentence (there should be none) form sentences of their own.
+    /// The document's tokens, grouped by sentence (the tokenizer's ranges when it
+    /// recorded them), as the tagger's input. Tokens outside every sentence
+    /// (there should be none) form sentences of their own.
     static func input(of doc: Document) -> EntityInput {
         let view = NormalizedText(doc.text)
         var starts: [Int32] = [], ends: [Int32] = [], bounds: [Int32] = [0]
         starts.reserveCapacity(doc.tokens.count)
         ends.reserveCapacity(doc.tokens.count)
+        for token in doc.tokens {
+            let span = view.normalizedSpan(token.span)
+            starts.append(Int32(span.start))
+            ends.append(Int32(span.end))
+        }
+        if let recorded = doc.sentenceTokenRanges {
+            // The tokenizer's own ranges.
+            for range in recorded where !range.isEmpty { bounds.append(Int32(range.upperBound)) }
+            return EntityInput(bytes: view.bytes, tokenStarts: starts, tokenEnds: ends, sentenceBounds: bounds)
+        }
         var next = 0
         var currentKey = Int.min
         for (index, token) in doc.tokens.enumerated() {
@@ -65,9 +76,6 @@ public struct EntityStage: Stage {
             let key = next < doc.sentences.count && doc.sentences[next].contains(token.span) ? next : -1 - index
             if index > 0 && key != currentKey { bounds.append(Int32(index)) }
             currentKey = key
-            let span = view.normalizedSpan(token.span)
-            starts.append(Int32(span.start))
-            ends.append(Int32(span.end))
         }
         if !starts.isEmpty { bounds.append(Int32(starts.count)) }
         return EntityInput(bytes: view.bytes, tokenStarts: starts, tokenEnds: ends, sentenceBounds: bounds)

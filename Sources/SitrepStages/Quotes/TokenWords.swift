@@ -244,7 +244,16 @@ struct TokenWords {
             }
         }
         self.starts = starts; self.ends = ends; self.keys = keys; self.shapes = shapes
-        (sentences, sentenceOf) = TokenWords.assign(doc.sentences, starts: starts)
+        if let recorded = doc.sentenceTokenRanges {
+            // The tokenizer's own ranges: the same, with no search.
+            var owner = [Int32](repeating: -1, count: starts.count)
+            for (index, range) in recorded.enumerated() {
+                for t in range { owner[t] = Int32(index) }
+            }
+            (sentences, sentenceOf) = (recorded, owner)
+        } else {
+            (sentences, sentenceOf) = TokenWords.assign(doc.sentences, starts: starts)
+        }
         if wantParagraphs {
             let paragraphSpans = doc.paragraphs.isEmpty ? [TextSpan(start: 0, end: bytes.count)] : doc.paragraphs
             (paragraphs, paragraphOf) = TokenWords.assign(paragraphSpans, starts: starts)

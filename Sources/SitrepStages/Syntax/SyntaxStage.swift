@@ -78,8 +78,11 @@ public struct SyntaxStage: Stage {
         doc.syntax = syntax
     }
 
-    /// The token index ranges of the sentences, in order.
+    /// The token index ranges of the sentences, in order: each sentence's
+    /// tokens, and each token outside every sentence alone.
     static func sentenceRanges(_ doc: Document) -> [Range<Int>] {
+        // The tokenizer's own ranges, when it recorded them.
+        if let recorded = doc.sentenceTokenRanges { return withoutEmptyRanges(recorded) }
         // A document with tokens but no sentence layer is one sentence.
         if doc.sentences.isEmpty { return doc.tokens.isEmpty ? [] : [0..<doc.tokens.count] }
         var ranges: [Range<Int>] = []

@@ -48,20 +48,33 @@ public struct Tokenizer: Sendable {
     /// - Returns: token spans in UTF-8 bytes into `text`: sorted, non-overlapping, on
     ///   scalar boundaries, each inside one sentence. White space is never part of a token.
     public func tokenize(_ text: String, sentences: [TextSpan]) -> [TextSpan] {
+        tokensBySentence(text, sentences: sentences).tokens.map(\.span)
+    }
+
+    /// ``tokenize(_:sentences:)``'s tokens, with the range of them that each
+    /// sentence holds (one range per sentence, in order, empty for a
+    /// sentence without tokens), as ``Document/setTokens(_:sentenceTokenRanges:)``
+    /// takes them. No token is empty.
+    public func tokensBySentence(_ text: String, sentences: [TextSpan]) -> (tokens: [Token], sentenceTokenRanges: [Range<Int>]) {
         let view = NormalizedText(text)
-        var tokens: [TextSpan] = []
+        var tokens: [Token] = []
         tokens.reserveCapacity(view.bytes.count / 5)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(sentences.count)
         for sent in sentences {
             precondition(sent.end <= view.originalBytes.count, "sentence \(sent) ends past the text (\(view.originalBytes.count) bytes)")
             let range = view.normalizedSpan(sent)
             var scanner = Scanner(view: view, table: table)
             scanner.tokenize(range)
+            let first = tokens.count
             for token in scanner.tokens {
                 let span = view.originalSpan(token)
-                tokens.append(TextSpan(start: max(span.start, sent.start), end: min(span.end, sent.end)))
+                let start = max(span.start, sent.start), end = min(span.end, sent.end)
+                if start < end { tokens.append(Token(span: TextSpan(start: start, end: end))) }
             }
+            ranges.append(first..<tokens.count)
         }
-        return tokens
+        return (tokens, ranges)
     }
 
     /// The tokens of one range of a normalized view, as spans of `view.bytes`.

@@ -93,7 +93,9 @@ public struct TimeStage: Stage {
     /// ``SyntaxStage/sentenceRanges(_:)``, the token index ranges of the
     /// sentences, and whether any token is empty.
     ///
-    /// The same ranges: a run of tokens inside one sentence is a range, a
+    /// The tokenizer's own ranges (``Document/sentenceTokenRanges``) when it
+    /// recorded them, its tokens never empty; else found from the spans. The
+    /// same ranges: a run of tokens inside one sentence is a range, a
     /// token outside every sentence a range of its own, and a document with
     /// tokens but no sentences one range. One pass over the tokens' spans
     /// gives both answers: each run is walked by an inner loop that compares
@@ -101,7 +103,10 @@ public struct TimeStage: Stage {
     ///
     /// - Complexity: O(t + s) for t tokens and s sentences.
     static func sentenceRanges(_ doc: Document) -> (ranges: [Range<Int>], hasEmptyTokens: Bool) {
-        doc.tokens.withUnsafeBufferPointer { tokens in
+        if let recorded = doc.sentenceTokenRanges {
+            return (withoutEmptyRanges(recorded), false)
+        }
+        return doc.tokens.withUnsafeBufferPointer { tokens in
             doc.sentences.withUnsafeBufferPointer { sentences in
                 var ranges: [Range<Int>] = []
                 var hasEmptyTokens = false
@@ -138,4 +143,11 @@ public struct TimeStage: Stage {
             }
         }
     }
+}
+
+/// `ranges` without its empty ranges: the same array, not a copy, when it has
+/// none (a sentence without tokens is rare).
+func withoutEmptyRanges(_ ranges: [Range<Int>]) -> [Range<Int>] {
+    for range in ranges where range.isEmpty { return ranges.filter { !$0.isEmpty } }
+    return ranges
 }

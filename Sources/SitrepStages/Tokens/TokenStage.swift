@@ -4,6 +4,8 @@ import SitrepCore
 ///
 /// Documents built from pre-tokenized input (``DocumentInput/tokens(_:)``) already
 /// carry the caller's tokens; the stage keeps them and tokenizes nothing.
+/// Otherwise it records each sentence's range of tokens
+/// (``Document/sentenceTokenRanges``) as it goes, for the stages after it.
 ///
 /// - Complexity: O(n) in the UTF-8 length of the text.
 public struct TokenStage: Stage {
@@ -20,6 +22,7 @@ public struct TokenStage: Stage {
 
     public func process(_ doc: inout Document) throws {
         if case .tokens = doc.input, !doc.tokens.isEmpty { return }
-        doc.tokens = tokenizer.tokenize(doc.text, sentences: doc.sentences).map { Token(span: $0) }
+        let (tokens, ranges) = tokenizer.tokensBySentence(doc.text, sentences: doc.sentences)
+        doc.setTokens(tokens, sentenceTokenRanges: ranges)
     }
 }
