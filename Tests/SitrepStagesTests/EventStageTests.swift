@@ -334,6 +334,21 @@ import SitrepCore
         // "lawmakers in France and Germany": the lawmakers of each.
         let lawmakers = try EventStageTests.run("Lawmakers in France and Germany criticized Russia.", pipeline: pipeline)
         #expect(lawmakers.actors.map(\.code) == ["FRALEG", "DEULEG", "RUS"])
+        // "the ministers of France, Germany and Italy": the ministers of each, down the list.
+        let ministers = try EventStageTests.run("The foreign ministers of France, Germany and Italy criticized Russia.", pipeline: pipeline)
+        #expect(ministers.actors.map(\.code) == ["FRAGOV", "DEUGOV", "ITAGOV", "RUS"])
+        #expect(EventStageTests.triples(ministers).sorted() == ["DEUGOV RUS 111", "FRAGOV RUS 111", "ITAGOV RUS 111"])
+        // A named group's code is no agent's role: "supporters of Hamas and Israel" are not Israeli rebels.
+        let supporters = try EventStageTests.run("Supporters of Hamas and Israel criticized Egypt.", pipeline: pipeline)
+        #expect(supporters.actors.map(\.code).contains("ISR"))
+    }
+
+    /// A list of three or more countries is one list of parties, whatever the
+    /// parser made of it (``NameListRepair``).
+    @Test func everyPartyOfAListOfNamesActs() throws {
+        let doc = try EventStageTests.run("The United States, Britain and France condemned the attack on Monday.", pipeline: try EventStageTests.shippedPipeline.get())
+        #expect(Set(doc.events.compactMap(\.source?.code)) == ["USA", "GBR", "FRA"])
+        #expect(!doc.events.contains { $0.target?.code == "USA" })
     }
 
     @Test func onlyMeetingsMakeConjoinedSubjectsEachOthersTargets() throws {

@@ -145,7 +145,9 @@ struct ActorCoder {
     static let institutionReach = 8
     /// Prepositions that tie an agent to where it belongs (``locate(_:)``).
     static let belongingCases: Set<UInt64> = Set(["in", "from", "of", "throughout", "across", "within"].map { WordKey.of($0) })
-    static let placing: Set<UInt64> = Set(["in", "from"].map { WordKey.of($0) })
+    /// Prepositions that place an agent in the countries conjoined after it
+    /// ("lawmakers in France and Germany", "the ministers of France and Germany").
+    static let placing: Set<UInt64> = Set(["in", "from", "of"].map { WordKey.of($0) })
     /// Prepositions that introduce the other side of an action (``isCounterpart(_:)``).
     static let interactionCases: Set<UInt64> = Set(["with", "to", "against", "toward", "towards", "between"].map { WordKey.of($0) })
     static let andWord = WordKey.of("and")
@@ -526,14 +528,25 @@ struct ActorCoder {
                 out[k].code = a.code + b.code.dropFirst(3)
                 out[k].roles = b.roles
             }
-            // "lawmakers in France and Germany": the agents of each country.
+            // "lawmakers in France and Germany", "the foreign ministers of France,
+            // Germany and Italy": the agents of each country. The role is the
+            // agent noun's own (country plus roles), not a named group's
+            // ("supporters of Hamas and Israel" are not Israeli rebels).
+            var placed: (mention: Int, roles: Substring)? = nil
             for k in 0..<(out.count - 1) {
                 let a = out[k], b = out[k + 1]
                 let gap = a.range.upperBound..<b.range.lowerBound
-                guard a.code.count > 3, !a.code.hasPrefix("-"), ActorCoder.isBareCountry(b.code), isConjunction(gap),
-                      a.range.contains(where: { ActorCoder.placing.contains(tokens.surface[$0]) }) else { continue }
-                out[k + 1].code = b.code + a.code.dropFirst(3)
-                out[k + 1].roles = a.roles
+                let roles = a.code.dropFirst(3)
+                if !roles.isEmpty, !a.code.hasPrefix("-"), !a.roles.isEmpty, roles == a.roles.joined(),
+                   a.range.contains(where: { ActorCoder.placing.contains(tokens.surface[$0]) }) {
+                    placed = (k, roles)
+                } else if placed?.mention != k {
+                    placed = nil
+                }
+                guard let role = placed, ActorCoder.isBareCountry(b.code), isConjunction(gap) else { placed = nil; continue }
+                out[k + 1].code = b.code + role.roles
+                out[k + 1].roles = out[role.mention].roles
+                placed = (k + 1, role.roles)
             }
         }
         return out

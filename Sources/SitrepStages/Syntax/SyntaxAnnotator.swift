@@ -1,6 +1,6 @@
 /// Tags, lemmatizes and parses sentences with one ``SyntaxModel``: the tagger (with
 /// ``FiniteVerbRepair``), then the lemmatizer on the predicted tags, then the parser
-/// on the predicted tags (with ``TemporalSubjectRepair``).
+/// on the predicted tags (with ``TemporalSubjectRepair`` and ``NameListRepair``).
 public struct SyntaxAnnotator: Sendable {
     public let model: SyntaxModel
     private let upos: [String]
@@ -9,6 +9,7 @@ public struct SyntaxAnnotator: Sendable {
     private let compiled: SyntaxCompiledModel
     private let finiteVerbRepair: FiniteVerbRepair
     private let temporalSubjectRepair: TemporalSubjectRepair
+    private let nameListRepair: NameListRepair
     /// Hypotheses kept by the parser's beam.
     public let beam: Int
 
@@ -22,6 +23,7 @@ public struct SyntaxAnnotator: Sendable {
         lemmatizer = Lemmatizer(learned: model.lemmaExceptions)
         finiteVerbRepair = FiniteVerbRepair(upos: upos, xpos: xpos)
         temporalSubjectRepair = TemporalSubjectRepair(labels: model.labels, upos: upos)
+        nameListRepair = NameListRepair(labels: model.labels, upos: upos)
         let uposOfClass = model.uposOfClass, xposOfClass = model.xposOfClass
         properNounClass = uposOfClass.indices.first { uposOfClass[$0] == "PROPN" && xposOfClass[$0] == "NNP" }
         verbClasses = Set(uposOfClass.indices.filter { uposOfClass[$0] == "VERB" || uposOfClass[$0] == "AUX" })
@@ -72,6 +74,7 @@ public struct SyntaxAnnotator: Sendable {
         finiteVerbRepair.repair(&classes, words: words)
         var (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes, width: beam)
         temporalSubjectRepair.repair(&heads, &labels, words: words, classes: classes)
+        nameListRepair.repair(&heads, &labels, words: words, classes: classes, names: names)
         return (classes, heads, labels)
     }
 
