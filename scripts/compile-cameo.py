@@ -413,13 +413,14 @@ def compile_verbs(path, extra_path=None):
 
 
 def merge_extra_verbs(lines, path):
-    """Appends the forms of scripts/cameo-verbs-extra.tsv to their blocks (by name)."""
+    """Appends the forms of scripts/cameo-verbs-extra.tsv to their blocks (by name);
+    a line "BLOCK<TAB>= CODE" recodes a block: its default and every pattern that gave it."""
     index = {}
     for line in lines:
         f = line.split("\t")
         if f[0] == "VERB":
             index.setdefault(f[3], []).append(f[1])
-    added, patterns = {}, {}
+    added, patterns, recoded = {}, {}, {}
     with open(path, encoding="utf-8") as fh:
         for raw in fh:
             raw, _, note = raw.rstrip("\n").partition("#")
@@ -430,6 +431,9 @@ def merge_extra_verbs(lines, path):
             if len(blocks) != 1:
                 sys.exit("compile-cameo: %s: block %r is not one block of the verb dictionary" % (path, name))
             block, verb = blocks[0], verb.strip()
+            if verb.startswith("="):
+                recoded[block] = verb[1:].strip()
+                continue
             if verb.startswith("-"):
                 m = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]", verb)
                 elements = pattern_elements(m.group(1)) if m else []
@@ -442,6 +446,19 @@ def merge_extra_verbs(lines, path):
             forms, particles, code = verb_forms(verb)
             added.setdefault(block, []).extend(
                 "FORM\t%s\t%s\t%s\t%s" % (block, form, " ".join(particles), code) for form in forms)
+    if recoded:
+        default = {}
+        for i, line in enumerate(lines):
+            f = line.split("\t")
+            if f[0] == "VERB" and f[1] in recoded:
+                default[f[1]] = f[2]
+                f[2] = recoded[f[1]]
+                lines[i] = "\t".join(f)
+        for i, line in enumerate(lines):
+            f = line.split("\t")
+            if f[0] == "PATTERN" and f[1] in recoded and f[4] == default[f[1]]:
+                f[4] = recoded[f[1]]
+                lines[i] = "\t".join(f)
     out = []
     for i, line in enumerate(lines):
         out.append(line)

@@ -15,7 +15,7 @@ import SitrepCore
 /// - Complexity: O(n) in the tokens of the document.
 public struct SyntaxStage: Stage {
     public let name = "syntax"
-    public let version = "perceptron-archybrid.v6"
+    public let version = "perceptron-archybrid.v7"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.syntax]
 
