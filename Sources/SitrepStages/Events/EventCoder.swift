@@ -172,6 +172,8 @@ struct EventCoder {
     /// Prepositions of a passive verb's agent or cause ("killed by a bomb",
     /// "killed in an airstrike").
     static let passiveCauseCases = keys(["by", "in"])
+    /// Prepositions of a phrase that says when, or despite what, an act happened.
+    static let circumstanceCases = keys(["after", "before", "since", "amid", "amidst", "following", "during", "despite", "until"])
     /// Prepositions that introduce a location, the last resort for a target.
     static let locativeCases = keys(["in", "inside", "near", "across", "throughout", "within", "outside", "around"])
     /// Particles of phrasal verbs that the parser may take for prepositions.
@@ -596,6 +598,18 @@ struct EventCoder {
             }
         }
         pre.sort()
+        // The words of a phrase that says when or despite what the act happened
+        // ("declined to resign after allegations", "postponed the talks amid
+        // protests") are no object of the verb: only a pattern that names the
+        // phrase's preposition ("* ( after protest )") may match them, or one that
+        // marks the verb's use as no event at all ("---").
+        var circumstantial = Set<Int>()
+        for t in [v] + post where tokens.upos[t] == "VERB" || t == v {
+            for c in tokens.children[t] where tokens.baseRelation(c) == "obl" {
+                guard let preposition = tokens.caseWord(of: c), EventCoder.circumstanceCases.contains(preposition) else { continue }
+                circumstantial.formUnion(tokens.subtree(c, stop: EventCoder.clauseStops))
+            }
+        }
         // Prefer a form whose particles are present ("call off" over "call").
         var best: (form: VerbDictionary.Form, particles: Int)?
         for form in forms {
@@ -633,6 +647,10 @@ struct EventCoder {
             if pattern.isIdiom && !isWritten(for: pattern) { continue }
             guard pattern.words.allSatisfy(present.contains) else { continue }
             guard let preMatch = match(pattern.pre, in: pre), let postMatch = match(pattern.post, in: post) else { continue }
+            if pattern.code != nil, let first = postMatch.firstWord, circumstantial.contains(first),
+               !pattern.post.contains(where: { if case .open = $0 { true } else { false } }) {
+                continue
+            }
             // Of two patterns of one standing that both name words after the verb,
             // the one whose first word is nearer the verb names its object: in
             // "declined to comment on the report", "* comment" (011) and not the
