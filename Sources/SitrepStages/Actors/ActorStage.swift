@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v12"
+    public let version = "cameo-dict.v13"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -155,6 +155,9 @@ struct ActorCoder {
     /// Prepositions of a place where people live or act.
     static let residenceCases: Set<UInt64> = Set(["in", "throughout", "across", "within"].map { WordKey.of($0) })
     /// Agent nouns that name an institution or a group, not a person.
+    /// Agent nouns that name a country's government only when nothing else in
+    /// the phrase says whose people they are ("officials").
+    static let genericAgents: Set<UInt64> = Set(["official"].map { WordKey.of($0) })
     static let institutions: Set<UInt64> = Set(["ministry", "government", "office", "council", "army", "force", "forces", "police", "court",
                                                  "parliament", "cabinet", "administration", "committee", "authority", "authorities", "military",
                                                  "navy", "agency", "department", "embassy", "party", "senate", "assembly", "commission", "regime",
@@ -594,7 +597,14 @@ struct ActorCoder {
         var roles: [String] = []
         var headNamed: String?
         var isPerson = false
+        var genericRoles: [String] = []
         for segment in group {
+            if case .agent(let role) = segment.piece, segment.range.count == 1,
+               ActorCoder.genericAgents.contains(tokens.lemma[segment.range.lowerBound]) {
+                // The noun only: "an official protest" is no one's.
+                if !tokens.hasSyntax || tokens.upos[segment.range.lowerBound] == "NOUN" { genericRoles.append(role) }
+                continue
+            }
             switch segment.piece {
             case .named(let code, _):
                 if country == nil { country = ActorCoder.countryPart(code) }
@@ -613,6 +623,17 @@ struct ActorCoder {
                 }
             }
         }
+        // "Iranian officials", "officials in Kenya" are the government; "company
+        // officials", "Hamas officials" and "UN officials" are the company's,
+        // the group's and the body's own people.
+        if roles.isEmpty, !genericRoles.isEmpty, headNamed.map(ActorCoder.isBareCountry) ?? true {
+            roles = [genericRoles[0]]
+        }
+        // Nothing but an adjective "official": no actor.
+        let dropped = group.allSatisfy { segment in
+            if case .agent = segment.piece { ActorCoder.genericAgents.contains(tokens.lemma[segment.range.lowerBound]) } else { false }
+        }
+        if dropped && roles.isEmpty { return nil }
         if group.count == 1, case .named(_, let capital) = group[0].piece, capital {
             // Metonymy: a capital acting is its government; as a location it is a place.
             guard capitalActs(group[0].range) else { return nil }

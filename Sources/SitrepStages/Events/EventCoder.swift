@@ -174,6 +174,8 @@ struct EventCoder {
     static let passiveCauseCases = keys(["by", "in"])
     /// Prepositions of a phrase that says when, or despite what, an act happened.
     static let circumstanceCases = keys(["after", "before", "since", "amid", "amidst", "following", "during", "despite", "until"])
+    /// Prepositions of the party an act goes to or is done for.
+    static let recipientCases = keys(["to", "for"])
     /// Prepositions that introduce a location, the last resort for a target.
     static let locativeCases = keys(["in", "inside", "near", "across", "throughout", "within", "outside", "around"])
     /// Particles of phrasal verbs that the parser may take for prepositions.
@@ -603,11 +605,18 @@ struct EventCoder {
         // protests") are no object of the verb: only a pattern that names the
         // phrase's preposition ("* ( after protest )") may match them, or one that
         // marks the verb's use as no event at all ("---").
+        // So are the party an act goes to or is done for: in "gave firearms to
+        // the Philippine Marines" and "sent troops to the UN mission", the
+        // marines and the mission are the target, not what was given or sent.
         var circumstantial = Set<Int>()
         for t in [v] + post where tokens.upos[t] == "VERB" || t == v {
             for c in tokens.children[t] where tokens.baseRelation(c) == "obl" {
-                guard let preposition = tokens.caseWord(of: c), EventCoder.circumstanceCases.contains(preposition) else { continue }
-                circumstantial.formUnion(tokens.subtree(c, stop: EventCoder.clauseStops))
+                guard let preposition = tokens.caseWord(of: c) else { continue }
+                if EventCoder.circumstanceCases.contains(preposition) {
+                    circumstantial.formUnion(tokens.subtree(c, stop: EventCoder.clauseStops))
+                } else if EventCoder.recipientCases.contains(preposition) {
+                    circumstantial.formUnion(tokens.subtree(c, stop: EventCoder.clauseStops).filter { actorAt[$0] >= 0 })
+                }
             }
         }
         // Prefer a form whose particles are present ("call off" over "call").
