@@ -175,13 +175,20 @@ def compile_actors(paths):
 def merge_actor_variants(actors, path):
     """Adds the spellings of scripts/cameo-actors-variants.tsv with the codes of the
     entry each is a variant of; Phoenix entries win, and a variant of a missing
-    entry is an error."""
+    entry is an error. A line "PHRASE<TAB>-" drops a Phoenix entry instead."""
     table = dict(actors)
     order = [k for k, _ in actors]
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.split("#", 1)[0].rstrip("\n")
             if not line.strip():
+                continue
+            if line.split("\t")[1].strip() == "-":
+                dropped = tuple(phrase_words(line.split("\t")[0]))
+                if dropped not in table:
+                    sys.exit("compile-cameo: %s: cannot drop '%s', which the dictionary lacks" % (path, " ".join(dropped)))
+                del table[dropped]
+                order.remove(dropped)
                 continue
             variant, existing = (tuple(phrase_words(x)) for x in line.split("\t"))
             if existing not in table:

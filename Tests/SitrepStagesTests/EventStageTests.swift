@@ -331,6 +331,18 @@ import SitrepCore
         #expect(doc.syntax(of: united)?.xpos == "NNP")
     }
 
+    /// "Tigers" alone is a sports team more often than Swaziland's rebels (the
+    /// entry is dropped, "Tamil Tigers" kept), and a name's own code is not
+    /// repeated as its role ("Reuters news agency" is MED, not MEDMED).
+    @Test func ambiguousAndRepeatedCodesAreLeftOut() throws {
+        let pipeline = try EventStageTests.shippedPipeline.get()
+        let tigers = try EventStageTests.run("The Tigers beat Bath. The Tamil Tigers attacked the army.", pipeline: pipeline)
+        #expect(!tigers.actors.contains { $0.code.hasPrefix("SWZ") })
+        #expect(tigers.actors.contains { $0.code == "LKAREB" })
+        let reuters = try EventStageTests.run("Sorrell told Reuters news agency that Iran had attacked Iraq.", pipeline: pipeline)
+        #expect(reuters.actors.map(\.code).contains("MED") && !reuters.actors.contains { $0.code == "MEDMED" })
+    }
+
     @Test func aThinkTankIsNoArmy() throws {
         let doc = try EventStageTests.run("A researcher at a think tank in Istanbul said Turkey attacked Iraq.", pipeline: try EventStageTests.shippedPipeline.get())
         #expect(doc.actors.map(\.code) == ["TURNGO", "TUR", "IRQ"])

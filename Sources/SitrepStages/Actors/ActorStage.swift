@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v13"
+    public let version = "cameo-dict.v14"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -669,7 +669,9 @@ struct ActorCoder {
                 }
             }
         } else if let country {
-            code = country + roles.joined()
+            // A role the name's own code already is ("Reuters news agency": MED,
+            // not MEDMED) is not repeated.
+            code = country + roles.filter { $0 != country }.joined()
             if roles.isEmpty, let headNamed { code = headNamed }
         } else {
             // An agent with no country in its phrase: "the minister" refers back to the
