@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Name-list repair of the parse")
 struct NameListRepairTests {
-    static let labels = ["root", "nsubj", "obj", "obl", "obl:unmarked", "compound", "amod", "det", "conj", "cc", "punct", "acl"]
+    static let labels = ["root", "nsubj", "obj", "obl", "obl:unmarked", "compound", "amod", "det", "conj", "cc", "punct", "acl", "nmod", "case"]
     static let tags = FiniteVerbRepairTests.tags + [("CCONJ", "CC")]
     static let repair = NameListRepair(labels: labels, upos: tags.map(\.0))
 
@@ -70,5 +70,16 @@ extension NameListRepairTests {
         let heads = [5, 2, 0, 4, 0, 7, 7, 8, -1, 8]
         let labels = ["compound", "punct", "conj", "cc", "conj", "compound", "compound", "nsubj", "root", "punct"]
         #expect(Self.repaired(sentence, heads: heads, labels: labels) == (heads, labels))
+    }
+}
+
+extension NameListRepairTests {
+    @Test func aListAfterAPrepositionKeepsThePrepositionsRelation() {
+        // "Officials at the ports of Tokyo , Osaka and Kobe barred imports": "Kobe" misread as the subject.
+        let sentence = "Officials/NNS at/IN the/DT ports/NNS of/IN Tokyo/NNP ,/, Osaka/NNP and/CC Kobe/NNP barred/VBD imports/NNS ./."
+        let fixed = Self.repaired(sentence, heads: [10, 3, 3, 0, 5, 3, 7, 5, 9, 10, -1, 10, 10],
+                                  labels: ["nsubj", "case", "det", "nmod", "case", "nmod", "punct", "conj", "cc", "nsubj", "root", "obj", "punct"])
+        #expect(fixed.heads == [10, 3, 3, 0, 5, 3, 7, 5, 9, 5, -1, 10, 10])
+        #expect(fixed.labels == ["nsubj", "case", "det", "nmod", "case", "nmod", "punct", "conj", "cc", "conj", "root", "obj", "punct"])
     }
 }

@@ -15,8 +15,9 @@
 /// The repair finds `N1 , N2 (, Nk)* ,? and|or Nn`, where each N is a run of
 /// proper nouns (or of capitalized words inside a named entity, when those are
 /// known), "the" allowed before it, and gives the list that shape. The list
-/// keeps the relation one of its names had to a word outside it: a core
-/// argument's (subject, object) where one has one, else the first name's.
+/// keeps the relation one of its names had to a word outside it: after a
+/// preposition the first name's, else a core argument's (subject, object)
+/// where one has one, else the first name's.
 /// Names that the parse hangs inside the last name ("Culture, Media and Sport
 /// Secretary Tessa Jowell") are left alone, and a repair that would leave the
 /// tree without a path to the root from every word is undone.
@@ -24,6 +25,7 @@ struct NameListRepair: Sendable {
     private let conj: Int?
     private let cc: Int?
     private let punct: Int?
+    private let caseLabel: Int?
     /// Label indices of core arguments (`nsubj`, `nsubj:pass`, `obj`, `iobj`).
     private let coreArguments: Set<Int>
     /// Whether each tag class is a proper noun.
@@ -37,6 +39,7 @@ struct NameListRepair: Sendable {
         conj = labels.firstIndex(of: "conj")
         cc = labels.firstIndex(of: "cc")
         punct = labels.firstIndex(of: "punct")
+        caseLabel = labels.firstIndex(of: "case")
         coreArguments = Set(["nsubj", "nsubj:pass", "obj", "iobj"].compactMap { labels.firstIndex(of: $0) })
         isProperNoun = upos.map { $0 == "PROPN" }
     }
@@ -98,10 +101,16 @@ struct NameListRepair: Sendable {
         if list.dropLast().contains(where: { heads[$0.head] >= last.start && heads[$0.head] < last.end }) { return }
         // The list's relation to the sentence.
         let outside = list.filter { heads[$0.head] < start || heads[$0.head] >= end }
-        guard let carrier = outside.first(where: { coreArguments.contains(labels[$0.head]) }) ?? outside.first else { return }
+        // A list after a preposition ("the ports of Tokyo, Osaka and Kobe",
+        // "stations in London, Amsterdam and Sydney") is the preposition's
+        // object: the first name keeps its relation, whatever the parser made of
+        // the last one, which it often takes for the next verb's subject.
+        let first = list[0].head
+        let governed = caseLabel.map { label in (0..<start).contains { heads[$0] == first && labels[$0] == label } } ?? false
+        guard let carrier = governed ? outside.first(where: { $0.head == first })
+                : outside.first(where: { coreArguments.contains(labels[$0.head]) }) ?? outside.first else { return }
         let savedHeads = heads, savedLabels = labels
         let relation = (head: heads[carrier.head], label: labels[carrier.head])
-        let first = list[0].head
         heads[first] = relation.head
         labels[first] = relation.label
         for (index, item) in list.enumerated() {
