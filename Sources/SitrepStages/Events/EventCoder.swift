@@ -174,6 +174,10 @@ struct EventCoder {
     static let passiveCauseCases = keys(["by", "in"])
     /// Prepositions of a phrase that says when, or despite what, an act happened.
     static let circumstanceCases = keys(["after", "before", "since", "amid", "amidst", "following", "during", "despite", "until"])
+    /// CAMEO roots of the acts that fall on a place: a visit or meeting there
+    /// (its host), a demand made there ("asked for asylum in Canada"), threats,
+    /// protest, force posture, coercion, assault, fight, mass violence.
+    static let placeTargetRoots: Set<String> = ["04", "10", "13", "14", "15", "17", "18", "19", "20"]
     /// Prepositions of the party an act goes to or is done for.
     static let recipientCases = keys(["to", "for"])
     /// Prepositions that introduce a location, the last resort for a target.
@@ -393,6 +397,14 @@ struct EventCoder {
             }
             if targets.isEmpty && verb.code.hasPrefix("14") {
                 targets = statedDemandTargets(of: v, verbCodes: verbCodes, sources: sources)
+            }
+            // A place is a target only for an act that falls on a place or its
+            // host: force, coercion, protest, threats, visits ("shelled positions
+            // in Gaza", "a protest in Beijing", "arrived in Amman"). Where others
+            // happen ("agreed in Paris", "traded in US dollars", "a report released
+            // in Kigali") names no party.
+            if targets.allSatisfy({ $0.rule == "location" }), !EventCoder.placeTargetRoots.contains(String(verb.code.prefix(2))) {
+                targets = []
             }
             // A curfew, state of emergency or martial law (172x) falls on the people of
             // the place it is imposed on: "imposed a curfew in the town of Cizre" `TURCVL`.
