@@ -451,8 +451,19 @@ def merge_extra_verbs(lines, path):
                     block, " ".join(elements[:star]), " ".join(elements[star + 1:]), first_code(m.group(2)), note.strip() or "sitrep"))
                 continue
             forms, particles, code = verb_forms(verb)
+            # A form the block already has gets the line's code ("TAKE [---]": patterns only).
+            existing = {(f[1], f[2], f[3]): i for i, f in ((i, l.split("\t")) for i, l in enumerate(lines)) if f[0] == "FORM"}
+            fresh = []
+            for form in forms:
+                key = (block, form, " ".join(particles))
+                if key in existing:
+                    f = lines[existing[key]].split("\t")
+                    f[4] = code
+                    lines[existing[key]] = "\t".join(f)
+                else:
+                    fresh.append(form)
             added.setdefault(block, []).extend(
-                "FORM\t%s\t%s\t%s\t%s" % (block, form, " ".join(particles), code) for form in forms)
+                "FORM\t%s\t%s\t%s\t%s" % (block, form, " ".join(particles), code) for form in fresh)
     if recoded:
         default = {}
         for i, line in enumerate(lines):

@@ -578,7 +578,7 @@ struct EventCoder {
     /// before any pattern ("said", "told", "announced").
     private func isSaying(_ t: Int) -> Bool {
         guard tokens.upos[t] == "VERB", let form = dictionary.verbs.forms(surface: tokens.surface[t], lemma: tokens.lemma[t]).first else { return false }
-        return (form.code ?? dictionary.verbs.blocks[form.block].defaultCode)?.hasPrefix("01") == true
+        return !form.patternsOnly && (form.code ?? dictionary.verbs.blocks[form.block].defaultCode)?.hasPrefix("01") == true
     }
 
     /// Step 1: the dictionary code of verb token `v`, or nil.
@@ -691,6 +691,7 @@ struct EventCoder {
             return VerbCode(code: code, block: form.block, pattern: chosen.pattern.text, weight: chosen.pattern.weight,
                             targetAnchor: chosen.target, sourceAnchor: chosen.source)
         }
+        if form.patternsOnly { return nil }
         if let code = form.code ?? block.defaultCode {
             return VerbCode(code: code, block: form.block, pattern: nil, weight: 0, targetAnchor: nil, sourceAnchor: nil)
         }
