@@ -204,6 +204,9 @@ struct EventCoder {
                                      "third", "half", "quarter", "one", "two", "three", "several", "crowd", "crowds"])
     static let accordingWord = WordKey.of("according")
     static let agreeWord = WordKey.of("agree")
+    static let askWord = WordKey.of("ask")
+    /// Words that open an asked question ("asked whether ...", "asked why ...").
+    static let questionWords = keys(["whether", "if", "why", "what", "how", "when", "where", "who", "which", "whom"])
 
     /// Relations whose subtrees are not part of a verb's own clause.
     static let clauseStops: Set<String> = ["nsubj", "nsubj:pass", "csubj", "csubj:pass", "ccomp", "advcl", "parataxis",
@@ -224,6 +227,7 @@ struct EventCoder {
 
     private func codeSentence(_ sentence: Range<Int>, index: Int) -> [Event] {
         var verbCodes: [Int: VerbCode] = [:]
+        var questions = Set<Int>()
         for v in sentence where tokens.upos[v] == "VERB" && !inName[v] {
             // "according to" is a preposition, whatever its tag.
             if tokens.surface[v] == EventCoder.accordingWord && v + 1 < sentence.upperBound && tokens.surface[v + 1] == EventCoder.toWord { continue }
@@ -232,6 +236,12 @@ struct EventCoder {
             // participle says how a document came out, not an act between parties.
             if tokens.deprel[v] == "acl" && tokens.xpos[v] == "VBN" && tokens.head[v] >= 0
                 && EventCoder.documentNouns.contains(tokens.lemma[tokens.head[v]]) { continue }
+            if let question = askedQuestion(v) {
+                // Nor is what the question asks about an act: "was asked whether
+                // the government was agreeing to the measure".
+                if case .clause(let clause) = question { questions.formUnion(tokens.subtree(clause, stop: [])) }
+                continue
+            }
             if var code = verbCode(v) {
                 // "agreed to reopen the border", "agreed to a ceasefire": CAMEO codes an
                 // agreement about a future act as an intent (03x), the act as intent
@@ -243,6 +253,7 @@ struct EventCoder {
                 verbCodes[v] = code
             }
         }
+        for q in questions { verbCodes[q] = nil }
         var suppressed = Set<Int>()
         var intent = Set<Int>()
         var dropped = Set<Int>()
@@ -567,6 +578,34 @@ struct EventCoder {
         tokens.deprel[c] == "advcl" && tokens.xpos[c] == "VB"
             && tokens.children[c].contains { tokens.deprel[$0] == "mark" && tokens.surface[$0] == EventCoder.toWord }
             && !tokens.children[c].contains { tokens.deprel[$0] == "nsubj" || tokens.deprel[$0] == "nsubj:pass" }
+    }
+
+    /// A question asked: its clause ("asked whether ..."), or a topic ("asked about ...").
+    private enum AskedQuestion {
+        case clause(Int)
+        case topic
+    }
+
+    /// The question `v` asks, if it asks one rather than making a request: "was asked
+    /// whether Saudi Arabia would cut output", "asked why the US attacked",
+    /// "asked about the remark". CAMEO's 02 is an appeal or request ("asked
+    /// Iran to release", "asked for a probe"); a reporter's question is none.
+    private func askedQuestion(_ v: Int) -> AskedQuestion? {
+        guard tokens.lemma[v] == EventCoder.askWord,
+              !tokens.children[v].contains(where: { tokens.deprel[$0] == "xcomp" }) else { return nil }
+        for c in tokens.children[v] {
+            switch tokens.baseRelation(c) {
+            case "ccomp", "advcl":
+                // The clause's first word: "whether", "if", "why", "what", "how", ...
+                let first = tokens.subtree(c, stop: []).min() ?? c
+                if EventCoder.questionWords.contains(tokens.surface[first]) || EventCoder.questionWords.contains(tokens.lemma[first]) { return .clause(c) }
+            case "obl":
+                if tokens.caseWord(of: c) == EventCoder.aboutWord { return .topic }
+            default:
+                continue
+            }
+        }
+        return nil
     }
 
     private func hasOwnTarget(_ v: Int) -> Bool {
