@@ -205,6 +205,7 @@ struct EventCoder {
     static let accordingWord = WordKey.of("according")
     static let agreeWord = WordKey.of("agree")
     static let askWord = WordKey.of("ask")
+    static let declineWord = WordKey.of("decline")
     /// Words that open an asked question ("asked whether ...", "asked why ...").
     static let questionWords = keys(["whether", "if", "why", "what", "how", "when", "where", "who", "which", "whom"])
 
@@ -236,6 +237,10 @@ struct EventCoder {
             // participle says how a document came out, not an act between parties.
             if tokens.deprel[v] == "acl" && tokens.xpos[v] == "VBN" && tokens.head[v] >= 0
                 && EventCoder.documentNouns.contains(tokens.lemma[tokens.head[v]]) { continue }
+            // "production declined to 358,661", "the surplus would decline": a
+            // decline with neither object nor complement is a fall, no refusal.
+            if tokens.lemma[v] == EventCoder.declineWord,
+               !tokens.children[v].contains(where: { ["obj", "xcomp", "ccomp", "nsubj:pass"].contains(tokens.deprel[$0]) }) { continue }
             if let question = askedQuestion(v) {
                 // Nor is what the question asks about an act: "was asked whether
                 // the government was agreeing to the measure".
