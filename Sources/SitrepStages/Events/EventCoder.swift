@@ -205,6 +205,7 @@ struct EventCoder {
     static let accordingWord = WordKey.of("according")
     static let agreeWord = WordKey.of("agree")
     static let askWord = WordKey.of("ask")
+    static let callWord = WordKey.of("call")
     static let declineWord = WordKey.of("decline")
     /// Words that open an asked question ("asked whether ...", "asked why ...").
     static let questionWords = keys(["whether", "if", "why", "what", "how", "when", "where", "who", "which", "whom"])
@@ -248,6 +249,10 @@ struct EventCoder {
                 continue
             }
             if var code = verbCode(v) {
+                // CALL's default is a telephone call (041): "Putin called Bush". "called
+                // the plan pathetic", "a documentary called ...", "what Brazil is
+                // calling for --" name or describe; they call no one.
+                if tokens.lemma[v] == EventCoder.callWord, code.pattern == nil, !isPhoneCall(v) { continue }
                 // "agreed to reopen the border", "agreed to a ceasefire": CAMEO codes an
                 // agreement about a future act as an intent (03x), the act as intent
                 // when the dictionary knows it (handled with the other intent verbs).
@@ -583,6 +588,15 @@ struct EventCoder {
         tokens.deprel[c] == "advcl" && tokens.xpos[c] == "VB"
             && tokens.children[c].contains { tokens.deprel[$0] == "mark" && tokens.surface[$0] == EventCoder.toWord }
             && !tokens.children[c].contains { tokens.deprel[$0] == "nsubj" || tokens.deprel[$0] == "nsubj:pass" }
+    }
+
+    /// Whether `v` ("call") calls a party: its object is an actor, and no
+    /// predicate says what the object is called ("called the plan pathetic").
+    private func isPhoneCall(_ v: Int) -> Bool {
+        guard tokens.deprel[v] != "acl" else { return false }
+        let children = tokens.children[v]
+        if children.contains(where: { ["xcomp", "ccomp"].contains(tokens.deprel[$0]) }) { return false }
+        return children.contains { tokens.deprel[$0] == "obj" && actorAt[$0] >= 0 }
     }
 
     /// A question asked: its clause ("asked whether ..."), or a topic ("asked about ...").
