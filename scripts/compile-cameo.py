@@ -6,8 +6,9 @@ Usage:
 
 With --set phoenix, scripts/cameo-agents-extra.tsv adds Sitrep's own agent nouns,
 scripts/cameo-actors-variants.tsv the spellings of actor names the
-dictionary lacks ("serb" for "serbian") and scripts/cameo-verbs-extra.tsv the
-verbs it lost ("urge").
+dictionary lacks ("serb" for "serbian"; "PHRASE<TAB>-" drops an entry) and
+scripts/cameo-verbs-extra.tsv the verbs and patterns it lost ("urge"; a form line
+for a form the block has replaces that form's code, and "= CODE" recodes a block).
 
 Defaults: --source ../shared/data/cameo/petrarch-dictionaries, --geo
 ../shared/data/geo, --set phoenix, --out Sources/SitrepStages/Models/cameo.
@@ -25,7 +26,9 @@ four tab-separated files that `CameoDictionary` loads in one pass:
   agents.tsv    phrase <TAB> role      ("foreign minister" <TAB> GOV; plural forms added)
   verbs.tsv     SYNSET <TAB> &NAME <TAB> word|multi word|...
                 VERB <TAB> block <TAB> default-code <TAB> name
-                FORM <TAB> block <TAB> word <TAB> particles <TAB> code   (every inflected form)
+                FORM <TAB> block <TAB> word <TAB> particles <TAB> code   (every inflected form;
+                  code "---": the form codes through the block's patterns only, as
+                  PETRARCH's "HOLD [---]" means; empty: the block's default)
                 PATTERN <TAB> block <TAB> pre <TAB> post <TAB> code <TAB> note
                   pre/post: space-separated elements, words lower-cased, "$" source,
                   "+" target, "&NAME" a synonym set, "(" ")" a prepositional group
