@@ -205,6 +205,7 @@ struct EventCoder {
     static let accordingWord = WordKey.of("according")
     static let agreeWord = WordKey.of("agree")
     static let askWord = WordKey.of("ask")
+    static let hitWord = WordKey.of("hit")
     static let callWord = WordKey.of("call")
     static let declineWord = WordKey.of("decline")
     /// Words that open an asked question ("asked whether ...", "asked why ...").
@@ -447,6 +448,11 @@ struct EventCoder {
                 && tokens.children[v].contains(where: { tokens.deprel[$0] == "obj" && isAmount($0) }) { continue }
             if targets.isEmpty && verb.block >= 0 && (verb.pattern == nil || verb.pattern == EventCoder.inferredPattern)
                 && !considered.contains(v) && EventCoder.targetBoundVerbs.contains(tokens.lemma[v]) { continue }
+            // "airlines hit by a drop in business", "the strike will hit the
+            // company": "hit" with no party behind it or none it falls on is a
+            // figure of speech (a weapon has its own patterns: "hit by a missile").
+            let figurative = tokens.lemma[v] == EventCoder.hitWord && verb.pattern == nil
+            if figurative && (sources.isEmpty || targets.isEmpty) { continue }
             if sources.isEmpty {
                 // The act is coded even when its agent is not a known actor ("the
                 // strike killed 12 soldiers"): the source stays null, never a guess.
@@ -468,7 +474,10 @@ struct EventCoder {
                 if targets.allSatisfy({ $0.rule == "location" }), sources.count > 1, isMeeting(verb, v) {
                     targetList = sources.filter { $0 >= 0 && $0 != source && actors[$0].code != sourceCode }.map { ($0, actors[$0].code, "conjoined party") }
                 }
-                if targetList.isEmpty { targetList = [(-1, "", "none")] }
+                if targetList.isEmpty {
+                    if figurative { continue }
+                    targetList = [(-1, "", "none")]
+                }
                 for target in targetList {
                     let key = "\(sourceCode)|\(target.code)|\(verb.code)"
                     guard seen.insert(key).inserted else { continue }
