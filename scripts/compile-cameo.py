@@ -431,6 +431,8 @@ def merge_extra_verbs(lines, path):
         if f[0] == "VERB":
             index.setdefault(f[3], []).append(f[1])
     added, patterns, recoded = {}, {}, {}
+    # The block's forms as they stand, for form lines that replace one's code.
+    existing = {(f[1], f[2], f[3]): i for i, f in ((i, l.split("\t")) for i, l in enumerate(lines)) if f[0] == "FORM"}
     with open(path, encoding="utf-8") as fh:
         for raw in fh:
             raw, _, note = raw.rstrip("\n").partition("#")
@@ -455,7 +457,6 @@ def merge_extra_verbs(lines, path):
                 continue
             forms, particles, code = verb_forms(verb)
             # A form the block already has gets the line's code ("TAKE [---]": patterns only).
-            existing = {(f[1], f[2], f[3]): i for i, f in ((i, l.split("\t")) for i, l in enumerate(lines)) if f[0] == "FORM"}
             fresh = []
             for form in forms:
                 key = (block, form, " ".join(particles))

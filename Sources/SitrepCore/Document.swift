@@ -61,6 +61,15 @@ public struct Document: Sendable {
     /// or ``tokens``. Stages that work sentence by sentence read it instead of
     /// matching every token's span against the sentences.
     public private(set) var sentenceTokenRanges: [Range<Int>]?
+
+    /// ``sentenceTokenRanges`` without the ranges of sentences that hold no
+    /// token: the runs of tokens a parser or tagger works on, one per
+    /// sentence. The same array, not a copy, when no sentence is empty (rare).
+    public var nonEmptySentenceTokenRanges: [Range<Int>]? {
+        guard let ranges = sentenceTokenRanges else { return nil }
+        for range in ranges where range.isEmpty { return ranges.filter { !$0.isEmpty } }
+        return ranges
+    }
     /// The syntax layer: each token's tags, lemma and dependency, at the
     /// token's index (``syntax(of:)``). Empty until the syntax stage runs,
     /// then exactly as long as ``tokens``.

@@ -43,8 +43,16 @@ import SitrepCore
         try recorded.validate()
     }
 
-    @Test func emptyRangesAreSkipped() {
-        #expect(withoutEmptyRanges([0..<2, 2..<2, 2..<5]) == [0..<2, 2..<5])
-        #expect(withoutEmptyRanges([0..<2, 2..<5]) == [0..<2, 2..<5])
+    @Test func emptyRangesAreSkipped() throws {
+        // Three sentences, the second white space only.
+        let text = "Ruritania votes.   Turnout high."
+        var doc = Document(id: "e", input: .cleanText(text))
+        doc.setArticle(text: text, article: Article(), paragraphs: [])
+        doc.sentences = [TextSpan(start: 0, end: 16), TextSpan(start: 16, end: 19), TextSpan(start: 19, end: 32)]
+        try TokenStage().process(&doc)
+        #expect(doc.sentenceTokenRanges == [0..<3, 3..<3, 3..<6])
+        #expect(doc.nonEmptySentenceTokenRanges == [0..<3, 3..<6])
+        doc.sentences = [TextSpan(start: 0, end: 32)]
+        #expect(doc.nonEmptySentenceTokenRanges == nil)
     }
 }

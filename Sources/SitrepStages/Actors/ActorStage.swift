@@ -598,11 +598,13 @@ struct ActorCoder {
         var headNamed: String?
         var isPerson = false
         var genericRoles: [String] = []
+        var genericSegments = 0
         for segment in group {
             if case .agent(let role) = segment.piece, segment.range.count == 1,
                ActorCoder.genericAgents.contains(tokens.lemma[segment.range.lowerBound]) {
                 // The noun only: "an official protest" is no one's.
                 if !tokens.hasSyntax || tokens.upos[segment.range.lowerBound] == "NOUN" { genericRoles.append(role) }
+                genericSegments += 1
                 continue
             }
             switch segment.piece {
@@ -630,10 +632,7 @@ struct ActorCoder {
             roles = [genericRoles[0]]
         }
         // Nothing but an adjective "official": no actor.
-        let dropped = group.allSatisfy { segment in
-            if case .agent = segment.piece { ActorCoder.genericAgents.contains(tokens.lemma[segment.range.lowerBound]) } else { false }
-        }
-        if dropped && roles.isEmpty { return nil }
+        if genericSegments == group.count && roles.isEmpty { return nil }
         if group.count == 1, case .named(_, let capital) = group[0].piece, capital {
             // Metonymy: a capital acting is its government; as a location it is a place.
             guard capitalActs(group[0].range) else { return nil }

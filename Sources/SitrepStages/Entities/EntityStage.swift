@@ -64,9 +64,9 @@ public struct EntityStage: Stage {
             starts.append(Int32(span.start))
             ends.append(Int32(span.end))
         }
-        if let recorded = doc.sentenceTokenRanges {
+        if let recorded = doc.nonEmptySentenceTokenRanges {
             // The tokenizer's own ranges.
-            for range in recorded where !range.isEmpty { bounds.append(Int32(range.upperBound)) }
+            for range in recorded { bounds.append(Int32(range.upperBound)) }
             return EntityInput(bytes: view.bytes, tokenStarts: starts, tokenEnds: ends, sentenceBounds: bounds)
         }
         var next = 0

@@ -30,7 +30,7 @@ struct VerbDictionary: Sendable {
         /// The form codes through the block's patterns only ("---" in its code
         /// field): a verb too common for the block's default ("take" in
         /// APPREHEND, whose default 171 would make "took place" a seizure).
-        var patternsOnly = false
+        let patternsOnly: Bool
     }
 
     enum Element: Sendable, Equatable {
@@ -115,8 +115,8 @@ struct VerbDictionary: Sendable {
                 blocks.append(Block(name: String(f[3]), defaultCode: code(f[2])))
             case "FORM":
                 guard f.count >= 5, let block = Int(f[1]), block < blocks.count else { continue }
-                var form = Form(block: block, particles: CameoDictionary.keys(f[3]), code: code(f[4]))
-                form.patternsOnly = f[4].trimmingCharacters(in: .whitespaces) == "---"
+                let form = Form(block: block, particles: CameoDictionary.keys(f[3]), code: code(f[4]),
+                                patternsOnly: f[4].trimmingCharacters(in: .whitespaces) == "---")
                 forms[WordKey.of(f[2]), default: []].append(form)
             case "PATTERN":
                 guard f.count >= 5, let block = Int(f[1]), block < blocks.count else { continue }

@@ -82,7 +82,7 @@ public struct SyntaxStage: Stage {
     /// tokens, and each token outside every sentence alone.
     static func sentenceRanges(_ doc: Document) -> [Range<Int>] {
         // The tokenizer's own ranges, when it recorded them.
-        if let recorded = doc.sentenceTokenRanges { return withoutEmptyRanges(recorded) }
+        if let recorded = doc.nonEmptySentenceTokenRanges { return recorded }
         // A document with tokens but no sentence layer is one sentence.
         if doc.sentences.isEmpty { return doc.tokens.isEmpty ? [] : [0..<doc.tokens.count] }
         var ranges: [Range<Int>] = []

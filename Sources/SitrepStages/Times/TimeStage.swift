@@ -103,9 +103,7 @@ public struct TimeStage: Stage {
     ///
     /// - Complexity: O(t + s) for t tokens and s sentences.
     static func sentenceRanges(_ doc: Document) -> (ranges: [Range<Int>], hasEmptyTokens: Bool) {
-        if let recorded = doc.sentenceTokenRanges {
-            return (withoutEmptyRanges(recorded), false)
-        }
+        if let recorded = doc.nonEmptySentenceTokenRanges { return (recorded, false) }
         return doc.tokens.withUnsafeBufferPointer { tokens in
             doc.sentences.withUnsafeBufferPointer { sentences in
                 var ranges: [Range<Int>] = []
@@ -143,11 +141,4 @@ public struct TimeStage: Stage {
             }
         }
     }
-}
-
-/// `ranges` without its empty ranges: the same array, not a copy, when it has
-/// none (a sentence without tokens is rare).
-func withoutEmptyRanges(_ ranges: [Range<Int>]) -> [Range<Int>] {
-    for range in ranges where range.isEmpty { return ranges.filter { !$0.isEmpty } }
-    return ranges
 }
