@@ -74,6 +74,9 @@ struct FiniteVerbRepairTests {
         "Officials/NNS concerned/JJ about/IN the/DT vote/NN ,/, he/PRP said/VBD ./.",
         // A singular noun before a base form: no plural subject.
         "The/DT court/NN reject/VB the/DT plan/NN ,/, he/PRP said/VBD ./.",
+        // A sentence that opens with its comma has no leading clause (this once crashed).
+        ",/, police/NNS said/VBD ./.",
+        "Rebels/NNS ,/, police/NNS said/VBD ./.",
     ])
     func leadingClauseKept(sentence: String) {
         var (c, words) = FiniteVerbRepairTests.tagged(sentence)

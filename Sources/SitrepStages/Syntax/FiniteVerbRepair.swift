@@ -75,6 +75,9 @@ struct FiniteVerbRepair: Sendable {
             end = comma
             leading = words
         }
+        // A clause of one word, or none (a sentence that opens with its
+        // comma, ", police said"), has no verb to repair.
+        guard end >= 2 else { return }
         // The word before `i`, skipping adverbs: the verb's subject, if any.
         func wordBefore(_ i: Int) -> Int {
             var before = i - 1
