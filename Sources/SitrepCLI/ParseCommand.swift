@@ -32,6 +32,9 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "The parser's beam width (default: the model's own, the width it was trained with).")
     var beam: Int?
 
+    @Flag(help: "Parse with the model's own parser alone, without its voters: faster, less accurate.")
+    var noVoters = false
+
     @Flag(help: "Report words per second of tagging, lemmatizing and parsing (CoNLL-U input) on standard error.")
     var time = false
 
@@ -41,7 +44,7 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         var annotator = try model.map { SyntaxAnnotator(model: try SyntaxModel.load(contentsOf: URL(fileURLWithPath: $0))) } ?? SyntaxStage.sharedAnnotator.get()
-        if let beam { annotator = SyntaxAnnotator(model: annotator.model, beam: beam) }
+        if beam != nil || noVoters { annotator = SyntaxAnnotator(model: annotator.model, beam: beam, voters: !noVoters) }
         let text = try InputReader.readText(path: file, maxBytes: 1 << 30)
         var out = OutputWriter()
         if conllu {

@@ -47,6 +47,9 @@ struct ProcessCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of compiled CAMEO dictionaries (scripts/compile-cameo.py --out DIR) to code actors and events with, instead of the shipped ones.", valueName: "dir"))
     var cameoDictionaries: String?
 
+    @Option(help: ArgumentHelp("A syntax model file from `sitrep train syntax` to tag and parse with, instead of the shipped one (for example a model with voters, more accurate and slower; see Sources/SitrepStages/Models/README.md).", valueName: "file"))
+    var syntaxModel: String?
+
     @Option(help: ArgumentHelp("Stop after this stage slot (\(StageSlot.allCases.map(\.rawValue).joined(separator: ", "))); later layers stay empty.", valueName: "slot"))
     var through: String?
 
@@ -76,7 +79,11 @@ struct ProcessCommand: ParsableCommand {
         var pipeline: Pipeline
         do {
             let cameo = try cameoDictionaries.map { try CameoDictionary(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
-            pipeline = try StandardPipeline.make(through: through.flatMap(StageSlot.init(rawValue:)), cameo: cameo)
+            let syntax = try syntaxModel.map { path in
+                SyntaxStage(annotator: SyntaxAnnotator(model: try SyntaxModel.load(contentsOf: URL(fileURLWithPath: path))),
+                            modelName: (path as NSString).lastPathComponent)
+            }
+            pipeline = try StandardPipeline.make(through: through.flatMap(StageSlot.init(rawValue:)), cameo: cameo, syntax: syntax)
         } catch {
             printError("cannot build the pipeline: \(error)")
             throw ExitStatus.software.exitCode

@@ -67,6 +67,9 @@ struct TrainSyntaxCommand: ParsableCommand {
     @Option(help: "Taggers trained on their own shuffles and summed into one, for the model and each jack-knife fold.")
     var tagMembers = SyntaxTrainer.Settings().tagMembers
 
+    @Option(help: ArgumentHelp("A further parser whose trees vote with the model's own, as WIDTHxMEMBERS, with `:rtl` to read sentences right to left (repeatable).", valueName: "1x4:rtl"))
+    var voter: [String] = []
+
     @Option(help: "Seed of the shuffles and exploration.")
     var seed = SyntaxTrainer.Settings().seed
 
@@ -77,6 +80,21 @@ struct TrainSyntaxCommand: ParsableCommand {
         guard (1...8).contains(members) else { throw ValidationError("--members must be in 1...8, not \(members)") }
         guard (1...8).contains(tagMembers) else { throw ValidationError("--tag-members must be in 1...8, not \(tagMembers)") }
         guard folds == 0 || folds >= 2 else { throw ValidationError("--folds must be 0 or at least 2") }
+        guard voter.count <= 8 else { throw ValidationError("at most 8 voters") }
+        for spec in voter { _ = try Self.voterSettings(spec) }
+    }
+
+    /// A `--voter` value: `WIDTHxMEMBERS`, optionally followed by `:rtl`.
+    static func voterSettings(_ spec: String) throws -> SyntaxTrainer.Voter {
+        var text = Substring(spec)
+        let rightToLeft = text.hasSuffix(":rtl")
+        if rightToLeft { text = text.dropLast(4) }
+        let parts = text.split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let width = Int(parts[0]), let members = Int(parts[1]),
+              (1...64).contains(width), (1...8).contains(members) else {
+            throw ValidationError("--voter must be WIDTHxMEMBERS[:rtl] with a width in 1...64 and 1...8 members, not \(spec)")
+        }
+        return SyntaxTrainer.Voter(beam: width, members: members, rightToLeft: rightToLeft)
     }
 
     func run() throws {
@@ -98,6 +116,7 @@ struct TrainSyntaxCommand: ParsableCommand {
         settings.beam = beam
         settings.members = members
         settings.tagMembers = tagMembers
+        settings.voters = try voter.map(Self.voterSettings)
         var clusterTable: [UInt64: UInt64] = [:]
         if let clusters {
             clusterTable = try SyntaxClusters.table(tsv: try readTrainingFile(clusters))

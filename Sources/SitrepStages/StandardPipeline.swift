@@ -14,12 +14,18 @@ public enum StandardPipeline {
     /// The stage filling `slot`; the actor and event coders use `cameo` when given
     /// (another dictionary set), else the shipped dictionaries.
     public static func stage(for slot: StageSlot, cameo: CameoDictionary?) -> (any Stage)? {
+        stage(for: slot, cameo: cameo, syntax: nil)
+    }
+
+    /// The stage filling `slot`; the syntax stage uses `syntax` when given (a model
+    /// of the user's, ``SyntaxStage/init(annotator:modelName:)``).
+    public static func stage(for slot: StageSlot, cameo: CameoDictionary?, syntax: SyntaxStage?) -> (any Stage)? {
         switch slot {
         case .extract: ExtractStage()
         case .sentences: SentenceStage()
         case .tokens: TokenStage()
         case .entities: EntityStage()
-        case .syntax: SyntaxStage()
+        case .syntax: syntax ?? SyntaxStage()
         case .times: TimeStage()
         case .quotes: QuoteStage()
         case .quantities: QuantityStage()
@@ -39,10 +45,10 @@ public enum StandardPipeline {
     ///
     /// - Throws: ``PipelineError/missingLayers(stage:missing:provided:)`` if the
     ///   available stages do not chain.
-    public static func make(through last: StageSlot? = nil, cameo: CameoDictionary? = nil) throws -> Pipeline {
+    public static func make(through last: StageSlot? = nil, cameo: CameoDictionary? = nil, syntax: SyntaxStage? = nil) throws -> Pipeline {
         var stages: [any Stage] = []
         for slot in StageSlot.allCases {
-            if let stage = stage(for: slot, cameo: cameo) { stages.append(stage) }
+            if let stage = stage(for: slot, cameo: cameo, syntax: syntax) { stages.append(stage) }
             if slot == last { break }
         }
         return try Pipeline(stages)

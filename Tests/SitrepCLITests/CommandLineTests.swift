@@ -211,6 +211,23 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(refused.stdout.isEmpty)
     }
 
+    @Test func processTakesAnotherSyntaxModel() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let model = root.appendingPathComponent("Sources/SitrepStages/Models/syntax-ud.bin").path
+        let line = Array("{\"id\":\"a\",\"text\":\"Ruritania expelled two diplomats.\",\"clean\":true}\n".utf8)
+        let run = try SitrepRun.run(["process", "--quiet", "--syntax", "--syntax-model", model], stdin: line)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("perceptron-archybrid.v7+syntax-ud.bin"), "the model file is named in the stage's version")
+        #expect(run.stdout.contains("\"deprel\":\"obj\""))
+
+        let damaged = temporaryFile(Array("SXM1 not a model".utf8), suffix: ".bin")
+        defer { unlink(damaged) }
+        let refused = try SitrepRun.run(["process", "--quiet", "--syntax-model", damaged], stdin: line)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("syntax model \(damaged) cannot be read"))
+        #expect(refused.stdout.isEmpty)
+    }
+
     @Test func missingFileIsStatus66() throws {
         let run = try SitrepRun.run(["analyze", "/nonexistent/story.txt"])
         #expect(run.status == 66)

@@ -1,23 +1,31 @@
 /// Tags, lemmatizes and parses sentences with one ``SyntaxModel``: the tagger (with
 /// ``FiniteVerbRepair``), then the lemmatizer on the predicted tags, then the parser
-/// on the predicted tags (with ``TemporalSubjectRepair`` and ``NameListRepair``).
+/// on the predicted tags (with ``TemporalSubjectRepair`` and ``NameListRepair``). A
+/// model with voters parses each sentence with each of its parsers and keeps the tree
+/// they agree on (``SyntaxEnsemble``).
 public struct SyntaxAnnotator: Sendable {
     public let model: SyntaxModel
     private let upos: [String]
     private let xpos: [String]
     private let lemmatizer: Lemmatizer
     private let compiled: SyntaxCompiledModel
+    /// The model's voters, compiled, with their beam widths and directions.
+    private let voters: [(parser: SyntaxCompiledModel, beam: Int, rightToLeft: Bool)]
     private let finiteVerbRepair: FiniteVerbRepair
     private let temporalSubjectRepair: TemporalSubjectRepair
     private let nameListRepair: NameListRepair
     /// Hypotheses kept by the parser's beam.
     public let beam: Int
 
-    /// - Parameter beam: the parser's beam width; by default the model's (``SyntaxModel/beam``).
-    public init(model: SyntaxModel, beam: Int? = nil) {
+    /// - Parameters:
+    ///   - beam: the parser's beam width; by default the model's (``SyntaxModel/beam``).
+    ///   - voters: whether the model's voters (``SyntaxModel/voters``) vote; without
+    ///     them the model's own parser decides alone.
+    public init(model: SyntaxModel, beam: Int? = nil, voters: Bool = true) {
         self.model = model
         self.beam = max(1, beam ?? model.beam)
         compiled = SyntaxCompiledModel(model)
+        self.voters = !voters ? [] : model.voters.map { (SyntaxCompiledModel(model, voter: $0), $0.beam, $0.rightToLeft) }
         upos = model.uposOfClass
         xpos = model.xposOfClass
         lemmatizer = Lemmatizer(learned: model.lemmaExceptions)
@@ -72,7 +80,23 @@ public struct SyntaxAnnotator: Sendable {
             for i in classes.indices where names[i] && verbClasses.contains(classes[i]) { classes[i] = properNounClass }
         }
         finiteVerbRepair.repair(&classes, words: words)
-        var (heads, labels) = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: classes, width: beam)
+        let lower = words.map(\.lower)
+        var (heads, labels) = compiled.parse(words: lower, clusters: clusters, tags: classes, width: beam)
+        if !voters.isEmpty {
+            var trees = [(heads, labels)]
+            var weights = [SyntaxEnsemble.mainWeight]
+            for voter in voters {
+                if voter.rightToLeft {
+                    let n = lower.count
+                    let tree = voter.parser.parse(words: lower.reversed(), clusters: clusters.reversed(), tags: classes.reversed(), width: voter.beam)
+                    trees.append((tree.heads.reversed().map { $0 < 0 ? -1 : n - 1 - $0 }, tree.labels.reversed()))
+                } else {
+                    trees.append(voter.parser.parse(words: lower, clusters: clusters, tags: classes, width: voter.beam))
+                }
+                weights.append(SyntaxEnsemble.voterWeight)
+            }
+            (heads, labels) = SyntaxEnsemble.combine(trees, weights: weights)
+        }
         temporalSubjectRepair.repair(&heads, &labels, words: words, classes: classes)
         nameListRepair.repair(&heads, &labels, words: words, classes: classes, names: names)
         return (classes, heads, labels)

@@ -120,6 +120,16 @@ struct SyntaxCompiledModel: Sendable {
         labeller = SyntaxSparseWeights(model.labeller)
     }
 
+    /// The parser of one of `model`'s voters, with no tagger or lexicon of its own: it
+    /// parses with the tags and clusters of the model's.
+    init(_ model: SyntaxModel, voter: SyntaxVoter) {
+        roles = []
+        lexicon = [:]
+        tagger = SyntaxSparseWeights(SyntaxWeights(bits: 1, stride: 1))
+        actions = SyntaxActionWeights(voter.actions)
+        labeller = SyntaxSparseWeights(voter.labeller)
+    }
+
     /// Each word's ambiguity atom (as ``SyntaxTagger/ambiguity(_:model:)``) and packed
     /// clusters (as ``SyntaxClusters/of(_:model:)``).
     func lexical(_ words: [SyntaxWord]) -> (ambiguity: [UInt64], clusters: [UInt64]) {

@@ -24,7 +24,9 @@ public struct SyntaxWeights: Sendable, Equatable {
 /// File format (little-endian): magic `SXM1`, then `format` (UInt32), the beam width
 /// (UInt32; format 3 and later, format 2 files decode greedily), then strings,
 /// tag classes (`UPOS\tXPOS`), dependency labels, the learned lemma exceptions, the
-/// ambiguity-class table, the word-cluster table and three weight tables. Weight tables are stored sparsely:
+/// ambiguity-class table, the word-cluster table and three weight tables, then (format 4)
+/// the count of voters and, for each, its beam width, its flags (bit 0: right to left)
+/// and its transition and label tables. Weight tables are stored sparsely:
 /// the count of non-zero weights, a Float32 scale, then for each non-zero weight the
 /// gap from the previous index (LEB128) and the value as Int16 times `scale`.
 ///
@@ -33,7 +35,7 @@ public struct SyntaxWeights: Sendable, Equatable {
 /// - Files: ``load(contentsOf:)``, ``data()``, ``init(data:)``
 public struct SyntaxModel: Sendable, Equatable {
     /// File format version.
-    public static let format: UInt32 = 3
+    public static let format: UInt32 = 4
 
     /// Joint tag classes, `UPOS\tXPOS`.
     public var tagClasses: [String]
@@ -58,6 +60,9 @@ public struct SyntaxModel: Sendable, Equatable {
     /// Hypotheses kept by the parser's beam (``SyntaxBeam``): the width the transition
     /// weights were trained with; 1 is greedy parsing.
     public var beam: Int = 1
+    /// Further parsers, trained on the same tags, whose trees vote with this model's
+    /// parser (``SyntaxEnsemble``); empty for a single parser.
+    public var voters: [SyntaxVoter] = []
 
     /// UPOS and XPOS of each tag class, split once.
     public var uposOfClass: [String] { tagClasses.map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[0]) } }
@@ -90,7 +95,7 @@ public struct SyntaxModel: Sendable, Equatable {
         var reader = SyntaxByteReader(bytes: [UInt8](data), path: path)
         guard Array(try reader.bytes(4)) == Array("SXM1".utf8) else { throw SyntaxModelError.damaged(path: path, reason: "not a Sitrep syntax model (bad magic)") }
         let format = try reader.u32()
-        guard format == Self.format || format == 2 else { throw SyntaxModelError.damaged(path: path, reason: "format \(format), this build reads formats 2 and \(Self.format)") }
+        guard (2...Self.format).contains(format) else { throw SyntaxModelError.damaged(path: path, reason: "format \(format), this build reads formats 2 to \(Self.format)") }
         if format >= 3 {
             beam = Int(try reader.u32())
             guard (1...64).contains(beam) else { throw SyntaxModelError.damaged(path: path, reason: "beam width \(beam) out of range 1...64") }
@@ -112,6 +117,19 @@ public struct SyntaxModel: Sendable, Equatable {
         labeller = try reader.weights()
         guard tagger.stride == tagClasses.count, labeller.stride == labels.count, actions.stride == 4 else {
             throw SyntaxModelError.damaged(path: path, reason: "table shapes do not match the class lists")
+        }
+        if format >= 4 {
+            let count = Int(try reader.u32())
+            guard count <= 8 else { throw SyntaxModelError.damaged(path: path, reason: "\(count) voters, at most 8") }
+            for _ in 0..<count {
+                let width = Int(try reader.u32()), flags = try reader.u32()
+                guard (1...64).contains(width), flags <= 1 else { throw SyntaxModelError.damaged(path: path, reason: "bad voter header") }
+                let voter = SyntaxVoter(beam: width, rightToLeft: flags & 1 != 0, actions: try reader.weights(), labeller: try reader.weights())
+                guard voter.actions.stride == 4, voter.labeller.stride == labels.count else {
+                    throw SyntaxModelError.damaged(path: path, reason: "a voter's table shapes do not match the class lists")
+                }
+                voters.append(voter)
+            }
         }
     }
 
@@ -156,6 +174,11 @@ public struct SyntaxModel: Sendable, Equatable {
         u32(UInt32(clusters.count))
         for key in clusters.keys.sorted() { u64(key); u64(clusters[key]!) }
         weights(tagger); weights(actions); weights(labeller)
+        u32(UInt32(voters.count))
+        for voter in voters {
+            u32(UInt32(voter.beam)); u32(voter.rightToLeft ? 1 : 0)
+            weights(voter.actions); weights(voter.labeller)
+        }
         return Data(out)
     }
 
@@ -164,6 +187,18 @@ public struct SyntaxModel: Sendable, Equatable {
     mutating func quantize() {
         self = try! SyntaxModel(data: data())
     }
+}
+
+/// A further parser of a ``SyntaxModel``: its own transition and label tables, read
+/// with the model's tags, clusters and labels.
+public struct SyntaxVoter: Sendable, Equatable {
+    /// The beam width it was trained with (1: greedy).
+    public var beam: Int
+    /// It reads each sentence from its last word to its first: its errors differ
+    /// most from a left-to-right parser's, which is what makes its vote worth having.
+    public var rightToLeft: Bool
+    public var actions: SyntaxWeights
+    public var labeller: SyntaxWeights
 }
 
 /// A syntax model that cannot be used.

@@ -15,7 +15,9 @@ import SitrepCore
 /// - Complexity: O(n) in the tokens of the document.
 public struct SyntaxStage: Stage {
     public let name = "syntax"
-    public let version = "perceptron-archybrid.v7"
+    public static let standardVersion = "perceptron-archybrid.v7"
+    /// The stage's version; with a model of the user's, its file name follows a `+`.
+    public let version: String
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.syntax]
 
@@ -26,13 +28,18 @@ public struct SyntaxStage: Stage {
     private let annotator: SyntaxAnnotator?
 
     /// A stage using the committed model, loaded on first use.
-    public init() { annotator = nil }
+    public init() { annotator = nil; version = Self.standardVersion }
 
     /// A stage using `model` (tests, experiments).
-    public init(model: SyntaxModel) { annotator = SyntaxAnnotator(model: model) }
+    public init(model: SyntaxModel) { annotator = SyntaxAnnotator(model: model); version = Self.standardVersion }
 
     /// A stage using an annotator already built.
-    public init(annotator: SyntaxAnnotator) { self.annotator = annotator }
+    /// - Parameter modelName: the name of the model file, when it is not the shipped
+    ///   model, recorded in the stage's version.
+    public init(annotator: SyntaxAnnotator, modelName: String? = nil) {
+        self.annotator = annotator
+        version = Self.standardVersion + (modelName.map { "+" + $0 } ?? "")
+    }
 
     /// The committed model's annotator, loaded once per process; the error if it cannot be loaded.
     public static let sharedAnnotator: Result<SyntaxAnnotator, any Error> = Result {

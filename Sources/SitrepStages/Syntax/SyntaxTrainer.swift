@@ -40,8 +40,25 @@ public enum SyntaxTrainer {
         /// Taggers trained (each on its own shuffles) and summed into one, for the
         /// model and for each jack-knife fold.
         public var tagMembers = 1
+        /// Further parsers trained on the same jack-knifed tags, stored as the model's
+        /// voters (``SyntaxEnsemble``).
+        public var voters: [Voter] = []
 
         public init() {}
+    }
+
+    /// How a voter is trained: its beam width, its members (summed as the main
+    /// parser's are) and its direction.
+    public struct Voter: Sendable, Equatable {
+        public var beam: Int
+        public var members: Int
+        public var rightToLeft: Bool
+
+        public init(beam: Int, members: Int, rightToLeft: Bool) {
+            self.beam = beam
+            self.members = members
+            self.rightToLeft = rightToLeft
+        }
     }
 
     /// One training sentence, in integer form.
@@ -54,6 +71,15 @@ public enum SyntaxTrainer {
         /// Gold heads with `n` for the root.
         var heads: [Int]
         var labels: [Int]
+
+        /// The sentence read from its last word to its first: word `i` becomes `n - 1 - i`,
+        /// and the root (head `n`) stays the root.
+        func reversed() -> Example {
+            let n = words.count
+            return Example(words: words.reversed(), lower: lower.reversed(), clusters: clusters.reversed(),
+                           classes: classes.reversed(), heads: heads.reversed().map { $0 == n ? n : n - 1 - $0 },
+                           labels: labels.reversed())
+        }
     }
 
     /// Trains a model.
@@ -129,24 +155,44 @@ public enum SyntaxTrainer {
                 log("jack-knife fold \(fold + 1)/\(settings.folds): held-out tag accuracy \(String(format: "%.2f", 100 * Double(correct) / Double(max(total, 1))))")
             }
         }
-        // Each member trains on its own shuffles; the members' scores are summed, and since
-        // they hash the same features into tables of the same shape, the sum of their
-        // scores is the score of their summed tables: an ensemble at the cost of one model.
-        for member in 0..<settings.members {
-            if settings.members > 1 { log("parser member \(member + 1)/\(settings.members)") }
-            let (actions, labeller) = settings.beam > 1
-                ? trainBeamParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
-                : trainParser(examples, tags: parserTags, model: model, settings: settings, random: &random, log: log)
-            if member == 0 {
-                (model.actions, model.labeller) = (actions, labeller)
-            } else {
-                for index in model.actions.values.indices { model.actions.values[index] += actions.values[index] }
-                for index in model.labeller.values.indices { model.labeller.values[index] += labeller.values[index] }
-            }
-        }
+        (model.actions, model.labeller) = trainMembers(examples, tags: parserTags, model: model, settings: settings,
+                                                       beam: settings.beam, members: settings.members, random: &random, log: log)
         model.beam = settings.beam
+        for (index, voter) in settings.voters.enumerated() {
+            log("voter \(index + 1)/\(settings.voters.count): beam \(voter.beam), \(voter.members) member(s)\(voter.rightToLeft ? ", right to left" : "")")
+            let (voterExamples, voterTags) = voter.rightToLeft
+                ? (examples.map { $0.reversed() }, parserTags.map { Array($0.reversed()) })
+                : (examples, parserTags)
+            let (actions, labeller) = trainMembers(voterExamples, tags: voterTags, model: model, settings: settings,
+                                                   beam: voter.beam, members: voter.members, random: &random, log: log)
+            model.voters.append(SyntaxVoter(beam: voter.beam, rightToLeft: voter.rightToLeft, actions: actions, labeller: labeller))
+        }
         model.quantize()
         return model
+    }
+
+    /// A parser of `members` members, each trained on its own shuffles, summed: since
+    /// they hash the same features into tables of the same shape, the sum of their
+    /// scores is the score of their summed tables, an ensemble at the cost of one model.
+    static func trainMembers(_ examples: [Example], tags: [[Int]], model: SyntaxModel, settings: Settings, beam: Int, members: Int,
+                             random: inout SyntaxRandom, log: (String) -> Void) -> (actions: SyntaxWeights, labeller: SyntaxWeights) {
+        var settings = settings
+        settings.beam = beam
+        var sum: (actions: SyntaxWeights, labeller: SyntaxWeights)? = nil
+        for member in 0..<members {
+            if members > 1 { log("parser member \(member + 1)/\(members)") }
+            let (actions, labeller) = beam > 1
+                ? trainBeamParser(examples, tags: tags, model: model, settings: settings, random: &random, log: log)
+                : trainParser(examples, tags: tags, model: model, settings: settings, random: &random, log: log)
+            if var total = sum {
+                for index in total.actions.values.indices { total.actions.values[index] += actions.values[index] }
+                for index in total.labeller.values.indices { total.labeller.values[index] += labeller.values[index] }
+                sum = total
+            } else {
+                sum = (actions, labeller)
+            }
+        }
+        return sum!
     }
 
     /// Averaged perceptron weights: `w` and the sum of update-time-weighted deltas, so
