@@ -24,8 +24,8 @@ public struct SyntaxWeights: Sendable, Equatable {
 /// File format (little-endian): magic `SXM1`, then `format` (UInt32), the beam width
 /// (UInt32; format 3 and later, format 2 files decode greedily), then strings,
 /// tag classes (`UPOS\tXPOS`), dependency labels, the learned lemma exceptions, the
-/// ambiguity-class table, the word-cluster table and three weight tables, then (format 4)
-/// the count of voters and, for each, its beam width, its flags (bit 0: right to left)
+/// ambiguity-class table, the word-cluster table and three weight tables, then (format 4,
+/// written only for a model with voters) the count of voters and, for each, its beam width, its flags (bit 0: right to left)
 /// and its transition and label tables. Weight tables are stored sparsely:
 /// the count of non-zero weights, a Float32 scale, then for each non-zero weight the
 /// gap from the previous index (LEB128) and the value as Int16 times `scale`.
@@ -162,7 +162,8 @@ public struct SyntaxModel: Sendable, Equatable {
                 out.append(UInt8(bits & 0xFF)); out.append(UInt8(bits >> 8))
             }
         }
-        u32(Self.format)
+        // A model without voters is written as format 3, byte for byte as before them.
+        u32(voters.isEmpty ? 3 : Self.format)
         u32(UInt32(beam))
         string(info)
         u32(UInt32(tagClasses.count)); tagClasses.forEach(string)
@@ -174,6 +175,7 @@ public struct SyntaxModel: Sendable, Equatable {
         u32(UInt32(clusters.count))
         for key in clusters.keys.sorted() { u64(key); u64(clusters[key]!) }
         weights(tagger); weights(actions); weights(labeller)
+        guard !voters.isEmpty else { return Data(out) }
         u32(UInt32(voters.count))
         for voter in voters {
             u32(UInt32(voter.beam)); u32(voter.rightToLeft ? 1 : 0)
