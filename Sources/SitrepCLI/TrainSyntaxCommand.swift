@@ -123,7 +123,11 @@ struct TrainSyntaxCommand: ParsableCommand {
             log("read \(clusterTable.count) word clusters from \(clusters)")
         }
         let clusterName = clusters.map { ($0 as NSString).lastPathComponent } ?? "none"
-        let info = "sitrep train syntax; train: \(train.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); clusters: \(clusterName); tag epochs \(tagEpochs), parse epochs \(parseEpochs), folds \(folds), bits \(tagBits)/\(actionBits)/\(labelBits), seed \(seed), beam \(beam), members \(members), tag members \(tagMembers)"
+        let info = "sitrep train syntax; train: \(train.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); clusters: \(clusterName); tag epochs \(tagEpochs), parse epochs \(parseEpochs), folds \(folds), bits \(tagBits)/\(actionBits)/\(labelBits), seed \(seed), beam \(beam), members \(members)"
+            // Settings added later are named only when used, so that a rebuild of a model
+            // trained before them gives the same bytes.
+            + (tagMembers > 1 ? ", tag members \(tagMembers)" : "")
+            + (voter.isEmpty ? "" : ", voters \(voter.joined(separator: " "))")
         let model = SyntaxTrainer.train(sentences, clusters: clusterTable, settings: settings, info: info, log: log)
         try model.data().write(to: URL(fileURLWithPath: output))
         log("wrote \(output)")
