@@ -211,6 +211,25 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(refused.stdout.isEmpty)
     }
 
+    @Test func trainsAModelWithVotersAndParsesWithIt() throws {
+        let conllu = "1\tRebels\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tseized\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n4\ttown\t_\tNOUN\tNN\t_\t2\tobj\t_\t_\n5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+        let data = temporaryFile(Array(String(repeating: conllu, count: 3).utf8), suffix: ".conllu")
+        defer { unlink(data) }
+        let model = NSTemporaryDirectory() + "voters-\(UUID().uuidString).bin"
+        defer { unlink(model) }
+        let small = ["--folds", "0", "--tag-epochs", "2", "--parse-epochs", "2", "--tag-bits", "12", "--action-bits", "12", "--label-bits", "12"]
+        let trained = try SitrepRun.run(["train", "syntax", "--train", data, "--output", model, "--voter", "1x1:rtl", "--voter", "2x1"] + small)
+        #expect(trained.status == 0, "\(trained.stderr)")
+        #expect(trained.stderr.contains("voter 2/2: beam 2"))
+        for extra in [[], ["--no-voters"]] {
+            let run = try SitrepRun.run(["parse", "--conllu", data, "--model", model] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            let rows = run.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t") }
+            #expect(rows.count == 15)
+            #expect(rows.filter { $0[6] == "0" }.count == 3, "one root a sentence")
+        }
+    }
+
     @Test func processTakesAnotherSyntaxModel() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let model = root.appendingPathComponent("Sources/SitrepStages/Models/syntax-ud.bin").path
@@ -330,6 +349,11 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(try SitrepRun.run(["analyze", "--published", "yesterday"]).status == 64)
         #expect(try SitrepRun.run(["process", "--jobs", "-1"]).status == 64)
         #expect(try SitrepRun.run(["process", "--batch", "0"]).status == 64)
+        for voter in ["4", "0x1", "1x9", "2x2:ltr", "x4:rtl"] {
+            let run = try SitrepRun.run(["train", "syntax", "--train", "none.conllu", "--output", "none.bin", "--voter", voter])
+            #expect(run.status == 64, "--voter \(voter)")
+            #expect(run.stderr.contains("WIDTHxMEMBERS"))
+        }
     }
 
     @Test func helpDocumentsExitStatuses() throws {
