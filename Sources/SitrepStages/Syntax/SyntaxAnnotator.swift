@@ -82,24 +82,29 @@ public struct SyntaxAnnotator: Sendable {
         finiteVerbRepair.repair(&classes, words: words)
         let lower = words.map(\.lower)
         var (heads, labels) = compiled.parse(words: lower, clusters: clusters, tags: classes, width: beam)
-        if !voters.isEmpty {
-            var trees = [(heads, labels)]
-            var weights = [SyntaxEnsemble.mainWeight]
-            for voter in voters {
-                if voter.rightToLeft {
-                    let n = lower.count
-                    let tree = voter.parser.parse(words: lower.reversed(), clusters: clusters.reversed(), tags: classes.reversed(), width: voter.beam)
-                    trees.append((tree.heads.reversed().map { $0 < 0 ? -1 : n - 1 - $0 }, tree.labels.reversed()))
-                } else {
-                    trees.append(voter.parser.parse(words: lower, clusters: clusters, tags: classes, width: voter.beam))
-                }
-                weights.append(SyntaxEnsemble.voterWeight)
-            }
-            (heads, labels) = SyntaxEnsemble.combine(trees, weights: weights)
-        }
+        if !voters.isEmpty { (heads, labels) = vote(own: (heads, labels), lower: lower, clusters: clusters, classes: classes) }
         temporalSubjectRepair.repair(&heads, &labels, words: words, classes: classes)
         nameListRepair.repair(&heads, &labels, words: words, classes: classes, names: names)
         return (classes, heads, labels)
+    }
+
+    /// The tree the model's own parser (`own`) and its voters agree on
+    /// (``SyntaxEnsemble``); a right-to-left voter parses the sentence reversed,
+    /// and its tree is mirrored back.
+    private func vote(own: (heads: [Int], labels: [Int]), lower: [UInt64], clusters: [UInt64], classes: [Int]) -> (heads: [Int], labels: [Int]) {
+        var trees = [own]
+        var weights = [SyntaxEnsemble.mainWeight]
+        let n = lower.count
+        for voter in voters {
+            if voter.rightToLeft {
+                let tree = voter.parser.parse(words: lower.reversed(), clusters: clusters.reversed(), tags: classes.reversed(), width: voter.beam)
+                trees.append((tree.heads.reversed().map { $0 < 0 ? -1 : n - 1 - $0 }, tree.labels.reversed()))
+            } else {
+                trees.append(voter.parser.parse(words: lower, clusters: clusters, tags: classes, width: voter.beam))
+            }
+            weights.append(SyntaxEnsemble.voterWeight)
+        }
+        return SyntaxEnsemble.combine(trees, weights: weights)
     }
 
     /// Replaces the UPOS, XPOS, LEMMA, HEAD and DEPREL columns of `sent` with predictions;
