@@ -37,6 +37,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Colour: auto (on a terminal), always or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("A syntax model file from `sitrep train syntax` to tag and parse with, instead of the shipped one.", valueName: "file"))
+    var syntaxModel: String?
+
     func run() throws {
         let id: String
         let input: DocumentInput
@@ -56,7 +59,14 @@ struct AnalyzeCommand: ParsableCommand {
             input = .scrapedText(SampleArticle.text)
             published = published ?? SampleArticle.published
         }
-        let doc = try runPipeline(input, id: id, published: published, url: inputOptions.url)
+        let syntax: SyntaxStage?
+        do {
+            syntax = try syntaxModel.map(SyntaxStage.init(modelFile:))
+        } catch {
+            printError("cannot build the pipeline: \(error)")
+            throw ExitStatus.software.exitCode
+        }
+        let doc = try runPipeline(input, id: id, published: published, url: inputOptions.url, syntax: syntax)
         var output = OutputWriter()
         do {
             switch format {
@@ -74,9 +84,9 @@ struct AnalyzeCommand: ParsableCommand {
 }
 
 /// Runs the standard pipeline on one input, turning failures into a message and exit status.
-func runPipeline(_ input: DocumentInput, id: String, published: String?, url: String?) throws -> Document {
+func runPipeline(_ input: DocumentInput, id: String, published: String?, url: String?, syntax: SyntaxStage? = nil) throws -> Document {
     do {
-        let pipeline = try StandardPipeline.make()
+        let pipeline = try StandardPipeline.make(syntax: syntax)
         return try pipeline.run(input, id: id, published: published, url: url)
     } catch let error as PipelineError {
         printError(error.description)

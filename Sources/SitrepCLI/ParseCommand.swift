@@ -89,3 +89,12 @@ struct ParseCommand: ParsableCommand {
         try out.flush()
     }
 }
+
+extension SyntaxStage {
+    /// The syntax stage with the model in the file at `path` (`--syntax-model`),
+    /// which its version names.
+    init(modelFile path: String) throws {
+        let model = try SyntaxModel.load(contentsOf: URL(fileURLWithPath: path))
+        self.init(annotator: SyntaxAnnotator(model: model), modelName: (path as NSString).lastPathComponent)
+    }
+}

@@ -79,10 +79,7 @@ struct ProcessCommand: ParsableCommand {
         var pipeline: Pipeline
         do {
             let cameo = try cameoDictionaries.map { try CameoDictionary(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
-            let syntax = try syntaxModel.map { path in
-                SyntaxStage(annotator: SyntaxAnnotator(model: try SyntaxModel.load(contentsOf: URL(fileURLWithPath: path))),
-                            modelName: (path as NSString).lastPathComponent)
-            }
+            let syntax = try syntaxModel.map(SyntaxStage.init(modelFile:))
             pipeline = try StandardPipeline.make(through: through.flatMap(StageSlot.init(rawValue:)), cameo: cameo, syntax: syntax)
         } catch {
             printError("cannot build the pipeline: \(error)")

@@ -245,6 +245,14 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("syntax model \(damaged) cannot be read"))
         #expect(refused.stdout.isEmpty)
+
+        // `analyze` takes the same option.
+        let analyzed = try SitrepRun.run(["analyze", "--format", "json", "--syntax-model", model])
+        #expect(analyzed.status == 0, "\(analyzed.stderr)")
+        #expect(analyzed.stdout.contains("perceptron-archybrid.v7+syntax-ud.bin"))
+        let analyzeRefused = try SitrepRun.run(["analyze", "--syntax-model", damaged])
+        #expect(analyzeRefused.status != 0)
+        #expect(analyzeRefused.stderr.contains("syntax model \(damaged) cannot be read"))
     }
 
     @Test func missingFileIsStatus66() throws {
