@@ -641,6 +641,16 @@ struct EventCoder {
         return targetActors(of: v, passive: passive).contains { $0.rule == "object" || $0.rule == "passive subject" }
     }
 
+    /// Whether a verb before token `limit` governs `t`, directly or through others.
+    private func isUnderEarlierVerb(_ t: Int, before limit: Int) -> Bool {
+        var a = tokens.head[t]
+        while a >= 0 {
+            if a < limit && tokens.upos[a] == "VERB" { return true }
+            a = tokens.head[a]
+        }
+        return false
+    }
+
     /// Whether token `t` is a saying verb: its dictionary form codes a statement (01x)
     /// before any pattern ("said", "told", "announced").
     private func isSaying(_ t: Int) -> Bool {
@@ -1016,6 +1026,13 @@ struct EventCoder {
         case "advcl" where tokens.xpos[v] == "VBG":
             // "..., killing 14 fighters": the participle's agent is the main clause's subject.
             let parentPassive = tokens.children[parent].contains { tokens.deprel[$0] == "nsubj:pass" }
+            // A participle before the subject of a reporting tail that the parser hung
+            // under the clause before it ("youths resorted to throwing stones ...,
+            // officials said" with "said" under "resorted" and "throwing" under
+            // "said") is not the reporters' act: they only tell of it. A participle
+            // opening the sentence ("Speaking to reporters, he said") is the speaker's.
+            if isSaying(parent), let subject = tokens.children[parent].first(where: { tokens.deprel[$0] == "nsubj" }), v < subject,
+               isUnderEarlierVerb(parent, before: v) { return [] }
             return parentPassive ? [] : sourceActors(of: parent, passive: false)
         case "acl":
             // "victims killed by the crash": a past participle's noun is its target.
