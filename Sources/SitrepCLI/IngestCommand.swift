@@ -43,6 +43,9 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "Files or folders to ingest.")
     var paths: [String]
 
+    @Option(help: ArgumentHelp("A syntax model file from `sitrep train syntax` to tag and parse with, instead of the shipped one.", valueName: "file"))
+    var syntaxModel: String?
+
     @Option(help: "Longest accepted JSON line, file or WARC record, in bytes.")
     var maxBytes: Int = 64 << 20
 
@@ -60,7 +63,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let pipeline: Pipeline
         do {
-            pipeline = try StandardPipeline.make()
+            pipeline = try StandardPipeline.make(syntax: try syntaxModel.map(SyntaxStage.init(modelFile:)))
         } catch {
             printError("cannot build the pipeline: \(error)")
             throw ExitStatus.software.exitCode

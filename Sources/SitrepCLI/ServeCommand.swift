@@ -38,6 +38,9 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(help: ArgumentHelp("A syntax model file from `sitrep train syntax` for the pipeline that POST /api/articles runs, instead of the shipped one.", valueName: "file"))
+    var syntaxModel: String?
+
     @Option(help: "Address to bind: 127.0.0.1 (this machine only), or 0.0.0.0 to listen on every interface.")
     var host = "127.0.0.1"
 
@@ -98,6 +101,13 @@ struct ServeCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.software.exitCode
         }
+        let syntax: SyntaxStage?
+        do {
+            syntax = try syntaxModel.map(SyntaxStage.init(modelFile:))
+        } catch {
+            printError("cannot build the pipeline: \(error)")
+            throw ExitStatus.software.exitCode
+        }
         var logger = Logger(label: "sitrep.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let writes = WriteAccess.forServer(host: host, token: try token(), readOnly: readOnly, maxBodyBytes: maxBodyBytes)
@@ -109,7 +119,7 @@ struct ServeCommand: ParsableCommand {
         let serverLogger = logger
         try runStoreCommand(database) { store in
             let server = APIServer(store: store, assets: assets, logger: serverLogger, cacheSeconds: cacheSeconds,
-                                   writes: writes, makePipeline: { try StandardPipeline.make() }, metrics: SitrepMetrics.bootstrapped)
+                                   writes: writes, makePipeline: { try StandardPipeline.make(syntax: syntax) }, metrics: SitrepMetrics.bootstrapped)
             try await server.run(host: host, port: port) { actualPort in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 printError("listening on http://\(shown):\(actualPort)/")

@@ -64,6 +64,9 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Claims before a failing article is marked failed.")
     var maxAttempts = 3
 
+    @Option(help: ArgumentHelp("A syntax model file from `sitrep train syntax` to tag and parse with, instead of the shipped one.", valueName: "file"))
+    var syntaxModel: String?
+
     @Option(help: ArgumentHelp("Stop after this stage slot (\(StageSlot.allCases.map(\.rawValue).joined(separator: ", "))); later layers stay empty.", valueName: "slot"))
     var through: String?
 
@@ -99,7 +102,8 @@ struct WorkerCommand: ParsableCommand {
     func run() throws {
         let pipeline: Pipeline
         do {
-            pipeline = try StandardPipeline.make(through: through.flatMap(StageSlot.init(rawValue:)))
+            pipeline = try StandardPipeline.make(through: through.flatMap(StageSlot.init(rawValue:)),
+                                                 syntax: try syntaxModel.map(SyntaxStage.init(modelFile:)))
         } catch {
             printError("cannot build the pipeline: \(error)")
             throw ExitStatus.software.exitCode

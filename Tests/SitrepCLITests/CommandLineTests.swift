@@ -253,6 +253,21 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         let analyzeRefused = try SitrepRun.run(["analyze", "--syntax-model", damaged])
         #expect(analyzeRefused.status != 0)
         #expect(analyzeRefused.stderr.contains("syntax model \(damaged) cannot be read"))
+
+        // So do the commands that store: a model that cannot be read stops them
+        // before anything is stored or served.
+        let input = temporaryFile(line, suffix: ".jsonl")
+        defer { unlink(input) }
+        let database = NSTemporaryDirectory() + "syntax-model-\(UUID().uuidString).db"
+        defer { unlink(database) }
+        let ingested = try SitrepRun.run(["ingest", "--database", database, "--syntax-model", model, input])
+        #expect(ingested.status == 0, "\(ingested.stderr)")
+        #expect(ingested.stderr.contains("stored 1"), "\(ingested.stderr)")
+        for command in [["ingest", "--database", database, input], ["serve", "--database", database, "--port", "0"]] {
+            let refusedStore = try SitrepRun.run(command + ["--syntax-model", damaged])
+            #expect(refusedStore.status != 0, "\(command[0])")
+            #expect(refusedStore.stderr.contains("syntax model \(damaged) cannot be read"), "\(command[0]): \(refusedStore.stderr)")
+        }
     }
 
     @Test func missingFileIsStatus66() throws {
