@@ -245,6 +245,8 @@ import SitrepCore
         Case(rule: "a participle before a reporting tail that the parser hung under the clause before it is not the reporters' act; a participle opening the sentence is the speaker's",
              text: "Palestinian youths resorted to throwing stones at Israeli soldiers, officials said. Praising the Iranian government, the British foreign secretary said the talks were useful.",
              events: ["- ISRMIL 182", "GBRGOV IRNGOV 051"]),
+        Case(rule: "a reported clause's subject the parser gave to the saying verb is the clause's (ReportedSubjectRepair): a demand on Israel",
+             text: "Russia says Israel must end attacks on Syria.", events: ["RUS ISR 100"]),
         Case(rule: "abbreviated titles of American news name the role (scripts/cameo-agents-extra.tsv): \"Gov.\" GOV, \"Rep.\" and \"Sen.\" LEG",
              text: "Gov. Phil Murphy criticized the Pentagon. Rep. Don Bacon praised the Pentagon.",
              events: ["---GOV USAMIL 111", "---LEG USAMIL 051"]),

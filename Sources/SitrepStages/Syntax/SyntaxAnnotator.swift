@@ -1,6 +1,7 @@
 /// Tags, lemmatizes and parses sentences with one ``SyntaxModel``: the tagger (with
 /// ``FiniteVerbRepair``), then the lemmatizer on the predicted tags, then the parser
-/// on the predicted tags (with ``TemporalSubjectRepair`` and ``NameListRepair``). A
+/// on the predicted tags (with ``TemporalSubjectRepair``, ``ReportedSubjectRepair`` and
+/// ``NameListRepair``). A
 /// model with voters parses each sentence with each of its parsers and keeps the tree
 /// they agree on (``SyntaxEnsemble``).
 public struct SyntaxAnnotator: Sendable {
@@ -13,6 +14,7 @@ public struct SyntaxAnnotator: Sendable {
     private let voters: [(parser: SyntaxCompiledModel, beam: Int, rightToLeft: Bool)]
     private let finiteVerbRepair: FiniteVerbRepair
     private let temporalSubjectRepair: TemporalSubjectRepair
+    private let reportedSubjectRepair: ReportedSubjectRepair
     private let nameListRepair: NameListRepair
     /// Hypotheses kept by the parser's beam.
     public let beam: Int
@@ -31,6 +33,7 @@ public struct SyntaxAnnotator: Sendable {
         lemmatizer = Lemmatizer(learned: model.lemmaExceptions)
         finiteVerbRepair = FiniteVerbRepair(upos: upos, xpos: xpos)
         temporalSubjectRepair = TemporalSubjectRepair(labels: model.labels, upos: upos)
+        reportedSubjectRepair = ReportedSubjectRepair(labels: model.labels)
         nameListRepair = NameListRepair(labels: model.labels, upos: upos)
         let uposOfClass = model.uposOfClass, xposOfClass = model.xposOfClass
         properNounClass = uposOfClass.indices.first { uposOfClass[$0] == "PROPN" && xposOfClass[$0] == "NNP" }
@@ -84,6 +87,7 @@ public struct SyntaxAnnotator: Sendable {
         var (heads, labels) = compiled.parse(words: lower, clusters: clusters, tags: classes, width: beam)
         if !voters.isEmpty { (heads, labels) = vote(own: (heads, labels), lower: lower, clusters: clusters, classes: classes) }
         temporalSubjectRepair.repair(&heads, &labels, words: words, classes: classes)
+        reportedSubjectRepair.repair(&heads, &labels)
         nameListRepair.repair(&heads, &labels, words: words, classes: classes, names: names)
         return (classes, heads, labels)
     }
