@@ -59,13 +59,7 @@ struct AnalyzeCommand: ParsableCommand {
             input = .scrapedText(SampleArticle.text)
             published = published ?? SampleArticle.published
         }
-        let syntax: SyntaxStage?
-        do {
-            syntax = try syntaxModel.map(SyntaxStage.init(modelFile:))
-        } catch {
-            printError("cannot build the pipeline: \(error)")
-            throw ExitStatus.software.exitCode
-        }
+        let syntax = try SyntaxStage.forOption(syntaxModel)
         let doc = try runPipeline(input, id: id, published: published, url: inputOptions.url, syntax: syntax)
         var output = OutputWriter()
         do {

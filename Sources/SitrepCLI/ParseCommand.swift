@@ -97,4 +97,15 @@ extension SyntaxStage {
         let model = try SyntaxModel.load(contentsOf: URL(fileURLWithPath: path))
         self.init(annotator: SyntaxAnnotator(model: model), modelName: (path as NSString).lastPathComponent)
     }
+
+    /// The stage for a `--syntax-model` option, nil without one; a model that
+    /// cannot be read is reported and ends the command (status 70).
+    static func forOption(_ path: String?) throws -> SyntaxStage? {
+        do {
+            return try path.map(SyntaxStage.init(modelFile:))
+        } catch {
+            printError("cannot build the pipeline: \(error)")
+            throw ExitStatus.software.exitCode
+        }
+    }
 }

@@ -101,13 +101,7 @@ struct ServeCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.software.exitCode
         }
-        let syntax: SyntaxStage?
-        do {
-            syntax = try syntaxModel.map(SyntaxStage.init(modelFile:))
-        } catch {
-            printError("cannot build the pipeline: \(error)")
-            throw ExitStatus.software.exitCode
-        }
+        let syntax = try SyntaxStage.forOption(syntaxModel)
         var logger = Logger(label: "sitrep.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let writes = WriteAccess.forServer(host: host, token: try token(), readOnly: readOnly, maxBodyBytes: maxBodyBytes)
