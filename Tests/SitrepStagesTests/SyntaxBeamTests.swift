@@ -33,8 +33,8 @@ struct SyntaxBeamTests {
         let compiled = SyntaxCompiledModel(model)
         for gold in SyntaxFixtures.sentences {
             let (words, clusters, tags) = Self.inputs(gold.forms, model)
-            let greedy = compiled.parse(words: words, clusters: clusters, tags: tags)
-            let beam = compiled.beamParse(words: words, clusters: clusters, tags: tags, width: 1)
+            let greedy = compiled.parser.parse(words: words, clusters: clusters, tags: tags)
+            let beam = compiled.parser.beamParse(words: words, clusters: clusters, tags: tags, width: 1)
             #expect(beam.heads == greedy.heads)
             #expect(beam.labels == greedy.labels)
         }
@@ -45,7 +45,7 @@ struct SyntaxBeamTests {
         let model = Self.beamModel
         let forms = (0..<length).map { ["the", "army", "struck", "Ruritania", ",", "and", "."][$0 % 7] }
         let (words, clusters, tags) = Self.inputs(forms, model)
-        let result = SyntaxCompiledModel(model).beamParse(words: words, clusters: clusters, tags: tags, width: width)
+        let result = SyntaxCompiledModel(model).parser.beamParse(words: words, clusters: clusters, tags: tags, width: width)
         #expect(result.heads.count == length)
         #expect(Self.isTree(result.heads))
         #expect(result.labels.allSatisfy { $0 >= 0 && $0 < model.labels.count })
@@ -60,8 +60,8 @@ struct SyntaxBeamTests {
         let forms = (0..<(SyntaxBeam.wordLimit + 1)).map { ["the", "army", "struck", "Ruritania", "."][$0 % 5] }
         let (words, clusters, tags) = Self.inputs(forms, model)
         let compiled = SyntaxCompiledModel(model)
-        let result = compiled.parse(words: words, clusters: clusters, tags: tags, width: model.beam)
-        #expect(result.heads == compiled.parse(words: words, clusters: clusters, tags: tags).heads)
+        let result = compiled.parser.parse(words: words, clusters: clusters, tags: tags, width: model.beam)
+        #expect(result.heads == compiled.parser.parse(words: words, clusters: clusters, tags: tags).heads)
         #expect(Self.isTree(result.heads))
     }
 

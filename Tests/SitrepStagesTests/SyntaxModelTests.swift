@@ -81,7 +81,7 @@ struct SyntaxModelTests {
             let tags = SyntaxTagger.tag(words, amb, clusters, model.tagger, roles: SyntaxTagger.classRoles(model))
             #expect(compiled.tag(words, amb, clusters) == tags)
             let float = SyntaxParser.parse(words: words.map(\.lower), clusters: clusters, tags: tags, actions: model.actions, labeller: model.labeller)
-            let fast = compiled.parse(words: words.map(\.lower), clusters: clusters, tags: tags)
+            let fast = compiled.parser.parse(words: words.map(\.lower), clusters: clusters, tags: tags)
             #expect(fast.heads == float.heads)
             #expect(fast.labels == float.labels)
         }

@@ -1,9 +1,8 @@
 /// Tags, lemmatizes and parses sentences with one ``SyntaxModel``: the tagger (with
 /// ``FiniteVerbRepair``), then the lemmatizer on the predicted tags, then the parser
 /// on the predicted tags (with ``TemporalSubjectRepair``, ``ReportedSubjectRepair`` and
-/// ``NameListRepair``). A
-/// model with voters parses each sentence with each of its parsers and keeps the tree
-/// they agree on (``SyntaxEnsemble``).
+/// ``NameListRepair``). A model with voters parses each sentence with each of its
+/// parsers and keeps the tree they agree on (``SyntaxEnsemble``).
 public struct SyntaxAnnotator: Sendable {
     public let model: SyntaxModel
     private let upos: [String]
@@ -11,7 +10,7 @@ public struct SyntaxAnnotator: Sendable {
     private let lemmatizer: Lemmatizer
     private let compiled: SyntaxCompiledModel
     /// The model's voters, compiled, with their beam widths and directions.
-    private let voters: [(parser: SyntaxCompiledModel, beam: Int, rightToLeft: Bool)]
+    private let voters: [(parser: SyntaxCompiledParser, beam: Int, rightToLeft: Bool)]
     private let finiteVerbRepair: FiniteVerbRepair
     private let temporalSubjectRepair: TemporalSubjectRepair
     private let reportedSubjectRepair: ReportedSubjectRepair
@@ -27,7 +26,7 @@ public struct SyntaxAnnotator: Sendable {
         self.model = model
         self.beam = max(1, beam ?? model.beam)
         compiled = SyntaxCompiledModel(model)
-        self.voters = !voters ? [] : model.voters.map { (SyntaxCompiledModel(model, voter: $0), $0.beam, $0.rightToLeft) }
+        self.voters = !voters ? [] : model.voters.map { (SyntaxCompiledParser(actions: $0.actions, labeller: $0.labeller), $0.beam, $0.rightToLeft) }
         upos = model.uposOfClass
         xpos = model.xposOfClass
         lemmatizer = Lemmatizer(learned: model.lemmaExceptions)
@@ -84,7 +83,7 @@ public struct SyntaxAnnotator: Sendable {
         }
         finiteVerbRepair.repair(&classes, words: words)
         let lower = words.map(\.lower)
-        var (heads, labels) = compiled.parse(words: lower, clusters: clusters, tags: classes, width: beam)
+        var (heads, labels) = compiled.parser.parse(words: lower, clusters: clusters, tags: classes, width: beam)
         if !voters.isEmpty { (heads, labels) = vote(own: (heads, labels), lower: lower, clusters: clusters, classes: classes) }
         temporalSubjectRepair.repair(&heads, &labels, words: words, classes: classes)
         reportedSubjectRepair.repair(&heads, &labels)

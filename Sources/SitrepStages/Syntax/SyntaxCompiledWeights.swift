@@ -101,8 +101,8 @@ struct SyntaxActionWeights: Sendable {
 /// A model compiled for fast tagging and parsing.
 struct SyntaxCompiledModel: Sendable {
     let tagger: SyntaxSparseWeights
-    let actions: SyntaxActionWeights
-    let labeller: SyntaxSparseWeights
+    /// The model's own parser.
+    let parser: SyntaxCompiledParser
     /// ``SyntaxTagger/classRoles(_:)``.
     let roles: [UInt8]
     /// Each known word's ambiguity atom and packed clusters, so that a word costs one
@@ -116,18 +116,7 @@ struct SyntaxCompiledModel: Sendable {
         for (word, packed) in model.clusters { lexicon[word, default: .zero][1] = packed }
         self.lexicon = lexicon
         tagger = SyntaxSparseWeights(model.tagger)
-        actions = SyntaxActionWeights(model.actions)
-        labeller = SyntaxSparseWeights(model.labeller)
-    }
-
-    /// The parser of one of `model`'s voters, with no tagger or lexicon of its own: it
-    /// parses with the tags and clusters of the model's.
-    init(_ model: SyntaxModel, voter: SyntaxVoter) {
-        roles = []
-        lexicon = [:]
-        tagger = SyntaxSparseWeights(SyntaxWeights(bits: 1, stride: 1))
-        actions = SyntaxActionWeights(voter.actions)
-        labeller = SyntaxSparseWeights(voter.labeller)
+        parser = SyntaxCompiledParser(actions: model.actions, labeller: model.labeller)
     }
 
     /// Each word's ambiguity atom (as ``SyntaxTagger/ambiguity(_:model:)``) and packed
@@ -166,6 +155,19 @@ struct SyntaxCompiledModel: Sendable {
             }
         }
         return result
+    }
+}
+
+/// A parser's transition and label tables compiled for fast parsing: the model's own
+/// (``SyntaxCompiledModel/parser``) or a voter's (``SyntaxModel/voters``), which
+/// parses with the model's tags and clusters.
+struct SyntaxCompiledParser: Sendable {
+    let actions: SyntaxActionWeights
+    let labeller: SyntaxSparseWeights
+
+    init(actions: SyntaxWeights, labeller: SyntaxWeights) {
+        self.actions = SyntaxActionWeights(actions)
+        self.labeller = SyntaxSparseWeights(labeller)
     }
 
     /// Heads (0-based, -1 root) and label indices (as ``SyntaxParser``), found by a beam
