@@ -178,21 +178,19 @@ public enum SyntaxTrainer {
                              random: inout SyntaxRandom, log: (String) -> Void) -> (actions: SyntaxWeights, labeller: SyntaxWeights) {
         var settings = settings
         settings.beam = beam
-        var sum: (actions: SyntaxWeights, labeller: SyntaxWeights)? = nil
-        for member in 0..<members {
-            if members > 1 { log("parser member \(member + 1)/\(members)") }
-            let (actions, labeller) = beam > 1
+        func member(_ number: Int) -> (SyntaxWeights, SyntaxWeights) {
+            if members > 1 { log("parser member \(number)/\(members)") }
+            return beam > 1
                 ? trainBeamParser(examples, tags: tags, model: model, settings: settings, random: &random, log: log)
                 : trainParser(examples, tags: tags, model: model, settings: settings, random: &random, log: log)
-            if var total = sum {
-                for index in total.actions.values.indices { total.actions.values[index] += actions.values[index] }
-                for index in total.labeller.values.indices { total.labeller.values[index] += labeller.values[index] }
-                sum = total
-            } else {
-                sum = (actions, labeller)
-            }
         }
-        return sum!
+        var (actions, labeller) = member(1)
+        for number in 2..<max(members, 1) + 1 {
+            let (moreActions, moreLabeller) = member(number)
+            for index in actions.values.indices { actions.values[index] += moreActions.values[index] }
+            for index in labeller.values.indices { labeller.values[index] += moreLabeller.values[index] }
+        }
+        return (actions, labeller)
     }
 
     /// Averaged perceptron weights: `w` and the sum of update-time-weighted deltas, so
