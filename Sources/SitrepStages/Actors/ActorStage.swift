@@ -154,10 +154,10 @@ struct ActorCoder {
     static let ethnicWord = WordKey.of("ethnic")
     /// Prepositions of a place where people live or act.
     static let residenceCases: Set<UInt64> = Set(["in", "throughout", "across", "within"].map { WordKey.of($0) })
-    /// Agent nouns that name an institution or a group, not a person.
     /// Agent nouns that name a country's government only when nothing else in
     /// the phrase says whose people they are ("officials").
     static let genericAgents: Set<UInt64> = Set(["official"].map { WordKey.of($0) })
+    /// Agent nouns that name an institution or a group, not a person.
     static let institutions: Set<UInt64> = Set(["ministry", "government", "office", "council", "army", "force", "forces", "police", "court",
                                                  "parliament", "cabinet", "administration", "committee", "authority", "authorities", "military",
                                                  "navy", "agency", "department", "embassy", "party", "senate", "assembly", "commission", "regime",
