@@ -37,8 +37,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Colour: auto (on a terminal), always or never.")
     var color: ColorChoice = .auto
 
-    @Option(help: ArgumentHelp("A syntax model file from `sitrep train syntax` to tag and parse with, instead of the shipped one.", valueName: "file"))
-    var syntaxModel: String?
+    @OptionGroup var syntaxModel: SyntaxModelOption
 
     func run() throws {
         let id: String
@@ -59,7 +58,7 @@ struct AnalyzeCommand: ParsableCommand {
             input = .scrapedText(SampleArticle.text)
             published = published ?? SampleArticle.published
         }
-        let syntax = try SyntaxStage.forOption(syntaxModel)
+        let syntax = try syntaxModel.stageOrExit()
         let doc = try runPipeline(input, id: id, published: published, url: inputOptions.url, syntax: syntax)
         var output = OutputWriter()
         do {

@@ -43,8 +43,7 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "Files or folders to ingest.")
     var paths: [String]
 
-    @Option(help: ArgumentHelp("A syntax model file from `sitrep train syntax` to tag and parse with, instead of the shipped one.", valueName: "file"))
-    var syntaxModel: String?
+    @OptionGroup var syntaxModel: SyntaxModelOption
 
     @Option(help: "Longest accepted JSON line, file or WARC record, in bytes.")
     var maxBytes: Int = 64 << 20
@@ -63,7 +62,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let pipeline: Pipeline
         do {
-            pipeline = try StandardPipeline.make(syntax: try syntaxModel.map(SyntaxStage.init(modelFile:)))
+            pipeline = try StandardPipeline.make(syntax: try syntaxModel.stage())
         } catch {
             printError("cannot build the pipeline: \(error)")
             throw ExitStatus.software.exitCode

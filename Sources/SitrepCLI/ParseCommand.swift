@@ -89,23 +89,3 @@ struct ParseCommand: ParsableCommand {
         try out.flush()
     }
 }
-
-extension SyntaxStage {
-    /// The syntax stage with the model in the file at `path` (`--syntax-model`),
-    /// which its version names.
-    init(modelFile path: String) throws {
-        let model = try SyntaxModel.load(contentsOf: URL(fileURLWithPath: path))
-        self.init(annotator: SyntaxAnnotator(model: model), modelName: (path as NSString).lastPathComponent)
-    }
-
-    /// The stage for a `--syntax-model` option, nil without one; a model that
-    /// cannot be read is reported and ends the command (status 70).
-    static func forOption(_ path: String?) throws -> SyntaxStage? {
-        do {
-            return try path.map(SyntaxStage.init(modelFile:))
-        } catch {
-            printError("cannot build the pipeline: \(error)")
-            throw ExitStatus.software.exitCode
-        }
-    }
-}

@@ -47,8 +47,7 @@ struct ProcessCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of compiled CAMEO dictionaries (scripts/compile-cameo.py --out DIR) to code actors and events with, instead of the shipped ones.", valueName: "dir"))
     var cameoDictionaries: String?
 
-    @Option(help: ArgumentHelp("A syntax model file from `sitrep train syntax` to tag and parse with, instead of the shipped one (for example a model with voters, more accurate and slower; see Sources/SitrepStages/Models/README.md).", valueName: "file"))
-    var syntaxModel: String?
+    @OptionGroup var syntaxModel: SyntaxModelOption
 
     @Option(help: ArgumentHelp("Stop after this stage slot (\(StageSlot.allCases.map(\.rawValue).joined(separator: ", "))); later layers stay empty.", valueName: "slot"))
     var through: String?
@@ -79,7 +78,7 @@ struct ProcessCommand: ParsableCommand {
         var pipeline: Pipeline
         do {
             let cameo = try cameoDictionaries.map { try CameoDictionary(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
-            let syntax = try syntaxModel.map(SyntaxStage.init(modelFile:))
+            let syntax = try syntaxModel.stage()
             pipeline = try StandardPipeline.make(through: through.flatMap(StageSlot.init(rawValue:)), cameo: cameo, syntax: syntax)
         } catch {
             printError("cannot build the pipeline: \(error)")

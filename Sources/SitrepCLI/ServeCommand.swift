@@ -38,8 +38,7 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("A syntax model file from `sitrep train syntax` for the pipeline that POST /api/articles runs, instead of the shipped one.", valueName: "file"))
-    var syntaxModel: String?
+    @OptionGroup var syntaxModel: SyntaxModelOption
 
     @Option(help: "Address to bind: 127.0.0.1 (this machine only), or 0.0.0.0 to listen on every interface.")
     var host = "127.0.0.1"
@@ -101,7 +100,7 @@ struct ServeCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.software.exitCode
         }
-        let syntax = try SyntaxStage.forOption(syntaxModel)
+        let syntax = try syntaxModel.stageOrExit()
         var logger = Logger(label: "sitrep.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let writes = WriteAccess.forServer(host: host, token: try token(), readOnly: readOnly, maxBodyBytes: maxBodyBytes)

@@ -64,8 +64,7 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Claims before a failing article is marked failed.")
     var maxAttempts = 3
 
-    @Option(help: ArgumentHelp("A syntax model file from `sitrep train syntax` to tag and parse with, instead of the shipped one.", valueName: "file"))
-    var syntaxModel: String?
+    @OptionGroup var syntaxModel: SyntaxModelOption
 
     @Option(help: ArgumentHelp("Stop after this stage slot (\(StageSlot.allCases.map(\.rawValue).joined(separator: ", "))); later layers stay empty.", valueName: "slot"))
     var through: String?
@@ -103,7 +102,7 @@ struct WorkerCommand: ParsableCommand {
         let pipeline: Pipeline
         do {
             pipeline = try StandardPipeline.make(through: through.flatMap(StageSlot.init(rawValue:)),
-                                                 syntax: try syntaxModel.map(SyntaxStage.init(modelFile:)))
+                                                 syntax: try syntaxModel.stage())
         } catch {
             printError("cannot build the pipeline: \(error)")
             throw ExitStatus.software.exitCode
