@@ -697,16 +697,24 @@ struct EventCoder {
         // So are the party an act goes to or is done for: in "gave firearms to
         // the Philippine Marines" and "sent troops to the UN mission", the
         // marines and the mission are the target, not what was given or sent.
-        var circumstantial = Set<Int>()
-        for t in [v] + post where tokens.upos[t] == "VERB" || t == v {
-            for c in tokens.children[t] where tokens.baseRelation(c) == "obl" {
-                guard let preposition = tokens.caseWord(of: c) else { continue }
-                if EventCoder.circumstanceCases.contains(preposition) {
-                    circumstantial.formUnion(tokens.subtree(c, stop: EventCoder.clauseStops))
-                } else if EventCoder.recipientCases.contains(preposition) {
-                    circumstantial.formUnion(tokens.subtree(c, stop: EventCoder.clauseStops).filter { actorAt[$0] >= 0 })
+        // Found when a pattern first matches: most verbs match none.
+        var circumstantialWords: Set<Int>?
+        func isCircumstantial(_ word: Int) -> Bool {
+            if circumstantialWords == nil {
+                var found = Set<Int>()
+                for t in [v] + post where tokens.upos[t] == "VERB" || t == v {
+                    for c in tokens.children[t] where tokens.baseRelation(c) == "obl" {
+                        guard let preposition = tokens.caseWord(of: c) else { continue }
+                        if EventCoder.circumstanceCases.contains(preposition) {
+                            found.formUnion(tokens.subtree(c, stop: EventCoder.clauseStops))
+                        } else if EventCoder.recipientCases.contains(preposition) {
+                            found.formUnion(tokens.subtree(c, stop: EventCoder.clauseStops).filter { actorAt[$0] >= 0 })
+                        }
+                    }
                 }
+                circumstantialWords = found
             }
+            return circumstantialWords!.contains(word)
         }
         // Prefer a form whose particles are present ("call off" over "call").
         var best: (form: VerbDictionary.Form, particles: Int)?
@@ -745,7 +753,7 @@ struct EventCoder {
             if pattern.isIdiom && !isWritten(for: pattern) { continue }
             guard pattern.words.allSatisfy(present.contains) else { continue }
             guard let preMatch = match(pattern.pre, in: pre), let postMatch = match(pattern.post, in: post) else { continue }
-            if pattern.code != nil, let first = postMatch.firstWord, circumstantial.contains(first),
+            if pattern.code != nil, let first = postMatch.firstWord, isCircumstantial(first),
                !pattern.post.contains(where: { if case .open = $0 { true } else { false } }) {
                 continue
             }
