@@ -36,11 +36,12 @@ let package = Package(
         ),
         // Readers of archive and feed formats: WARC(.gz) records and their HTTP
         // responses, RSS 2.0 / RSS 1.0 / Atom feeds (libxml2, entities refused).
+        .target(name: "CMemoryHints"),
         .target(name: "SitrepInputs", dependencies: ["CLibXML2", "CZlib"]),
         // One folder per pipeline stage, plus the data tables they load.
         .target(
             name: "SitrepStages",
-            dependencies: ["SitrepCore", "CLibXML2"],
+            dependencies: ["SitrepCore", "CLibXML2", "CMemoryHints"],
             resources: [.copy("Models")],
             // The trained taggers and parser build their run-time tables at start-up;
             // unoptimized, that alone takes seconds, so debug builds optimize this

@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// Run-time forms of the weight tables, small enough to stay in cache.
 ///
 /// Weights are the Int16 values that the model file stores (``SyntaxModel/data()``), so
@@ -39,9 +41,10 @@ struct SyntaxSparseWeights: Sendable {
 
     /// Sums the rows of `features` into `scores[0..<classes]`.
     ///
-    /// Two passes: first every feature's row bounds (independent loads the CPU overlaps,
-    /// where one pass would chain each row's `starts` miss to its `entries` miss), then
-    /// the sums.
+    /// Three passes: every feature's row bounds (independent loads the CPU overlaps, where
+    /// one pass would chain each row's `starts` miss to its `entries` miss); a prefetch of
+    /// every row's first entries, so that their misses overlap too, where the sums would
+    /// wait on each row in turn (a quarter faster parsing with voters); then the sums.
     @inline(__always)
     func score(_ features: UnsafePointer<UInt64>, _ count: Int, into scores: UnsafeMutablePointer<Int32>) {
         for k in 0..<classes { scores[k] = 0 }
@@ -55,6 +58,7 @@ struct SyntaxSparseWeights: Sendable {
                 }
             }
             entries.withUnsafeBufferPointer { entries in
+                for j in 0..<count { sitrep_prefetch(entries.baseAddress! + Int(bounds[2 * j])) }
                 for j in 0..<count {
                     var index = Int(bounds[2 * j])
                     let end = Int(bounds[2 * j + 1])
@@ -256,3 +260,4 @@ struct SyntaxCompiledParser: Sendable {
         return ((0..<n).map { c.head($0) == n ? -1 : c.head($0) }, (0..<n).map(c.label))
     }
 }
+

@@ -1,0 +1,3 @@
+// The hints are static inline functions in include/memory_hints.h; SwiftPM needs one
+// source file to build the module.
+#include "memory_hints.h"
