@@ -195,13 +195,16 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         let conllu = "# text = Ruritania expelled two diplomats.\n1\tRuritania\t_\t_\t_\t_\t_\t_\t_\t_\n2\texpelled\t_\t_\t_\t_\t_\t_\t_\t_\n3\ttwo\t_\t_\t_\t_\t_\t_\t_\t_\n4\tdiplomats\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
         let path = temporaryFile(Array(conllu.utf8), suffix: ".conllu")
         defer { unlink(path) }
-        let run = try SitrepRun.run(["parse", "--conllu", path])
-        #expect(run.status == 0)
-        let rows = run.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-        #expect(rows.map { String($0[1]) } == ["Ruritania", "expelled", "two", "diplomats", "."])
-        #expect(rows.filter { $0[6] == "0" }.map { String($0[1]) } == ["expelled"])
-        #expect(rows[1][2] == "expel" && rows[1][3] == "VERB" && rows[3][7] == "obj")
-        #expect(rows[3][9] == "SpaceAfter=No")
+        // The accurate shipped model by default, the fast one by name.
+        for model in [[], ["--model", "fast"]] {
+            let run = try SitrepRun.run(["parse", "--conllu", path] + model)
+            #expect(run.status == 0, "\(run.stderr)")
+            let rows = run.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            #expect(rows.map { String($0[1]) } == ["Ruritania", "expelled", "two", "diplomats", "."])
+            #expect(rows.filter { $0[6] == "0" }.map { String($0[1]) } == ["expelled"])
+            #expect(rows[1][2] == "expel" && rows[1][3] == "VERB" && rows[3][7] == "obj")
+            #expect(rows[3][9] == "SpaceAfter=No")
+        }
 
         let damaged = temporaryFile(Array("SXM1 not a model".utf8), suffix: ".bin")
         defer { unlink(damaged) }
@@ -238,6 +241,16 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         #expect(run.status == 0)
         #expect(run.stdout.contains("perceptron-archybrid.v8+syntax-ud.bin"), "the model file is named in the stage's version")
         #expect(run.stdout.contains("\"deprel\":\"obj\""))
+
+        // The shipped models by name: the accurate one is named in the version, the fast
+        // one is the pipeline's own.
+        let accurate = try SitrepRun.run(["process", "--quiet", "--syntax", "--syntax-model", "accurate"], stdin: line)
+        #expect(accurate.status == 0, "\(accurate.stderr)")
+        #expect(accurate.stdout.contains("perceptron-archybrid.v8+syntax-ud-voters.bin"))
+        #expect(accurate.stdout.contains("\"deprel\":\"obj\""))
+        let fast = try SitrepRun.run(["process", "--quiet", "--syntax", "--syntax-model", "fast"], stdin: line)
+        #expect(fast.status == 0, "\(fast.stderr)")
+        #expect(fast.stdout.contains("perceptron-archybrid.v8\""))
 
         let damaged = temporaryFile(Array("SXM1 not a model".utf8), suffix: ".bin")
         defer { unlink(damaged) }

@@ -103,9 +103,13 @@ struct SyntaxModelTests {
         #expect(doc.producer(of: .syntax)?.stage == "syntax")
     }
 
-    @Test("the committed model tags and parses a plain sentence (sanity check)")
-    func committedModel() throws {
-        let annotator = try SyntaxStage.sharedAnnotator.get()
+    @Test("each shipped model tags and parses a plain sentence (sanity check)", arguments: SyntaxStage.ShippedModel.allCases)
+    func committedModel(_ shipped: SyntaxStage.ShippedModel) throws {
+        let annotator = try SyntaxStage.shared(shipped)
+        switch shipped {
+        case .fast: #expect(annotator.model.voters.isEmpty && annotator.beam == 1)
+        case .accurate: #expect(annotator.model.voters.map(\.rightToLeft) == [false, true] && annotator.beam == 3)
+        }
         let result = annotator.annotate(forms: ["Rebels", "struck", "the", "capital", "on", "Monday", "."])
         #expect(result.upos == ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"])
         #expect(result.heads[0] == 1 && result.heads[1] == -1 && result.heads[3] == 1)

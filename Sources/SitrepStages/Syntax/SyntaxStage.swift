@@ -2,10 +2,12 @@ import Foundation
 import SitrepCore
 
 /// The `syntax` stage: UPOS and PTB XPOS tags, lemmas and a UD dependency tree for every
-/// sentence, from the committed model (``SyntaxAnnotator``), in ``SitrepCore/Document/syntax``.
+/// sentence, from a shipped model (``SyntaxAnnotator``), in ``SitrepCore/Document/syntax``.
 ///
-/// The model ships as the resource `Models/syntax-ud.bin` and is loaded once per process,
-/// on first use (``sharedModel``). Each token's ``SitrepCore/TokenSyntax/head`` is the
+/// Two models ship (``ShippedModel``): `Models/syntax-ud.bin`, the fast greedy parser the
+/// pipeline uses by default, and `Models/syntax-ud-voters.bin`, a beam parser with two
+/// voters, more accurate and a third of the speed, which `sitrep parse` uses by default.
+/// Each is loaded once per process, on first use (``shared(_:)``). Each token's ``SitrepCore/TokenSyntax/head`` is the
 /// 0-based index of its head among the tokens of its sentence, -1 for the root. Tokens
 /// outside every sentence (there should be none) are parsed as sentences of their own.
 /// When the `entities` layer is there, a capitalized word of a name that the tagger
@@ -21,13 +23,31 @@ public struct SyntaxStage: Stage {
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.syntax]
 
-    /// The resource name of the committed model.
-    public static let modelResource = "syntax-ud"
+    /// The resource name of the committed fast model.
+    public static let modelResource = ShippedModel.fast.resource
     public static let modelExtension = "bin"
+
+    /// The models that ship with Sitrep.
+    public enum ShippedModel: String, Sendable, CaseIterable {
+        /// The greedy parser (`Models/syntax-ud.bin`): EWT dev LAS 81.7 at some 270,000
+        /// words per CPU-second; the event coder's rules were written against its parses.
+        case fast
+        /// A beam parser with a greedy and a right-to-left greedy voter
+        /// (`Models/syntax-ud-voters.bin`): EWT dev LAS 83.2 at some 100,000 words per CPU-second.
+        case accurate
+
+        /// The model's resource name in `Models/`.
+        public var resource: String {
+            switch self {
+            case .fast: "syntax-ud"
+            case .accurate: "syntax-ud-voters"
+            }
+        }
+    }
 
     private let annotator: SyntaxAnnotator?
 
-    /// A stage using the committed model, loaded on first use.
+    /// A stage using the shipped fast model, loaded on first use.
     public init() { annotator = nil; version = Self.standardVersion }
 
     /// A stage using `model` (tests, experiments).
@@ -41,15 +61,29 @@ public struct SyntaxStage: Stage {
         version = Self.standardVersion + (modelName.map { "+" + $0 } ?? "")
     }
 
-    /// The committed model's annotator, loaded once per process; the error if it cannot be loaded.
-    public static let sharedAnnotator: Result<SyntaxAnnotator, any Error> = Result {
-        guard let url = Bundle.module.url(forResource: modelResource, withExtension: modelExtension, subdirectory: "Models") else {
-            throw SyntaxModelError.missing(path: "Models/\(modelResource).\(modelExtension) in the SitrepStages resource bundle")
+    /// The fast model's annotator (``ShippedModel/fast``), loaded once per process; the
+    /// error if it cannot be loaded.
+    public static let sharedAnnotator: Result<SyntaxAnnotator, any Error> = Result { try load(.fast) }
+    private static let sharedAccurateAnnotator: Result<SyntaxAnnotator, any Error> = Result { try load(.accurate) }
+
+    /// A shipped model's annotator, loaded once per process.
+    ///
+    /// - Throws: ``SyntaxModelError`` when the model is missing or damaged.
+    public static func shared(_ model: ShippedModel) throws -> SyntaxAnnotator {
+        switch model {
+        case .fast: try sharedAnnotator.get()
+        case .accurate: try sharedAccurateAnnotator.get()
+        }
+    }
+
+    private static func load(_ model: ShippedModel) throws -> SyntaxAnnotator {
+        guard let url = Bundle.module.url(forResource: model.resource, withExtension: modelExtension, subdirectory: "Models") else {
+            throw SyntaxModelError.missing(path: "Models/\(model.resource).\(modelExtension) in the SitrepStages resource bundle")
         }
         return SyntaxAnnotator(model: try SyntaxModel.load(contentsOf: url))
     }
 
-    /// - Throws: ``SyntaxModelError`` when the committed model is missing or damaged.
+    /// - Throws: ``SyntaxModelError`` when the model is missing or damaged.
     public func process(_ doc: inout Document) throws {
         let annotator = try self.annotator ?? Self.sharedAnnotator.get()
         // Tokens inside a named entity (the `entities` stage runs first).

@@ -11,7 +11,7 @@
 /// try model.data().write(to: url)
 /// ```
 public enum SyntaxTrainer {
-    /// Training settings, with the defaults of the committed model.
+    /// Training settings, with the defaults of the shipped fast model.
     public struct Settings: Sendable, Equatable {
         /// Passes over the data for the tagger.
         public var tagEpochs = 8
