@@ -44,6 +44,22 @@ struct SyntaxModelTests {
         #expect(try SyntaxModel.load(contentsOf: url) == loaded)
     }
 
+    @Test("a model loaded for annotation keeps its tables as stored, annotates as the full model does and writes the same bytes")
+    func loadedForAnnotation() throws {
+        let data = SyntaxFixtures.model.data()
+        let lean = try SyntaxModel(data: data, forAnnotation: true)
+        #expect(lean.tagger.values.isEmpty && lean.actions.values.isEmpty && lean.labeller.values.isEmpty)
+        #expect(lean.tagger.compact != nil && lean.actions.compact != nil && lean.labeller.compact != nil)
+        #expect(lean.data() == data)
+        let full = SyntaxAnnotator(model: try SyntaxModel(data: data)), annotator = SyntaxAnnotator(model: lean)
+        for gold in SyntaxFixtures.sentences {
+            let expected = full.annotate(forms: gold.forms), got = annotator.annotate(forms: gold.forms)
+            #expect(got.xpos == expected.xpos && got.heads == expected.heads && got.deprels == expected.deprels)
+        }
+        // A damaged table is refused as in a full load.
+        #expect(throws: SyntaxModelError.self) { try SyntaxModel(data: Data(data.prefix(data.count - 3)), forAnnotation: true) }
+    }
+
     @Test("damaged files are refused", arguments: [0, 4, 8, 40])
     func damaged(length: Int) {
         let data = SyntaxFixtures.model.data().prefix(length)

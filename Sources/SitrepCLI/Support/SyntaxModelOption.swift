@@ -42,7 +42,7 @@ enum SyntaxModelChoice {
         if let shipped = SyntaxStage.ShippedModel(rawValue: choice) {
             return (try SyntaxStage.shared(shipped), shipped.resource + "." + SyntaxStage.modelExtension)
         }
-        let model = try SyntaxModel.load(contentsOf: URL(fileURLWithPath: choice))
+        let model = try SyntaxModel.load(contentsOf: URL(fileURLWithPath: choice), forAnnotation: true)
         return (SyntaxAnnotator(model: model), (choice as NSString).lastPathComponent)
     }
 }

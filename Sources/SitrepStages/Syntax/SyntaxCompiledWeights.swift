@@ -19,6 +19,21 @@ struct SyntaxSparseWeights: Sendable {
         precondition(table.stride <= 256, "sparse tables hold at most 256 classes")
         bits = table.bits
         classes = table.stride
+        if let compact = table.compact {
+            // The stored weights as they are: ascending indices are rows in order.
+            var starts = [UInt32](repeating: 0, count: (1 << table.bits) + 1)
+            var entries = [UInt32]()
+            entries.reserveCapacity(compact.indices.count)
+            for (index, q) in zip(compact.indices, compact.values) {
+                let row = Int(index) / table.stride, cls = Int(index) % table.stride
+                starts[row + 1] += 1
+                entries.append(UInt32(UInt16(bitPattern: q)) << 16 | UInt32(cls))
+            }
+            for row in 0..<(1 << table.bits) { starts[row + 1] += starts[row] }
+            self.starts = starts
+            self.entries = entries
+            return
+        }
         let scale = Self.scale(table)
         var starts = [UInt32](repeating: 0, count: (1 << table.bits) + 1)
         var entries: [UInt32] = []
@@ -81,6 +96,12 @@ struct SyntaxActionWeights: Sendable {
     init(_ table: SyntaxWeights) {
         precondition(table.stride == 4, "transition tables have 4 columns")
         bits = table.bits
+        if let compact = table.compact {
+            var values = [SIMD4<Int16>](repeating: .zero, count: 1 << table.bits)
+            for (index, q) in zip(compact.indices, compact.values) { values[Int(index) >> 2][Int(index) & 3] = q }
+            self.values = values
+            return
+        }
         let scale = SyntaxSparseWeights.scale(table)
         values = (0..<(1 << table.bits)).map { row in
             var v = SIMD4<Int16>()

@@ -155,7 +155,10 @@ public struct SyntaxConfiguration: Sendable {
 public struct SyntaxParser: Sendable {
     public let model: SyntaxModel
 
-    public init(model: SyntaxModel) { self.model = model }
+    public init(model: SyntaxModel) {
+        precondition(model.actions.compact == nil, "a model loaded for annotation parses through SyntaxAnnotator")
+        self.model = model
+    }
 
     /// Features per configuration.
     static let featureCount = 88

@@ -80,7 +80,7 @@ public struct SyntaxStage: Stage {
         guard let url = Bundle.module.url(forResource: model.resource, withExtension: modelExtension, subdirectory: "Models") else {
             throw SyntaxModelError.missing(path: "Models/\(model.resource).\(modelExtension) in the SitrepStages resource bundle")
         }
-        return SyntaxAnnotator(model: try SyntaxModel.load(contentsOf: url))
+        return SyntaxAnnotator(model: try SyntaxModel.load(contentsOf: url, forAnnotation: true))
     }
 
     /// - Throws: ``SyntaxModelError`` when the model is missing or damaged.

@@ -9,6 +9,7 @@ public struct SyntaxTagger: Sendable {
     private let roles: [UInt8]
 
     public init(model: SyntaxModel) {
+        precondition(model.tagger.compact == nil, "a model loaded for annotation tags through SyntaxAnnotator")
         self.model = model
         roles = Self.classRoles(model)
     }
