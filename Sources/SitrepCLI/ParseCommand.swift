@@ -26,7 +26,7 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "The input is CoNLL-U with the tokenization to keep.")
     var conllu = false
 
-    @Option(help: ArgumentHelp("The model: 'accurate' (the default: a beam parser with two voters), 'fast' (the greedy parser the pipeline uses by default, some 2.5 times faster), or a model file from `sitrep train syntax`.", valueName: "model"))
+    @Option(help: ArgumentHelp("The model: 'accurate' (the default: a beam parser with two voters), 'fast' (the greedy parser the pipeline uses by default, about four times faster), or a model file from `sitrep train syntax`.", valueName: "model"))
     var model = SyntaxStage.ShippedModel.accurate.rawValue
 
     @Option(help: "The parser's beam width (default: the model's own, the width it was trained with).")
