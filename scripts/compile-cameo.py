@@ -8,7 +8,11 @@ With --set phoenix, scripts/cameo-agents-extra.tsv adds Sitrep's own agent nouns
 scripts/cameo-actors-variants.tsv the spellings of actor names the
 dictionary lacks ("serb" for "serbian"; "PHRASE<TAB>-" drops an entry) and
 scripts/cameo-verbs-extra.tsv the verbs and patterns it lost ("urge"; a form line
-for a form the block has replaces that form's code, and "= CODE" recodes a block).
+for a form the block has replaces that form's code, and "= CODE" recodes a block),
+and scripts/cameo-actors-extra.txt the actors news after 2015 names, in PETRARCH's
+actor format (an entry there that shares a name with a Phoenix entry gives its
+dated codes to that entry's names with the same last word, ending terms the
+dictionary left open).
 
 Defaults: --source ../shared/data/cameo/petrarch-dictionaries, --geo
 ../shared/data/geo, --set phoenix, --out Sources/SitrepStages/Models/cameo.
@@ -199,6 +203,28 @@ def merge_actor_variants(actors, path):
             if variant not in table:
                 table[variant] = table[existing]
                 order.append(variant)
+    return [(k, table[k]) for k in order]
+
+
+def merge_actor_updates(actors, path):
+    """Adds the entries of scripts/cameo-actors-extra.txt (PETRARCH actor format). An
+    entry's name that Phoenix has takes the entry's codes, and so do the other names
+    of that Phoenix entry (its synonyms share one codes list) that contain the name's
+    last word: "Obama" updates "President Obama" and "the Obama administration",
+    while "Assad" leaves "Syria's government" alone. Its other names are added."""
+    table = dict(actors)
+    order = [k for k, _ in actors]
+    members = {}  # id of a Phoenix codes list -> the names sharing it
+    for key, (codes, _) in actors:
+        members.setdefault(id(codes), []).append(key)
+    for key, (codes, kind) in compile_actors([path]):
+        if key in table:
+            for name in members.get(id(table[key][0]), [key]):
+                if name == key or key[-1] in name:
+                    table[name] = (codes, table[name][1])
+        else:
+            table[key] = (codes, kind)
+            order.append(key)
     return [(k, table[k]) for k in order]
 
 
@@ -524,6 +550,7 @@ def main(argv=None):
     actors = compile_actors([os.path.join(src, p) for p in spec["actors"]])
     if args.set == "phoenix":
         actors = merge_actor_variants(actors, os.path.join(HERE, "cameo-actors-variants.tsv"))
+        actors = merge_actor_updates(actors, os.path.join(HERE, "cameo-actors-extra.txt"))
         actors = mark_capitals(actors, args.geo)
     agents = compile_agents(os.path.join(src, spec["agents"]))
     if args.set == "phoenix":

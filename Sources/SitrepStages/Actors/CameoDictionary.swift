@@ -182,8 +182,10 @@ struct ActorEntry: Sendable {
         return digits == 8 ? value : nil
     }
 
-    /// The code valid on `date` (yyyymmdd); without a date, or when no dated code
-    /// covers it, the undated code, else the open-ended dated one.
+    /// The code valid on `date` (yyyymmdd); when no dated code covers it, the
+    /// undated code ("at other times"), else the open-ended dated one. Without a
+    /// date, the open-ended dated code first: a document with no date is most
+    /// likely current, and the office its actor holds now is the better guess.
     func code(on date: Int32?) -> String? {
         var undated: Substring?
         var openEnded: Substring?
@@ -204,6 +206,7 @@ struct ActorEntry: Sendable {
                 if from <= date && date < to { return String(code) }
             }
         }
+        if date == nil { return (openEnded ?? undated).map(String.init) }
         return (undated ?? openEnded).map(String.init)
     }
 }
