@@ -20,6 +20,26 @@ struct ReportedSubjectRepairTests {
                 == [1, -1, 4, 4, 1, 4, 1])
     }
 
+    @Test func anObjectBeforeTheComplementsAuxiliaryBecomesItsSubject() {
+        // "Israel announced it would free prisoners ." with "it" the object of "announced".
+        var h = [1, -1, 1, 4, 1, 4, 1]
+        var l = ["nsubj", "root", "obj", "aux", "ccomp", "obj", "punct"].map { Self.labels.firstIndex(of: $0)! }
+        Self.repair.repair(&h, &l)
+        #expect(h == [1, -1, 4, 4, 1, 4, 1])
+        #expect(l.map { Self.labels[$0] } == ["nsubj", "root", "nsubj", "aux", "ccomp", "obj", "punct"])
+        // A complement with a subject of its own keeps it, and the object stays.
+        var own = [1, -1, 1, 5, 5, 1, 1]
+        var ownLabels = ["nsubj", "root", "obj", "nsubj", "aux", "ccomp", "punct"].map { Self.labels.firstIndex(of: $0)! }
+        Self.repair.repair(&own, &ownLabels)
+        #expect(own == [1, -1, 1, 5, 5, 1, 1])
+        // "They told him would ..." shapes aside, an object not right before the auxiliary stays:
+        // "Israel announced it on Monday would ..." is not touched.
+        var apart = [1, -1, 1, 1, 5, 1]
+        var apartLabels = ["nsubj", "root", "obj", "obl", "aux", "ccomp"].map { Self.labels.firstIndex(of: $0)! }
+        Self.repair.repair(&apart, &apartLabels)
+        #expect(apart == [1, -1, 1, 1, 5, 1])
+    }
+
     @Test func otherShapesAreKept() {
         // The complement has a subject of its own: "Russia says Israel , he said , must ..." is left alone.
         let own = [1, -1, 1, 4, 1, 4, 1]
