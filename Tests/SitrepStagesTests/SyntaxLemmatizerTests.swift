@@ -14,6 +14,11 @@ struct SyntaxLemmatizerTests {
         ("changed", "VBD", "change"), ("attacked", "VBD", "attack"), ("fled", "VBD", "flee"),
         ("retaliated", "VBD", "retaliate"), ("repatriating", "VBG", "repatriate"), ("fluctuated", "VBD", "fluctuate"),
         ("treated", "VBD", "treat"), ("defeated", "VBN", "defeat"), ("floated", "VBD", "float"),
+        ("freed", "VBD", "free"), ("guaranteed", "VBN", "guarantee"), ("needed", "VBD", "need"), ("exceeded", "VBD", "exceed"),
+        ("criticised", "VBD", "criticise"), ("organising", "VBG", "organise"), ("analysed", "VBN", "analyse"),
+        ("emphasised", "VBD", "emphasise"), ("raised", "VBD", "raise"), ("insisted", "VBD", "insist"),
+        ("dismissed", "VBD", "dismiss"), ("polished", "VBD", "polish"), ("telephoned", "VBD", "telephone"),
+        ("postponed", "VBN", "postpone"), ("questioned", "VBD", "question"), ("summoned", "VBD", "summon"),
     ])
     func verbs(form: String, xpos: String, lemma: String) {
         #expect(Lemmatizer().lemma(form, upos: "VERB", xpos: xpos) == lemma)

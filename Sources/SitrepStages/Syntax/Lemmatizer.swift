@@ -104,6 +104,9 @@ public struct Lemmatizer: Sendable {
             return String(decoding: stem, as: UTF8.self)
         }
         let base = String(decoding: stem, as: UTF8.self)
+        // freed -> free, agreed -> agree, guaranteed -> guarantee: an "-eed" past
+        // whose stem ends in "e" lost the base's own final "e".
+        if suffix == "ed", n >= 2, stem[n - 1] == UInt8(ascii: "e") { return base + "e" }
         if needsE(stem) { return base + "e" }
         return base
     }
@@ -117,6 +120,10 @@ public struct Lemmatizer: Sendable {
         if vowel(last) || last == UInt8(ascii: "y") || last == UInt8(ascii: "w") || last == UInt8(ascii: "x") { return false }
         if last == UInt8(ascii: "v") || last == UInt8(ascii: "z") || last == UInt8(ascii: "c") { return true }
         let text = String(decoding: stem, as: UTF8.self)
+        // British -ise and -yse verbs (criticised, organising, analysed), and
+        // telephoned, postponed: the stem after a consonant keeps its "e".
+        if n >= 3, !vowel(stem[n - 3]), text.hasSuffix("is") || text.hasSuffix("ys") { return true }
+        if text.hasSuffix("phon") || text.hasSuffix("pon") { return true }
         for ending in ["at", "ut", "ur", "ir", "ag", "ng", "dg", "rg", "bl", "pl", "tl", "dl", "gl", "kl", "fl", "zl", "aus", "ais", "ois", "ens", "ns", "rs", "ps", "ous", "uid", "ud"]
         where text.hasSuffix(ending) {
             if ending == "ng" { return ["chang", "arrang", "challeng", "plung", "rang", "lung"].contains { text.hasSuffix($0) } }
