@@ -23,6 +23,21 @@ struct FiniteVerbRepairTests {
         #expect(c == FiniteVerbRepairTests.classes(after))
     }
 
+    @Test("an adjective after a modal, before a phrase, is a base form, finite verb or not", arguments: [
+        // "Israel announced it would free 150 prisoners ."
+        (["NNP", "VBD", "PRP", "MD", "JJ", "CD", "NNS", "."], ["NNP", "VBD", "PRP", "MD", "VB", "CD", "NNS", "."]),
+        // "Turkey will open its borders ."
+        (["NNP", "MD", "JJ", "PRP", "NNS", "."], ["NNP", "MD", "VB", "PRP", "NNS", "."]),
+        // kept: "It would be free ." and "They will further ..." have no adjective after the modal before a phrase.
+        (["PRP", "MD", "VB", "JJ", "."], ["PRP", "MD", "VB", "JJ", "."]),
+        (["PRP", "MD", "JJ", "."], ["PRP", "MD", "JJ", "."]),
+    ])
+    func modalAdjective(before: [String], after: [String]) {
+        var c = FiniteVerbRepairTests.classes(before)
+        FiniteVerbRepairTests.repair.repair(&c)
+        #expect(c == FiniteVerbRepairTests.classes(after))
+    }
+
     @Test("sentences with a finite verb, or whose participle has no subject before it, are kept", arguments: [
         ["NN", "VBZ", "VBN", "IN", "NNP", "."],   // "The advisor is met with ..."
         ["VBN", "IN", "NNP", "NN", "."],          // "Attached in Paris ..."

@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v16"
+    public let version = "cameo-dict.v17"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -110,6 +110,10 @@ struct ActorCoder {
         case agent(role: String)
         /// A personal or possessive pronoun, resolved to an earlier actor when merged.
         case pronoun(person: Bool)
+        /// "the country", "his country", "the nation's": the country of an earlier
+        /// actor (the possessive pronoun's antecedent, else the story's latest
+        /// country, its subject first), resolved when merged.
+        case countryNoun
     }
 
     private struct Segment {
@@ -164,6 +168,12 @@ struct ActorCoder {
                                                  "junta", "legislature", "congress", "presidency", "command", "headquarters", "service",
                                                  "directorate", "bureau", "guard", "militia", "group", "movement", "front", "union"].map { WordKey.of($0) })
     static let personNouns: Set<UInt64> = Set(["man", "woman"].map { WordKey.of($0) })
+    /// Three-letter code prefixes of the dictionaries that are no country: media,
+    /// militarized and religious groups, regions ("MEA" the Middle East, "EUR").
+    static let nonCountryPrefixes: Set<String> = ["IGO", "NGO", "MNC", "IMG", "INT", "MED", "ELI", "MEA", "WEU", "EAF", "WAF", "NAF",
+                                                  "LAM", "SAM", "SEA", "SAS", "CAS", "AFR", "EUR", "EEU", "ASA", "BUD", "MOS", "HIN"]
+    /// Nouns that refer back to a country ("the country", "his nation"), by lemma.
+    static let countryNouns: Set<UInt64> = Set(["country", "nation"].map { WordKey.of($0) })
     static let commaWord = WordKey.of(",")
     /// Prepositions after which a capital is a party to the action, not its place.
     static let agentiveCases: Set<UInt64> = Set(["to", "from", "with", "against", "by", "toward", "towards", "between", "on"].map { WordKey.of($0) })
@@ -433,6 +443,16 @@ struct ActorCoder {
                 continue
             }
             let key = tokens.surface[i]
+            if ActorCoder.countryNouns.contains(tokens.lemma[i]), i > sentence.lowerBound, tokens.xpos[i] == "NN",
+               tokens.surface[i - 1] == ActorCoder.theWord || ActorCoder.possessive.contains(tokens.surface[i - 1]),
+               i + 1 >= limit || (tokens.upos[i + 1] != "NOUN" && tokens.upos[i + 1] != "PROPN") {
+                // "the country", "his country", "the country's president"; not "the
+                // country music", which the noun after it heads.
+                let the = tokens.surface[i - 1] == ActorCoder.theWord
+                segments.append(Segment(range: (the ? i - 1 : i)..<(i + 1), piece: .countryNoun))
+                i += 1
+                continue
+            }
             if ActorCoder.personalPronouns.contains(key) || ActorCoder.groupPronouns.contains(key) {
                 segments.append(Segment(range: i..<(i + 1), piece: .pronoun(person: ActorCoder.personalPronouns.contains(key))))
             } else if key == ActorCoder.theWord, i + 1 < limit, ActorCoder.personNouns.contains(tokens.surface[i + 1]) {
@@ -487,6 +507,21 @@ struct ActorCoder {
         return (start..<(start + 1), code)
     }
 
+    /// The country of the latest actors that "the country" refers to: among the
+    /// last few with a country (not an international body), the latest of its
+    /// own sentence ("The outlook for Sri Lanka is less optimistic, ... the
+    /// country's tourist industry"), else an earlier main subject's, a subject's,
+    /// the latest ("Iraq summoned the Turkish ambassador. The country ..." is Iraq).
+    private func latestCountry(among actors: [CodedActor], sentenceStart: Int) -> String? {
+        let countries = actors.suffix(8).filter {
+            guard let part = ActorCoder.countryPart($0.code) else { return false }
+            return ActorCoder.isBareCountry(part) && !ActorCoder.nonCountryPrefixes.contains(part)
+        }
+        let chosen = countries.last { $0.range.lowerBound >= sentenceStart }
+            ?? countries.last(where: \.isMainSubject) ?? countries.last(where: \.isSubject) ?? countries.last
+        return chosen.flatMap { ActorCoder.countryPart($0.code) }
+    }
+
     /// The latest compatible actor before a pronoun: a person for `he`/`she`, a
     /// group or country for `it`/`they`.
     /// Subjects are preferred ("The ministry said the jets hit targets near Iran. It
@@ -511,7 +546,7 @@ struct ActorCoder {
             s = e
             let range = group.first!.range.lowerBound..<group.last!.range.upperBound
             // The window and this sentence's latest actors: at most twice `lookBack`.
-            if let actor = codeOf(group, range: range, previous: previous + out.suffix(ActorCoder.lookBack)) {
+            if let actor = codeOf(group, range: range, sentenceStart: sentence.lowerBound, previous: previous + out.suffix(ActorCoder.lookBack)) {
                 out.append(actor)
             }
         }
@@ -592,7 +627,7 @@ struct ActorCoder {
         return true
     }
 
-    private func codeOf(_ group: [Segment], range: Range<Int>, previous: [CodedActor]) -> CodedActor? {
+    private func codeOf(_ group: [Segment], range: Range<Int>, sentenceStart: Int, previous: [CodedActor]) -> CodedActor? {
         var country: String?
         var roles: [String] = []
         var headNamed: String?
@@ -623,7 +658,21 @@ struct ActorCoder {
                 if country == nil, let antecedent = antecedent(person: person, among: previous) {
                     country = ActorCoder.countryPart(antecedent.code)
                 }
+            case .countryNoun:
+                // After a possessive pronoun the pronoun has said whose; "the
+                // country" is the story's latest country.
+                if country == nil { country = latestCountry(among: previous, sentenceStart: sentenceStart) }
             }
+        }
+        if group.count == 1, case .countryNoun = group[0].piece {
+            // Alone, "the country" is a party only as an agent ("the country will
+            // expel", "sanctions against the country"), not a place ("across the
+            // country"), and only when the story has named a country.
+            guard let country, capitalActs(range) else { return nil }
+            var actor = CodedActor(range: range, code: country, canonical: nil, confidence: 0.6, isPerson: false, roles: [])
+            actor.isSubject = isSubject(range)
+            actor.isMainSubject = actor.isSubject && isMainSubject(range)
+            return actor
         }
         // "Iranian officials", "officials in Kenya" are the government; "company
         // officials", "Hamas officials" and "UN officials" are the company's,

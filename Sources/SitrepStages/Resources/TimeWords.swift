@@ -411,16 +411,15 @@ public enum TimeWords {
 
     /// Lemmas of verbs that schedule, read from the parse: a date after one
     /// of them is the date set, ahead of the document date ("planned a rally
-    /// on Saturday", "has scheduled a news conference Thursday").
+    /// on Saturday", "has scheduled a news conference Thursday"). Verbs that
+    /// put off ("postponed the vote on Tuesday") are not among them: their
+    /// date is when the putting off happened, and the new date comes after a
+    /// deadline word ("postponed until Tuesday", ``deadlineCues``).
     public static let schedulingVerbs = """
     plan
     schedule
     reschedule
     slate
-    postpone
-    delay
-    adjourn
-    defer
     expect
     """
 

@@ -16,11 +16,17 @@
 /// base form ("The Palestinians reject proposed changes ..."): an `-ed`
 /// adjective becomes a past tense, and a base form after a plural noun or
 /// "they", "we", "I", "you" a present tense (`VBP`).
+///
+/// After a modal the tagger reads a verb that is also an adjective as the
+/// adjective ("Israel announced it would free 150 prisoners", "will open its
+/// borders"): a modal right before an adjective that a determiner, number,
+/// pronoun or noun follows is a base form (`VERB`/`VB`), in any sentence.
 struct FiniteVerbRepair: Sendable {
     private enum Kind: UInt8 { case other, finite, modal, participle, adjective, base, nominal, pluralNominal, adverb, opensPhrase, preposition, to, comma }
     private let kinds: [Kind]
     private let pastTense: Int?
     private let presentTense: Int?
+    private let baseForm: Int?
 
     /// ``SyntaxWord/lower`` of the verbs of a reporting tail.
     private static let reportingForms = Set(["said", "says", "told", "tells", "reported", "reports", "added", "adds",
@@ -35,6 +41,7 @@ struct FiniteVerbRepair: Sendable {
     init(upos: [String], xpos: [String]) {
         pastTense = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VBD" }
         presentTense = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VBP" }
+        baseForm = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VB" }
         kinds = zip(upos, xpos).map { u, x in
             switch x {
             case "VBD", "VBZ", "VBP": .finite
@@ -64,6 +71,12 @@ struct FiniteVerbRepair: Sendable {
     func repair(_ classes: inout [Int], words: [SyntaxWord]? = nil) {
         guard classes.count >= 3 else { return }
         func kind(_ i: Int) -> Kind { classes[i] < kinds.count ? kinds[classes[i]] : .other }
+        if let baseForm {
+            for i in 1..<(classes.count - 1) where kind(i) == .adjective && kind(i - 1) == .modal
+                && [.opensPhrase, .nominal, .pluralNominal].contains(kind(i + 1)) {
+                classes[i] = baseForm
+            }
+        }
         // The words of the leading clause, when the repair works on one.
         var leading: [SyntaxWord]? = nil
         var end = classes.count
