@@ -442,21 +442,23 @@ def compile_verbs(path, extra_path=None):
             forms, particles, code = parsed
             for form in forms:
                 lines_out.append("FORM\t%d\t%s\t%s\t%s" % (block, form, " ".join(particles), code))
+    syn_lines = ["SYNSET\t%s\t%s" % (name, "|".join(words)) for name, words in synsets if words]
+    lines_out = syn_lines + lines_out
     if extra_path:
         lines_out = merge_extra_verbs(lines_out, extra_path)
-    syn_lines = ["SYNSET\t%s\t%s" % (name, "|".join(words)) for name, words in synsets if words]
-    return syn_lines + lines_out
+    return lines_out
 
 
 def merge_extra_verbs(lines, path):
     """Appends the forms of scripts/cameo-verbs-extra.tsv to their blocks (by name);
-    a line "BLOCK<TAB>= CODE" recodes a block: its default and every pattern that gave it."""
+    a line "BLOCK<TAB>= CODE" recodes a block: its default and every pattern that gave it;
+    a line "&SET<TAB>+ word|word" adds words to a synonym set."""
     index = {}
     for line in lines:
         f = line.split("\t")
         if f[0] == "VERB":
             index.setdefault(f[3], []).append(f[1])
-    added, patterns, recoded = {}, {}, {}
+    added, patterns, recoded, synsets = {}, {}, {}, {}
     # The block's forms as they stand, for form lines that replace one's code.
     existing = {(f[1], f[2], f[3]): i for i, f in ((i, l.split("\t")) for i, l in enumerate(lines)) if f[0] == "FORM"}
     with open(path, encoding="utf-8") as fh:
@@ -465,6 +467,10 @@ def merge_extra_verbs(lines, path):
             if not raw.strip():
                 continue
             name, verb = raw.split("\t")
+            if name.strip().startswith("&"):
+                # "&WEAPON<TAB>+ tank|tanks": words added to a synonym set.
+                synsets.setdefault(name.strip(), []).extend(w.strip().lower() for w in verb.strip().lstrip("+").split("|") if w.strip())
+                continue
             blocks = index.get(name.strip(), [])
             if len(blocks) != 1:
                 sys.exit("compile-cameo: %s: block %r is not one block of the verb dictionary" % (path, name))
@@ -507,6 +513,13 @@ def merge_extra_verbs(lines, path):
             if f[0] == "PATTERN" and f[1] in recoded and f[4] == default[f[1]]:
                 f[4] = recoded[f[1]]
                 lines[i] = "\t".join(f)
+    for i, line in enumerate(lines):
+        f = line.split("\t")
+        if f[0] == "SYNSET" and f[1] in synsets:
+            have = f[2].split("|")
+            lines[i] = "\t".join(f[:2] + ["|".join(have + [w for w in synsets.pop(f[1]) if w not in have])])
+    if synsets:
+        sys.exit("compile-cameo: %s: no such synonym sets: %s" % (path, sorted(synsets)))
     out = []
     for i, line in enumerate(lines):
         out.append(line)

@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v17"
+    public let version = "cameo-dict.v18"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -172,6 +172,9 @@ struct ActorCoder {
     /// militarized and religious groups, regions ("MEA" the Middle East, "EUR").
     static let nonCountryPrefixes: Set<String> = ["IGO", "NGO", "MNC", "IMG", "INT", "MED", "ELI", "MEA", "WEU", "EAF", "WAF", "NAF",
                                                   "LAM", "SAM", "SEA", "SAS", "CAS", "AFR", "EUR", "EEU", "ASA", "BUD", "MOS", "HIN"]
+    /// Endings of a one-token compound whose first part leads, flags or owns
+    /// what it modifies (``ledBy(_:)``), hyphen included, lowercase.
+    static let ownerSuffixes: [[UInt8]] = ["-led", "-flagged", "-registered", "-owned"].map { Array($0.utf8) }
     /// Nouns that refer back to a country ("the country", "his nation"), by lemma.
     static let countryNouns: Set<UInt64> = Set(["country", "nation"].map { WordKey.of($0) })
     static let commaWord = WordKey.of(",")
@@ -364,14 +367,22 @@ struct ActorCoder {
         return ActorCoder.interactionCases.contains(preposition)
     }
 
-    /// The code of the actor that leads, for a token "<actor>-led" ("US-led",
-    /// "Saudi-led", "NATO-led") whose first part the dictionary names.
+    /// The code of the actor that leads, flags or owns, for a token
+    /// "<actor>-led" ("US-led", "Saudi-led", "NATO-led"), "<actor>-flagged",
+    /// "<actor>-registered" ("a British-flagged tanker") or "<actor>-owned" ("a
+    /// Chinese-owned company") whose first part the dictionary names. Not
+    /// "-backed" or "-based": who backs a group, or where it sits ("the UK-based
+    /// Syrian Observatory"), is not who it is.
     private func ledBy(_ t: Int) -> String? {
         // Read on the token's bytes: this runs at every capitalized token.
         let bytes = tokens.words.bytes, start = tokens.words.starts[t], end = tokens.words.ends[t]
-        guard end - start > 4, bytes[end - 4] == UInt8(ascii: "-"), bytes[end - 3] | 0x20 == UInt8(ascii: "l"),
-              bytes[end - 2] | 0x20 == UInt8(ascii: "e"), bytes[end - 1] | 0x20 == UInt8(ascii: "d") else { return nil }
-        let key = WordKey.of(bytes, start, end - 4)
+        guard end - start > 4, let hyphen = ActorCoder.ownerSuffixes.lazy.compactMap({ suffix -> Int? in
+            let h = end - suffix.count
+            guard h > start + 1, bytes[h] == UInt8(ascii: "-") else { return nil }
+            for (k, byte) in suffix.enumerated().dropFirst() where bytes[h + k] | 0x20 != byte { return nil }
+            return h
+        }).first else { return nil }
+        let key = WordKey.of(bytes, start, hyphen)
         guard let m = dictionary.actors.longest(surface: [key], lemma: [key], at: 0, limit: 1) else { return nil }
         return dictionary.actors.payloads[m.index].code(on: day)
     }

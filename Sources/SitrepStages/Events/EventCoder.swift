@@ -178,6 +178,10 @@ struct EventCoder {
     /// (its host), a demand made there ("asked for asylum in Canada"), threats,
     /// protest, force posture, coercion, assault, fight, mass violence.
     static let placeTargetRoots: Set<String> = ["04", "10", "13", "14", "15", "17", "18", "19", "20"]
+    /// The rule of a target that is only the source's own means, an object with
+    /// no country or the source's own military ("sent troops", "strengthened its
+    /// forces"), taken when the act names no other party.
+    static let instrumentRule = "object, the act's means"
     /// Prepositions of the party an act goes to or is done for.
     static let recipientCases = keys(["to", "for"])
     /// Prepositions that introduce a location, the last resort for a target.
@@ -417,6 +421,23 @@ struct EventCoder {
                 let sourceCountries = Set(sources.compactMap { ActorCoder.countryPart(actors[$0].code) })
                 targets = targetActors(of: v, passive: passive, sourceCountries: sourceCountries)
             }
+            // Force (18-20) is never aimed at the means it uses: "Russia launched
+            // drones" with no one named has no target, not Russia's own military.
+            // (An object with no country, "killed 52 policemen", stays: it is whom
+            // the force falls on; so does a state's military that another party of
+            // the country attacks, "the Taliban killed 26 Afghan soldiers".)
+            func isOwnMeans(_ t: (actor: Int, code: String, rule: String)) -> Bool {
+                guard t.rule == EventCoder.instrumentRule, let country = ActorCoder.countryPart(t.code) else { return false }
+                return sources.contains { s in
+                    let code = actors[s].code
+                    guard ActorCoder.countryPart(code) == country else { return false }
+                    let role = code.dropFirst(3)
+                    return role.isEmpty || role.hasPrefix("GOV") || role.hasPrefix("MIL")
+                }
+            }
+            if !targets.isEmpty, ["18", "19", "20"].contains(String(verb.code.prefix(2))), targets.allSatisfy(isOwnMeans) {
+                targets = []
+            }
             if targets.isEmpty && verb.code.hasPrefix("14") {
                 targets = statedDemandTargets(of: v, verbCodes: verbCodes, sources: sources)
             }
@@ -638,7 +659,7 @@ struct EventCoder {
 
     private func hasOwnTarget(_ v: Int) -> Bool {
         let passive = isPassive(v)
-        return targetActors(of: v, passive: passive).contains { $0.rule == "object" || $0.rule == "passive subject" }
+        return targetActors(of: v, passive: passive).contains { $0.rule == "object" || $0.rule == EventCoder.instrumentRule || $0.rule == "passive subject" }
     }
 
     /// Whether a verb before token `limit` governs `t`, directly or through others.
@@ -1175,7 +1196,7 @@ struct EventCoder {
         // ("its forces in Lebanon" is one actor: its place is no other party.)
         let rest = targetsAfterObject(of: v, passive: passive, objects: objects).filter { !instrument.contains($0.actor) }
         if !rest.isEmpty || instrument.isEmpty { return rest }
-        return wrap(instrument, "object")
+        return wrap(instrument, EventCoder.instrumentRule)
     }
 
     /// The targets of `v` that ``targetActors(of:passive:)`` finds after its objects.
