@@ -75,6 +75,18 @@ struct FiniteVerbRepairTests {
         #expect(c == FiniteVerbRepairTests.tagged(after).classes)
     }
 
+    @Test("a common noun right after a subject pronoun is a finite verb; after an object \"it\" it stays a noun", arguments: [
+        ("Ukraine/NNP said/VBD it/PRP shot/NN down/RB drones/NNS ./.", "Ukraine/NNP said/VBD it/PRP shot/VBD down/RB drones/NNS ./."),
+        ("He/PRP plans/NNS a/DT visit/NN ./.", "He/PRP plans/VBZ a/DT visit/NN ./."),
+        ("I/PRP do/VBP n't/RB think/VB they/PRP ban/NN it/PRP ./.", "I/PRP do/VBP n't/RB think/VB they/PRP ban/VBP it/PRP ./."),
+        ("They/PRP gave/VBD it/PRP time/NN ./.", "They/PRP gave/VBD it/PRP time/NN ./."),
+    ])
+    func pronounBeforeNoun(before: String, after: String) {
+        var (c, words) = FiniteVerbRepairTests.tagged(before)
+        FiniteVerbRepairTests.repair.repair(&c, words: words)
+        #expect(c == FiniteVerbRepairTests.tagged(after).classes)
+    }
+
     @Test("a leading clause is kept when a finite verb after it is no reporting verb, or its base form is an infinitive", arguments: [
         // A reduced relative: "were" is the sentence's own verb.
         "Three/CD people/NNS killed/VBN in/IN the/DT blast/NN ,/, including/VBG two/CD children/NNS ,/, were/VBD buried/VBN ./.",

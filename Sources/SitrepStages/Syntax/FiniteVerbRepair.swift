@@ -21,18 +21,34 @@
 /// adjective ("Israel announced it would free 150 prisoners", "will open its
 /// borders"): a modal right before an adjective that a determiner, number,
 /// pronoun or noun follows is a base form (`VERB`/`VB`), in any sentence.
+/// And a subject pronoun is never followed by a common noun: "Ukraine said it
+/// shot down 20 drones" has "shot" a noun after "it". There the noun becomes a
+/// finite verb: a present tense after "he", "she" or "it" when it ends in "s"
+/// (`VBZ`), after "they", "we" or "I" when it does not end in "ed" (`VBP`),
+/// else a past tense (`VBD`); "it", an object too ("gave it time"), only
+/// where a clause opens (after a reporting verb, "that", a conjunction or a comma).
 struct FiniteVerbRepair: Sendable {
     private enum Kind: UInt8 { case other, finite, modal, participle, adjective, base, nominal, pluralNominal, adverb, opensPhrase, preposition, to, comma }
     private let kinds: [Kind]
     private let pastTense: Int?
     private let presentTense: Int?
     private let baseForm: Int?
+    private let thirdPerson: Int?
+    private let commonNoun: Set<Int>
 
     /// ``SyntaxWord/lower`` of the verbs of a reporting tail.
     private static let reportingForms = Set(["said", "says", "told", "tells", "reported", "reports", "added", "adds",
                                              "stated", "noted"].map(SyntaxWord.lowerKey))
     /// ``SyntaxWord/lower`` of the pronouns a present tense follows as its base form.
     private static let pluralPronouns = Set(["they", "we", "i", "you"].map(SyntaxWord.lowerKey))
+    /// ``SyntaxWord/lower`` of the subject pronouns, singular and plural.
+    private static let singularSubjects = Set(["he", "she", "it"].map(SyntaxWord.lowerKey))
+    private static let itForm = SyntaxWord.lowerKey("it")
+    /// ``SyntaxWord/lower`` of the words after which "it" opens a clause, as a subject.
+    private static let clauseOpeners = reportingForms.union(["that", "and", "but", "because", "as", "when", "if", "while", "after", "before"].map(SyntaxWord.lowerKey))
+    private static let pluralSubjects = Set(["they", "we", "i"].map(SyntaxWord.lowerKey))
+    /// ``SyntaxWord/suffix1`` of an `-s` word.
+    private static let sSuffix = SyntaxHash.bytes(Array("s".utf8), 1, seed: 6)
     /// ``SyntaxWord/lower`` of "by".
     private static let byForm = SyntaxWord.lowerKey("by")
     /// ``SyntaxWord/suffix2`` of an `-ed` word.
@@ -42,6 +58,8 @@ struct FiniteVerbRepair: Sendable {
         pastTense = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VBD" }
         presentTense = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VBP" }
         baseForm = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VB" }
+        thirdPerson = upos.indices.first { upos[$0] == "VERB" && xpos[$0] == "VBZ" }
+        commonNoun = Set(upos.indices.filter { upos[$0] == "NOUN" && (xpos[$0] == "NN" || xpos[$0] == "NNS") })
         kinds = zip(upos, xpos).map { u, x in
             switch x {
             case "VBD", "VBZ", "VBP": .finite
@@ -75,6 +93,19 @@ struct FiniteVerbRepair: Sendable {
             for i in 1..<(classes.count - 1) where kind(i) == .adjective && kind(i - 1) == .modal
                 && [.opensPhrase, .nominal, .pluralNominal].contains(kind(i + 1)) {
                 classes[i] = baseForm
+            }
+        }
+        if let words, let pastTense, let presentTense, let thirdPerson {
+            for i in 1..<classes.count where commonNoun.contains(classes[i]) {
+                let before = words[i - 1].lower
+                let endsInS = words[i].suffix1 == FiniteVerbRepair.sSuffix
+                // "it" is an object too ("gave it time"): a subject only where a clause opens.
+                if before == FiniteVerbRepair.itForm, i >= 2, kind(i - 2) != .comma, !FiniteVerbRepair.clauseOpeners.contains(words[i - 2].lower) { continue }
+                if FiniteVerbRepair.singularSubjects.contains(before) {
+                    classes[i] = endsInS ? thirdPerson : pastTense
+                } else if FiniteVerbRepair.pluralSubjects.contains(before) {
+                    classes[i] = words[i].suffix2 == FiniteVerbRepair.edSuffix ? pastTense : presentTense
+                }
             }
         }
         // The words of the leading clause, when the repair works on one.
