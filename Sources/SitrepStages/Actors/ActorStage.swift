@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v18"
+    public let version = "cameo-dict.v19"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -436,6 +436,16 @@ struct ActorCoder {
                 // a common word inside a name ("European Community"); a sentence's
                 // first word is capitalized whatever it is ("Gunmen opened fire").
                 let role = dictionary.agents.payloads[m.index]
+                // An adjective that modifies a noun no agent names is no one:
+                // "military aid for Israel", "a military operation" (but "military
+                // officers", "the military").
+                if m.length == 1, tokens.hasSyntax, tokens.upos[i] == "ADJ", tokens.deprel[i] == "amod",
+                   case let h = tokens.head[i], h > i, h < limit,
+                   dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: h, limit: limit) == nil,
+                   dictionary.actors.longest(surface: tokens.surface, lemma: tokens.surface, at: h, limit: limit) == nil {
+                    i += 1
+                    continue
+                }
                 segments.append(Segment(range: i..<(i + m.length), piece: .agent(role: role)))
                 i += m.length
                 // A title and a surname the dictionaries know only with its first
