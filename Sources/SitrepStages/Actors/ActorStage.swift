@@ -168,9 +168,10 @@ struct ActorCoder {
                                                  "junta", "legislature", "congress", "presidency", "command", "headquarters", "service",
                                                  "directorate", "bureau", "guard", "militia", "group", "movement", "front", "union"].map { WordKey.of($0) })
     static let personNouns: Set<UInt64> = Set(["man", "woman"].map { WordKey.of($0) })
-    /// Three-letter code prefixes of the dictionaries that are no country: media,
-    /// militarized and religious groups, regions ("MEA" the Middle East, "EUR").
-    static let nonCountryPrefixes: Set<String> = ["IGO", "NGO", "MNC", "IMG", "INT", "MED", "ELI", "MEA", "WEU", "EAF", "WAF", "NAF",
+    /// Three-letter codes of the dictionaries that are no country: international
+    /// bodies and companies, media, militarized and religious groups, regions
+    /// ("MEA" the Middle East, "EUR").
+    static let nonCountryCodes: Set<String> = ["IGO", "NGO", "MNC", "IMG", "INT", "MED", "ELI", "MEA", "WEU", "EAF", "WAF", "NAF",
                                                   "LAM", "SAM", "SEA", "SAS", "CAS", "AFR", "EUR", "EEU", "ASA", "BUD", "MOS", "HIN"]
     /// Endings of a one-token compound whose first part leads, flags or owns
     /// what it modifies (``ledBy(_:)``), hyphen included, lowercase.
@@ -376,12 +377,10 @@ struct ActorCoder {
     private func ledBy(_ t: Int) -> String? {
         // Read on the token's bytes: this runs at every capitalized token.
         let bytes = tokens.words.bytes, start = tokens.words.starts[t], end = tokens.words.ends[t]
-        guard end - start > 4, let hyphen = ActorCoder.ownerSuffixes.lazy.compactMap({ suffix -> Int? in
+        guard end - start > 4, let hyphen = ActorCoder.ownerSuffixes.first(where: { suffix in
             let h = end - suffix.count
-            guard h > start + 1, bytes[h] == UInt8(ascii: "-") else { return nil }
-            for (k, byte) in suffix.enumerated().dropFirst() where bytes[h + k] | 0x20 != byte { return nil }
-            return h
-        }).first else { return nil }
+            return h > start + 1 && (0..<suffix.count).allSatisfy { bytes[h + $0] | 0x20 == suffix[$0] }
+        }).map({ end - $0.count }) else { return nil }
         let key = WordKey.of(bytes, start, hyphen)
         guard let m = dictionary.actors.longest(surface: [key], lemma: [key], at: 0, limit: 1) else { return nil }
         return dictionary.actors.payloads[m.index].code(on: day)
@@ -534,10 +533,7 @@ struct ActorCoder {
     /// country's tourist industry"), else an earlier main subject's, a subject's,
     /// the latest ("Iraq summoned the Turkish ambassador. The country ..." is Iraq).
     private func latestCountry(among actors: [CodedActor], sentenceStart: Int) -> String? {
-        let countries = actors.suffix(8).filter {
-            guard let part = ActorCoder.countryPart($0.code) else { return false }
-            return ActorCoder.isBareCountry(part) && !ActorCoder.nonCountryPrefixes.contains(part)
-        }
+        let countries = actors.suffix(8).filter { ActorCoder.countryPart($0.code).map(ActorCoder.isBareCountry) ?? false }
         let chosen = countries.last { $0.range.lowerBound >= sentenceStart }
             ?? countries.last(where: \.isMainSubject) ?? countries.last(where: \.isSubject) ?? countries.last
         return chosen.flatMap { ActorCoder.countryPart($0.code) }
@@ -615,7 +611,7 @@ struct ActorCoder {
     /// "FRAGOV" or "IGO"): the actor that takes the role of an agent it is
     /// conjoined with ("US and British activists", "lawmakers in France and Germany").
     static func isBareCountry(_ code: String) -> Bool {
-        code.count == 3 && !code.hasPrefix("-") && !["IGO", "NGO", "MNC"].contains(code)
+        code.count == 3 && !code.hasPrefix("-") && !ActorCoder.nonCountryCodes.contains(code)
     }
 
     /// Whether only "and" and commas stand between two mentions.

@@ -48,7 +48,7 @@ struct FiniteVerbRepair: Sendable {
     private static let clauseOpeners = reportingForms.union(["that", "and", "but", "because", "as", "when", "if", "while", "after", "before"].map(SyntaxWord.lowerKey))
     private static let pluralSubjects = Set(["they", "we", "i"].map(SyntaxWord.lowerKey))
     /// ``SyntaxWord/suffix1`` of an `-s` word.
-    private static let sSuffix = SyntaxHash.bytes(Array("s".utf8), 1, seed: 6)
+    private static let sSuffix = SyntaxWord.suffix1Key("s")
     /// ``SyntaxWord/lower`` of "by".
     private static let byForm = SyntaxWord.lowerKey("by")
     /// ``SyntaxWord/suffix2`` of an `-ed` word.

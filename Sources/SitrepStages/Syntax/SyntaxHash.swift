@@ -72,6 +72,11 @@ struct SyntaxWord {
         Array(form.utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, $0.count, seed: 2) }
     }
 
+    /// ``suffix1`` of a word whose last byte is `ending` (lower case).
+    static func suffix1Key(_ ending: String) -> UInt64 {
+        Array(ending.utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, min(1, $0.count), seed: 6) }
+    }
+
     /// ``suffix2`` of a word whose last two bytes are `ending` (lower case).
     static func suffix2Key(_ ending: String) -> UInt64 {
         Array(ending.utf8).withUnsafeBufferPointer { SyntaxHash.bytes($0.baseAddress!, min(2, $0.count), seed: 7) }
