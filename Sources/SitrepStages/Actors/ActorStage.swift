@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v19"
+    public let version = "cameo-dict.v20"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -145,6 +145,9 @@ struct ActorCoder {
     static let honorifics: Set<UInt64> = Set(["mr", "mrs", "ms", "dr", "gen", "col", "sen", "rep"].map { WordKey.of($0) })
     static let glue: Set<UInt64> = Set(["'s", "'", "of", "for", "the", "-"].map { WordKey.of($0) })
     static let theWord = WordKey.of("the")
+    static let formerWord = WordKey.of("former")
+    /// Roles of an office that a "former" holder no longer has.
+    static let officeRoles: Set<String> = ["GOV", "MIL", "LEG", "JUD", "COP", "SPY"]
     /// Earlier actors searched for the institution of "a ministry spokesman".
     static let institutionReach = 8
     /// Prepositions that tie an agent to where it belongs (``locate(_:)``).
@@ -159,8 +162,12 @@ struct ActorCoder {
     /// Prepositions of a place where people live or act.
     static let residenceCases: Set<UInt64> = Set(["in", "throughout", "across", "within"].map { WordKey.of($0) })
     /// Agent nouns that name a country's government only when nothing else in
-    /// the phrase says whose people they are ("officials").
-    static let genericAgents: Set<UInt64> = Set(["official"].map { WordKey.of($0) })
+    /// the phrase says whose people they are ("officials", "Palestinian leaders";
+    /// not "Hamas officials", "union leaders", "opposition leader").
+    static let genericAgents: Set<UInt64> = Set(["official", "leader"].map { WordKey.of($0) })
+    /// Of those, the ones that are a government only with a country in the phrase:
+    /// a leader alone may lead anything ("the leader of the party", "church leaders").
+    static let countryBoundAgents: Set<UInt64> = Set(["leader"].map { WordKey.of($0) })
     /// Agent nouns that name an institution or a group, not a person.
     static let institutions: Set<UInt64> = Set(["ministry", "government", "office", "council", "army", "force", "forces", "police", "court",
                                                  "parliament", "cabinet", "administration", "committee", "authority", "authorities", "military",
@@ -651,16 +658,24 @@ struct ActorCoder {
         var isPerson = false
         var genericRoles: [String] = []
         var genericSegments = 0
+        var genericNeedsCountry = false
+        var genericTokens: [Int] = []
+        // The country came from a person's pronoun ("his leaders": his party's).
+        var countryIsAPersons = false
+        var namedTokens: [Int] = []
         for segment in group {
             if case .agent(let role) = segment.piece, segment.range.count == 1,
                ActorCoder.genericAgents.contains(tokens.lemma[segment.range.lowerBound]) {
                 // The noun only: "an official protest" is no one's.
                 if !tokens.hasSyntax || tokens.upos[segment.range.lowerBound] == "NOUN" { genericRoles.append(role) }
+                if ActorCoder.countryBoundAgents.contains(tokens.lemma[segment.range.lowerBound]) { genericNeedsCountry = true }
+                genericTokens.append(segment.range.lowerBound)
                 genericSegments += 1
                 continue
             }
             switch segment.piece {
             case .named(let code, _):
+                namedTokens.append(segment.range.upperBound - 1)
                 if country == nil { country = ActorCoder.countryPart(code) }
                 headNamed = code
                 if code.count > 3 && ActorCoder.personRoles.contains(String(code.suffix(3))) { isPerson = true }
@@ -674,6 +689,7 @@ struct ActorCoder {
             case .pronoun(let person):
                 if country == nil, let antecedent = antecedent(person: person, among: previous) {
                     country = ActorCoder.countryPart(antecedent.code)
+                    countryIsAPersons = person
                 }
             case .countryNoun:
                 // After a possessive pronoun the pronoun has said whose; "the
@@ -693,12 +709,19 @@ struct ActorCoder {
         }
         // "Iranian officials", "officials in Kenya" are the government; "company
         // officials", "Hamas officials" and "UN officials" are the company's,
-        // the group's and the body's own people.
-        if roles.isEmpty, !genericRoles.isEmpty, headNamed.map(ActorCoder.isBareCountry) ?? true {
+        // the group's and the body's own people. "Palestinian leaders" and "its
+        // leader" are a government; a leader with no country in the phrase is not.
+        // The country must modify the leader itself: "the leader of the British
+        // National Party" leads a party.
+        let countryLeads = !genericNeedsCountry || !tokens.hasSyntax
+            || namedTokens.contains { named in genericTokens.contains { tokens.head[named] == $0 } }
+        if roles.isEmpty, !genericRoles.isEmpty, headNamed.map { ActorCoder.isBareCountry($0) && countryLeads } ?? (country != nil && !(genericNeedsCountry && countryIsAPersons) || !genericNeedsCountry) {
             roles = [genericRoles[0]]
         }
-        // Nothing but an adjective "official": no actor.
+        // Nothing but an adjective "official": no actor; nor a leader no country
+        // leads, with a possessive at most ("his leaders").
         if genericSegments == group.count && roles.isEmpty { return nil }
+        if genericSegments > 0 && roles.isEmpty && headNamed == nil { return nil }
         if group.count == 1, case .named(_, let capital) = group[0].piece, capital {
             // Metonymy: a capital acting is its government; as a location it is a place.
             guard capitalActs(group[0].range) else { return nil }
@@ -757,6 +780,13 @@ struct ActorCoder {
             }
         }
         if overlapsPersonEntity(range) { isPerson = true }
+        // "former Soviet leader", "former Pakistani Prime Minister Nawaz Sharif": an
+        // office held no longer makes an elite (CAMEO's ELI), whatever the title says.
+        if range.lowerBound > 0, tokens.surface[range.lowerBound - 1] == ActorCoder.formerWord,
+           code.count >= 6, ActorCoder.officeRoles.contains(String(code.suffix(3))) {
+            code = code.dropLast(3) + "ELI"
+            if !roles.isEmpty { roles[roles.count - 1] = "ELI" }
+        }
         let confidence = code.hasPrefix("---") ? 0.5 : (group.count > 1 ? 0.85 : 0.8)
         var actor = CodedActor(range: range, code: code, canonical: nil, confidence: confidence, isPerson: isPerson, roles: roles)
         actor.isSubject = isSubject(range)

@@ -168,6 +168,8 @@ struct EventCoder {
     static let statementActRoots: Set<String> = ["02", "05", "10", "11", "12", "13"]
     static let conditionalMarks = keys(["if", "unless", "whether"])
     /// Prepositions that introduce a target.
+    /// Prepositions of what talks are about ("negotiations on a pullback").
+    static let topicCases = keys(["on", "about", "over", "regarding", "concerning"])
     static let targetCases = keys(["to", "against", "with", "on", "toward", "towards", "into", "from", "for", "over", "upon", "at", "between", "about", "onto"])
     /// Prepositions of a passive verb's agent or cause ("killed by a bomb",
     /// "killed in an airstrike").
@@ -302,14 +304,28 @@ struct EventCoder {
                 dropped.insert(v)
                 continue
             }
+            // The purpose of a hypothetical act ("could send troops to help Kuwait")
+            // is as hypothetical as the act.
+            if isInfinitiveAdverbial(v), tokens.head[v] >= 0, tokens.hasChild(tokens.head[v], relations: ["aux"], lemmas: EventCoder.hypotheticalAux) {
+                dropped.insert(v)
+                continue
+            }
             if tokens.hasChild(v, relations: ["aux"], lemmas: EventCoder.futureAux) { intent.insert(v) }
             var child = v
             var parent = tokens.head[v]
             // An infinitive the parser hung as an adverbial clause of an intent or
             // refusal verb ("has sworn to attack") is its complement all the same.
             while parent >= 0 && (tokens.deprel[child] == "xcomp"
-                                  || (isInfinitiveAdverbial(child) && (EventCoder.intentVerbs.contains(tokens.lemma[parent]) || EventCoder.negatingVerbs.contains(tokens.lemma[parent])))) {
+                                  || (isInfinitiveAdverbial(child) && (EventCoder.intentVerbs.contains(tokens.lemma[parent]) || EventCoder.negatingVerbs.contains(tokens.lemma[parent])))
+                                  || (isInfinitiveAdverbial(child) && tokens.upos[parent] == "VERB" && verbCodes[parent] == nil)) {
                 let lemma = tokens.lemma[parent]
+                // A purpose under an act no pattern codes ("is willing to send
+                // material to help defend Saudi Arabia", "would send troops to help")
+                // is the act's purpose: the act's own mood is the purpose's.
+                if tokens.deprel[child] == "advcl" && verbCodes[parent] == nil {
+                    if tokens.hasChild(parent, relations: ["aux"], lemmas: EventCoder.hypotheticalAux) { dropped.insert(v); break }
+                    if tokens.hasChild(parent, relations: ["aux"], lemmas: EventCoder.futureAux) { intent.insert(v) }
+                }
                 if EventCoder.negatingVerbs.contains(lemma) {
                     dropped.insert(v)
                     // "refused to release the prisoners", "refused to meet": a refusal
@@ -419,7 +435,11 @@ struct EventCoder {
                 targets = [(a, actors[a].code, "pattern +")]
             } else {
                 let sourceCountries = Set(sources.compactMap { ActorCoder.countryPart(actors[$0].code) })
-                targets = targetActors(of: v, passive: passive, sourceCountries: sourceCountries)
+                // Talks "on", "about" or "over" something are about it: "Israel and
+                // Lebanon renewed negotiations on an Israeli troop pullback" consult
+                // each other, not Israel's army.
+                let topics = verb.code.hasPrefix("04") ? EventCoder.topicCases : []
+                targets = targetActors(of: v, passive: passive, sourceCountries: sourceCountries, topicCases: topics)
             }
             // Force (18-20) is never aimed at the means it uses: "Russia launched
             // drones" with no one named has no target, not Russia's own military.
@@ -897,6 +917,12 @@ struct EventCoder {
     private func actorsOfPhrase(_ t: Int) -> [Int] {
         var out: [Int] = []
         for var head in tokens.withConjuncts(t) {
+            // "The US commander in Iraq, General David Petraeus, held talks": a name in
+            // apposition to one person the phrase already names is that person again,
+            // not a second party (whose dictionary office may differ from the one
+            // the text gives).
+            if tokens.deprel[head] == "appos", actorAt[tokens.head[head]] >= 0, tokens.xpos[tokens.head[head]] == "NN" || tokens.xpos[tokens.head[head]] == "NNP",
+               out.contains(Int(actorAt[tokens.head[head]])), actorIsPerson(Int(actorAt[tokens.head[head]])) { continue }
             // "Tens of thousands of students", "some 500 workers of the union", "members of
             // the council": a quantity heads the phrase; the actor is what it counts.
             var hops = 0
@@ -1097,9 +1123,9 @@ struct EventCoder {
 
     /// The actors of the first of `phrases` that a target preposition
     /// (``targetCases``: `to`, `against`, `with`, ...) introduces and that holds any.
-    private func actorsAfterTargetCase(_ phrases: [Int]) -> [Int]? {
+    private func actorsAfterTargetCase(_ phrases: [Int], excluding topicCases: Set<UInt64> = []) -> [Int]? {
         for phrase in phrases {
-            guard let preposition = tokens.caseWord(of: phrase), EventCoder.targetCases.contains(preposition) else { continue }
+            guard let preposition = tokens.caseWord(of: phrase), EventCoder.targetCases.contains(preposition), !topicCases.contains(preposition) else { continue }
             let found = actorsOfPhrase(phrase)
             if !found.isEmpty { return found }
         }
@@ -1143,7 +1169,7 @@ struct EventCoder {
     /// - Parameter sourceCountries: the countries of the act's sources: their own
     ///   military or intelligence service as the object is what the act uses
     ///   ("strengthened its forces", "providing photographs and intelligence").
-    private func targetActors(of v: Int, passive: Bool, sourceCountries: Set<String> = []) -> [(actor: Int, code: String, rule: String)] {
+    private func targetActors(of v: Int, passive: Bool, sourceCountries: Set<String> = [], topicCases: Set<UInt64> = []) -> [(actor: Int, code: String, rule: String)] {
         if passive {
             for c in passiveSubjects(of: v) {
                 let found = actorsOfPhrase(c)
@@ -1194,19 +1220,20 @@ struct EventCoder {
             return wrap(found, "object")
         }
         // ("its forces in Lebanon" is one actor: its place is no other party.)
-        let rest = targetsAfterObject(of: v, passive: passive, objects: objects).filter { !instrument.contains($0.actor) }
+        let rest = targetsAfterObject(of: v, passive: passive, objects: objects, topicCases: topicCases).filter { !instrument.contains($0.actor) }
         if !rest.isEmpty || instrument.isEmpty { return rest }
         return wrap(instrument, EventCoder.instrumentRule)
     }
 
-    /// The targets of `v` that ``targetActors(of:passive:)`` finds after its objects.
-    private func targetsAfterObject(of v: Int, passive: Bool, objects: [Int]) -> [(actor: Int, code: String, rule: String)] {
+    /// The targets of `v` that ``targetActors(of:passive:)`` finds after its objects;
+    /// a phrase opened by one of `topicCases` is what the act is about, no party to it.
+    private func targetsAfterObject(of v: Int, passive: Bool, objects: [Int], topicCases: Set<UInt64> = []) -> [(actor: Int, code: String, rule: String)] {
         let obliques = tokens.children[v].filter { tokens.baseRelation($0) == "obl" && (tokens.deprel[$0] != "obl:agent" || !passive) }
         for c in obliques {
             // A preposition that introduces a party; none at all is an object the
             // parser took for an oblique ("accused the United States of ...").
             if let prep = tokens.phrasePreposition(of: c) {
-                guard EventCoder.targetCases.contains(prep) || (tokens.deprel[c] == "obl:agent" && !passive) else { continue }
+                guard (EventCoder.targetCases.contains(prep) && !topicCases.contains(prep)) || (tokens.deprel[c] == "obl:agent" && !passive) else { continue }
             } else if tokens.deprel[c] == "obl:tmod" || tokens.deprel[c] == "obl:unmarked" || tokens.children[c].contains(where: { tokens.deprel[$0] == "case" }) {
                 // A time, or a phrase whose preposition the tagger took for a verb ("according to").
                 continue
@@ -1217,7 +1244,7 @@ struct EventCoder {
         // "imposed sanctions on Russia", "held talks with Iran": the object's own
         // argument, or that of a conjunct object ("is providing photographs and
         // other intelligence to Macedonia").
-        if let found = actorsAfterTargetCase(nominalModifiers(of: objects.flatMap { tokens.withConjuncts($0) })) { return wrap(found, "object's argument") }
+        if let found = actorsAfterTargetCase(nominalModifiers(of: objects.flatMap { tokens.withConjuncts($0) }), excluding: topicCases) { return wrap(found, "object's argument") }
         // "cordoned off the roads leading into Mordor", "welcomed memos sent by
         // Bree": the argument of a participle that modifies the object, or its
         // by-agent.
@@ -1231,7 +1258,7 @@ struct EventCoder {
                 if !found.isEmpty { return wrap(found, "object's participle's agent") }
             }
         }
-        if let found = actorsAfterTargetCase(objectParticiples.flatMap { p in tokens.children[p].filter { tokens.baseRelation($0) == "obl" } }) {
+        if let found = actorsAfterTargetCase(objectParticiples.flatMap { p in tokens.children[p].filter { tokens.baseRelation($0) == "obl" } }, excluding: topicCases) {
             return wrap(found, "object's participle's argument")
         }
         // The infinitive's object ("agreed to meet Iran" codes on `meet`, but "wants to
@@ -1251,7 +1278,7 @@ struct EventCoder {
         for c in complements {
             let objects = tokens.children[c].filter { tokens.deprel[$0] == "obj" }
             let obliques = tokens.children[c].filter { tokens.baseRelation($0) == "obl" }
-            if let found = actorsAfterTargetCase(nominalModifiers(of: objects) + obliques) { return wrap(found, "complement's argument") }
+            if let found = actorsAfterTargetCase(nominalModifiers(of: objects) + obliques, excluding: topicCases) { return wrap(found, "complement's argument") }
         }
         // "demanded that the US cancel ...", "urged Iran to ...": the subject of the
         // clause the verb governs is whom the demand or appeal is addressed to.
