@@ -239,18 +239,18 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         let line = Array("{\"id\":\"a\",\"text\":\"Ruritania expelled two diplomats.\",\"clean\":true}\n".utf8)
         let run = try SitrepRun.run(["process", "--quiet", "--syntax", "--syntax-model", model], stdin: line)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("perceptron-archybrid.v12+syntax-ud.bin"), "the model file is named in the stage's version")
+        #expect(run.stdout.contains("perceptron-archybrid.v13+syntax-ud.bin"), "the model file is named in the stage's version")
         #expect(run.stdout.contains("\"deprel\":\"obj\""))
 
         // The shipped models by name: the accurate one is named in the version, the fast
         // one is the pipeline's own.
         let accurate = try SitrepRun.run(["process", "--quiet", "--syntax", "--syntax-model", "accurate"], stdin: line)
         #expect(accurate.status == 0, "\(accurate.stderr)")
-        #expect(accurate.stdout.contains("perceptron-archybrid.v12+syntax-ud-voters.bin"))
+        #expect(accurate.stdout.contains("perceptron-archybrid.v13+syntax-ud-voters.bin"))
         #expect(accurate.stdout.contains("\"deprel\":\"obj\""))
         let fast = try SitrepRun.run(["process", "--quiet", "--syntax", "--syntax-model", "fast"], stdin: line)
         #expect(fast.status == 0, "\(fast.stderr)")
-        #expect(fast.stdout.contains("perceptron-archybrid.v12\""))
+        #expect(fast.stdout.contains("perceptron-archybrid.v13\""))
 
         let damaged = temporaryFile(Array("SXM1 not a model".utf8), suffix: ".bin")
         defer { unlink(damaged) }
@@ -262,7 +262,7 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") -> String {
         // `analyze` takes the same option.
         let analyzed = try SitrepRun.run(["analyze", "--format", "json", "--syntax-model", model])
         #expect(analyzed.status == 0, "\(analyzed.stderr)")
-        #expect(analyzed.stdout.contains("perceptron-archybrid.v12+syntax-ud.bin"))
+        #expect(analyzed.stdout.contains("perceptron-archybrid.v13+syntax-ud.bin"))
         let analyzeRefused = try SitrepRun.run(["analyze", "--syntax-model", damaged])
         #expect(analyzeRefused.status != 0)
         #expect(analyzeRefused.stderr.contains("syntax model \(damaged) cannot be read"))

@@ -747,7 +747,9 @@ struct ActorCoder {
             // name's own entry belongs to another country; the agent dictionary's role
             // of the same words first, when it has them ("senate" LEG, where the
             // country dictionary's US-only entry says USAGOVLEG).
-            if let country, group.count > 1, !headNamed.hasPrefix(country), !headNamed.hasPrefix("IGO"), !headNamed.hasPrefix("NGO") {
+            // (Not a body or company that has no country of its own: "Malaysia Airlines
+            // Boeing 777" is no Malaysian "USA".)
+            if let country, group.count > 1, !headNamed.hasPrefix(country), !ActorCoder.nonCountryCodes.contains(String(headNamed.prefix(3))) {
                 let name = group.last!.range
                 if let agent = dictionary.agents.longest(surface: tokens.surface, lemma: tokens.lemma, at: name.lowerBound, limit: name.upperBound),
                    agent.length == name.count {

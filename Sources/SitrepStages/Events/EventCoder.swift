@@ -1025,10 +1025,24 @@ struct EventCoder {
         tokens.deprel[v] == "acl" && tokens.xpos[v] == "VBN" && !tokens.children[v].contains { tokens.deprel[$0] == "obj" }
     }
 
-    private func passiveAgent(of v: Int) -> [Int] {
-        for c in tokens.children[v] where tokens.deprel[c] == "obl:agent" || (tokens.deprel[c] == "obl" && tokens.caseWord(of: c) == EventCoder.byWord) {
+    private func passiveAgent(of v: Int, depth: Int = 0) -> [Int] {
+        let agents = tokens.children[v].filter { tokens.deprel[$0] == "obl:agent" || (tokens.deprel[$0] == "obl" && tokens.caseWord(of: $0) == EventCoder.byWord) }
+        for c in agents {
             let found = actorsOfPhrase(c)
             if !found.isEmpty { return found }
+        }
+        // "blown up by a missile fired by rebels", "killed by a bomb planted by the
+        // group", "by a missile believed to be fired by rebels": a means with no
+        // party of its own is the act of whoever used it.
+        guard depth == 0 else { return [] }
+        for c in agents {
+            for p in tokens.children[c] where tokens.deprel[p] == "acl" && tokens.xpos[p] == "VBN" {
+                let users = [p] + tokens.children[p].filter { tokens.deprel[$0] == "xcomp" && tokens.xpos[$0] == "VBN" }
+                for u in users {
+                    let found = passiveAgent(of: u, depth: 1)
+                    if !found.isEmpty { return found }
+                }
+            }
         }
         return []
     }

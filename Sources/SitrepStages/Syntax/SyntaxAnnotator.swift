@@ -1,7 +1,7 @@
 /// Tags, lemmatizes and parses sentences with one ``SyntaxModel``: the tagger (with
 /// ``FiniteVerbRepair``), then the lemmatizer on the predicted tags, then the parser
-/// on the predicted tags (with ``TemporalSubjectRepair``, ``ReportedSubjectRepair`` and
-/// ``NameListRepair``). A model with voters parses each sentence with each of its
+/// on the predicted tags (with ``TemporalSubjectRepair``, ``ReportedSubjectRepair``,
+/// ``ReducedRelativeRepair`` and ``NameListRepair``). A model with voters parses each sentence with each of its
 /// parsers and keeps the tree they agree on (``SyntaxEnsemble``).
 public struct SyntaxAnnotator: Sendable {
     public let model: SyntaxModel
@@ -14,6 +14,7 @@ public struct SyntaxAnnotator: Sendable {
     private let finiteVerbRepair: FiniteVerbRepair
     private let temporalSubjectRepair: TemporalSubjectRepair
     private let reportedSubjectRepair: ReportedSubjectRepair
+    private let reducedRelativeRepair: ReducedRelativeRepair
     private let nameListRepair: NameListRepair
     /// Hypotheses kept by the parser's beam.
     public let beam: Int
@@ -33,6 +34,7 @@ public struct SyntaxAnnotator: Sendable {
         finiteVerbRepair = FiniteVerbRepair(upos: upos, xpos: xpos)
         temporalSubjectRepair = TemporalSubjectRepair(labels: model.labels, upos: upos)
         reportedSubjectRepair = ReportedSubjectRepair(labels: model.labels)
+        reducedRelativeRepair = ReducedRelativeRepair(labels: model.labels, upos: upos, xpos: xpos)
         nameListRepair = NameListRepair(labels: model.labels, upos: upos)
         let uposOfClass = model.uposOfClass, xposOfClass = model.xposOfClass
         properNounClass = uposOfClass.indices.first { uposOfClass[$0] == "PROPN" && xposOfClass[$0] == "NNP" }
@@ -87,6 +89,7 @@ public struct SyntaxAnnotator: Sendable {
         if !voters.isEmpty { (heads, labels) = vote(own: (heads, labels), lower: lower, clusters: clusters, classes: classes) }
         temporalSubjectRepair.repair(&heads, &labels, words: words, classes: classes)
         reportedSubjectRepair.repair(&heads, &labels)
+        reducedRelativeRepair.repair(&heads, &labels, classes: classes)
         nameListRepair.repair(&heads, &labels, words: words, classes: classes, names: names)
         return (classes, heads, labels)
     }

@@ -17,7 +17,7 @@ import SitrepCore
 /// - Complexity: O(n) in the tokens of the document.
 public struct SyntaxStage: Stage {
     public let name = "syntax"
-    public static let standardVersion = "perceptron-archybrid.v12"
+    public static let standardVersion = "perceptron-archybrid.v13"
     /// The stage's version; with a model of the user's, its file name follows a `+`.
     public let version: String
     public let requires: Set<Layer> = [.sentences, .tokens]
