@@ -505,6 +505,14 @@ struct EventCoder {
                 sources = [-1]
                 flags.append("no-source")
             }
+            // "French and Egyptian warships launched 10 days of war games": a show of
+            // force (150) that the forces of two countries stage together at no one
+            // named is military cooperation, CAMEO's 062 (the manual's example).
+            if verb.code == "150", targets.isEmpty,
+               Set(sources.compactMap { $0 >= 0 ? ActorCoder.countryPart(actors[$0].code) : nil }).count > 1 {
+                verb = VerbCode(code: "062", block: -1, pattern: "a show of force (150) that two countries' forces stage together",
+                                weight: verb.weight, targetAnchor: nil, sourceAnchor: nil)
+            }
             let reporter = reportingSource(of: v)
             for source in sources {
                 let sourceCode = source >= 0 ? actors[source].code : ""

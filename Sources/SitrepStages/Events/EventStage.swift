@@ -62,7 +62,7 @@ import SitrepCore
 /// are skipped; a story discard skips the document.
 public struct EventStage: Stage {
     public let name = "events"
-    public let version = "cameo-verbs.v41"
+    public let version = "cameo-verbs.v42"
     public let requires: Set<Layer> = [.sentences, .tokens, .syntax, .actors]
     public let provides: Set<Layer> = [.events]
 
