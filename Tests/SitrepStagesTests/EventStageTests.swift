@@ -519,6 +519,9 @@ import SitrepCore
         // The country an action is aimed at is the other side.
         #expect(try code(containing: "ministry", in: "The ministry summoned the Turkish ambassador on Monday.") == "---GOV")
         #expect(try code(containing: "parliament", in: "The parliament threatened on Monday to break relations with Russia.") == "---LEG")
+        // A role with no country ("BBC" is `MED`) lends none: not `MEDMIL`.
+        #expect(try code(containing: "army", in: "The BBC said the army attacked the town.") == "---MIL")
+        #expect(try code(containing: "bbc", in: "The BBC's correspondent said the army attacked the town.") == "MED")
     }
 
     @Test func aTitleAndASurnameNameTheDictionarysPerson() throws {

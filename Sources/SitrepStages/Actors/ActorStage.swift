@@ -42,7 +42,7 @@ import SitrepCore
 /// Entity mentions overlapping an actor get its code in ``SitrepCore/EntityMention/actor``.
 public struct ActorStage: Stage {
     public let name = "actors"
-    public let version = "cameo-dict.v20"
+    public let version = "cameo-dict.v21"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.actors]
 
@@ -777,6 +777,9 @@ struct ActorCoder {
                 // one the story has just named ("Iraq's foreign ministry summoned ..."),
                 // among its last few actors.
                 code = matchCountry + roles.joined()
+            } else if let headNamed, ActorCoder.roleOnlyCodes.contains(String(headNamed.prefix(3))) {
+                // "the BBC", "the BBC's correspondent": the name's own role code.
+                code = headNamed + roles.filter { !headNamed.contains($0) }.joined()
             } else {
                 code = "---" + roles.joined()
             }
@@ -811,11 +814,18 @@ struct ActorCoder {
     }
 
     /// The country or organization part of a code: its first three letters
-    /// ("IRQGOV" -> "IRQ"), the code itself for a bare country, nil for "---".
+    /// ("IRQGOV" -> "IRQ"), the code itself for a bare country, nil for "---"
+    /// and for a role the dictionaries give with no country ("MED" for the BBC).
     static func countryPart(_ code: String) -> String? {
         if code.hasPrefix("---") { return nil }
-        return String(code.prefix(3))
+        let part = String(code.prefix(3))
+        return roleOnlyCodes.contains(part) ? nil : part
     }
+
+    /// Codes of the dictionaries that are a role with no country: "BBC" `MED`, a
+    /// former official `ELI`. They lend no country to the agents beside them
+    /// ("the BBC's correspondent" is no Media-land's `MEDMED`).
+    static let roleOnlyCodes: Set<String> = ["MED", "ELI"]
 
     private func isSubject(_ range: Range<Int>) -> Bool {
         guard tokens.hasSyntax else { return false }
