@@ -519,6 +519,13 @@ import SitrepCore
         // The country an action is aimed at is the other side.
         #expect(try code(containing: "ministry", in: "The ministry summoned the Turkish ambassador on Monday.") == "---GOV")
         #expect(try code(containing: "parliament", in: "The parliament threatened on Monday to break relations with Russia.") == "---LEG")
+        // A role is kept once ("state-owned carmaker": GOV + GOVBUS ... BUS), and a deputy
+        // before another office is its rank, no police deputy.
+        #expect(ActorCoder.withoutRepeatedRoles("USAGOVBUSBUS") == "USAGOVBUS")
+        #expect(ActorCoder.withoutRepeatedRoles("---GOVBUSGOV") == "---GOVBUS")
+        #expect(ActorCoder.withoutRepeatedRoles("IRQGOV") == "IRQGOV")
+        #expect(try code(containing: "carmaker", in: "A state-owned carmaker said it would cut jobs.") == "---GOVBUS")
+        #expect(try code(containing: "governor", in: "The Kenyan deputy governor said rates would rise.") == "KENGOV")
         // A role with no country ("BBC" is `MED`) lends none: not `MEDMIL`.
         #expect(try code(containing: "army", in: "The BBC said the army attacked the town.") == "---MIL")
         #expect(try code(containing: "bbc", in: "The BBC's correspondent said the army attacked the town.") == "MED")

@@ -146,6 +146,24 @@ struct ActorCoder {
     static let glue: Set<UInt64> = Set(["'s", "'", "of", "for", "the", "-"].map { WordKey.of($0) })
     static let theWord = WordKey.of("the")
     static let formerWord = WordKey.of("former")
+    static let deputyWord = WordKey.of("deputy")
+
+    /// `code` with each three-letter role after the country kept once, in its
+    /// first place: "USAGOVBUSBUS" -> "USAGOVBUS", "---GOVBUSGOV" -> "---GOVBUS".
+    static func withoutRepeatedRoles(_ code: String) -> String {
+        let bytes = Array(code.utf8)
+        guard bytes.count >= 9 else { return code }
+        var out = Array(bytes[0..<3])
+        var seen: [ArraySlice<UInt8>] = []
+        var i = 3
+        while i + 3 <= bytes.count {
+            let role = bytes[i..<(i + 3)]
+            if !seen.contains(role) { seen.append(role); out += role }
+            i += 3
+        }
+        out += bytes[i...]
+        return String(decoding: out, as: UTF8.self)
+    }
     /// Roles of an office that a "former" holder no longer has.
     static let officeRoles: Set<String> = ["GOV", "MIL", "LEG", "JUD", "COP", "SPY"]
     /// Earlier actors searched for the institution of "a ministry spokesman".
@@ -663,7 +681,11 @@ struct ActorCoder {
         // The country came from a person's pronoun ("his leaders": his party's).
         var countryIsAPersons = false
         var namedTokens: [Int] = []
-        for segment in group {
+        for (k, segment) in group.enumerated() {
+            // "deputy governor", "deputy director general": a rank of the office after
+            // it, no police deputy.
+            if case .agent = segment.piece, segment.range.count == 1, tokens.lemma[segment.range.lowerBound] == ActorCoder.deputyWord,
+               k + 1 < group.count, case .agent = group[k + 1].piece, group[k + 1].range.lowerBound == segment.range.upperBound { continue }
             if case .agent(let role) = segment.piece, segment.range.count == 1,
                ActorCoder.genericAgents.contains(tokens.lemma[segment.range.lowerBound]) {
                 // The noun only: "an official protest" is no one's.
@@ -792,6 +814,8 @@ struct ActorCoder {
             code = code.dropLast(3) + "ELI"
             if !roles.isEmpty { roles[roles.count - 1] = "ELI" }
         }
+        // A role twice over ("state-owned carmaker" GOVBUS + BUS) is one role.
+        code = ActorCoder.withoutRepeatedRoles(code)
         let confidence = code.hasPrefix("---") ? 0.5 : (group.count > 1 ? 0.85 : 0.8)
         var actor = CodedActor(range: range, code: code, canonical: nil, confidence: confidence, isPerson: isPerson, roles: roles)
         actor.isSubject = isSubject(range)
