@@ -182,10 +182,11 @@ struct ActorCoder {
     /// Agent nouns that name a country's government only when nothing else in
     /// the phrase says whose people they are ("officials", "Palestinian leaders";
     /// not "Hamas officials", "union leaders", "opposition leader").
-    static let genericAgents: Set<UInt64> = Set(["official", "leader"].map { WordKey.of($0) })
+    static let genericAgents: Set<UInt64> = Set(["official", "leader", "adviser", "advisor", "leaders", "advisers", "advisors"].map { WordKey.of($0) })
     /// Of those, the ones that are a government only with a country in the phrase:
-    /// a leader alone may lead anything ("the leader of the party", "church leaders").
-    static let countryBoundAgents: Set<UInt64> = Set(["leader"].map { WordKey.of($0) })
+    /// a leader alone may lead anything ("the leader of the party", "church leaders"),
+    /// an adviser advise anyone ("a financial adviser").
+    static let countryBoundAgents: Set<UInt64> = Set(["leader", "adviser", "advisor", "leaders", "advisers", "advisors"].map { WordKey.of($0) })
     /// Agent nouns that name an institution or a group, not a person.
     static let institutions: Set<UInt64> = Set(["ministry", "government", "office", "council", "army", "force", "forces", "police", "court",
                                                  "parliament", "cabinet", "administration", "committee", "authority", "authorities", "military",
@@ -686,11 +687,14 @@ struct ActorCoder {
             // it, no police deputy.
             if case .agent = segment.piece, segment.range.count == 1, tokens.lemma[segment.range.lowerBound] == ActorCoder.deputyWord,
                k + 1 < group.count, case .agent = group[k + 1].piece, group[k + 1].range.lowerBound == segment.range.upperBound { continue }
+            // (By its form too: a capitalized plural keeps it as its lemma.)
             if case .agent(let role) = segment.piece, segment.range.count == 1,
-               ActorCoder.genericAgents.contains(tokens.lemma[segment.range.lowerBound]) {
+               ActorCoder.genericAgents.contains(tokens.lemma[segment.range.lowerBound]) || ActorCoder.genericAgents.contains(tokens.surface[segment.range.lowerBound]) {
                 // The noun only: "an official protest" is no one's.
                 if !tokens.hasSyntax || tokens.upos[segment.range.lowerBound] == "NOUN" { genericRoles.append(role) }
-                if ActorCoder.countryBoundAgents.contains(tokens.lemma[segment.range.lowerBound]) { genericNeedsCountry = true }
+                if ActorCoder.countryBoundAgents.contains(tokens.lemma[segment.range.lowerBound]) || ActorCoder.countryBoundAgents.contains(tokens.surface[segment.range.lowerBound]) {
+                    genericNeedsCountry = true
+                }
                 genericTokens.append(segment.range.lowerBound)
                 genericSegments += 1
                 continue
