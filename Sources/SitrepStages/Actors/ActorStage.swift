@@ -679,7 +679,8 @@ struct ActorCoder {
         var genericSegments = 0
         var genericNeedsCountry = false
         var genericTokens: [Int] = []
-        // The country came from a person's pronoun ("his leaders": his party's).
+        // The country came from a pronoun of a person or a body that is no state
+        // ("his leaders": his party's; "its adviser": a company's).
         var countryIsAPersons = false
         var namedTokens: [Int] = []
         for (k, segment) in group.enumerated() {
@@ -715,7 +716,10 @@ struct ActorCoder {
             case .pronoun(let person):
                 if country == nil, let antecedent = antecedent(person: person, among: previous) {
                     country = ActorCoder.countryPart(antecedent.code)
-                    countryIsAPersons = person
+                    // A person's or a company's ("its adviser, Goldman Sachs") is no state's,
+                    // nor one an earlier sentence names.
+                    countryIsAPersons = person || !(ActorCoder.isBareCountry(antecedent.code) || antecedent.code.hasSuffix("GOV"))
+                        || antecedent.range.lowerBound < sentenceStart
                 }
             case .countryNoun:
                 // After a possessive pronoun the pronoun has said whose; "the

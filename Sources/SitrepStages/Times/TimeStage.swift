@@ -42,7 +42,7 @@ import SitrepCore
 ///   at tokens that can start an expression, and read only the tokens they test.
 public struct TimeStage: Stage {
     public let name = "times"
-    public let version = "rules.v1"
+    public let version = "rules.v2"
     public let requires: Set<Layer> = [.sentences, .tokens]
     public let provides: Set<Layer> = [.times]
 
