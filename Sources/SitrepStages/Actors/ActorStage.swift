@@ -745,7 +745,13 @@ struct ActorCoder {
         // National Party" leads a party.
         let countryLeads = !genericNeedsCountry || !tokens.hasSyntax
             || namedTokens.contains { named in genericTokens.contains { tokens.head[named] == $0 } }
-        if roles.isEmpty, !genericRoles.isEmpty, headNamed.map { ActorCoder.isBareCountry($0) && countryLeads } ?? (country != nil && !(genericNeedsCountry && countryIsAPersons) || !genericNeedsCountry) {
+        let countryTakesGeneric: Bool
+        if let headNamed {
+            countryTakesGeneric = ActorCoder.isBareCountry(headNamed) && countryLeads
+        } else {
+            countryTakesGeneric = !genericNeedsCountry || (country != nil && !countryIsAPersons)
+        }
+        if roles.isEmpty, !genericRoles.isEmpty, countryTakesGeneric {
             roles = [genericRoles[0]]
         }
         // Nothing but an adjective "official": no actor; nor a leader no country
