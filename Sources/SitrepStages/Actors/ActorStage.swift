@@ -681,7 +681,7 @@ struct ActorCoder {
         var genericTokens: [Int] = []
         // The country came from a pronoun of a person or a body that is no state
         // ("his leaders": his party's; "its adviser": a company's).
-        var countryIsAPersons = false
+        var countryIsNoStates = false
         var namedTokens: [Int] = []
         for (k, segment) in group.enumerated() {
             // "deputy governor", "deputy director general": a rank of the office after
@@ -718,7 +718,7 @@ struct ActorCoder {
                     country = ActorCoder.countryPart(antecedent.code)
                     // A person's or a company's ("its adviser, Goldman Sachs") is no state's,
                     // nor one an earlier sentence names.
-                    countryIsAPersons = person || !(ActorCoder.isBareCountry(antecedent.code) || antecedent.code.hasSuffix("GOV"))
+                    countryIsNoStates = person || !(ActorCoder.isBareCountry(antecedent.code) || antecedent.code.hasSuffix("GOV"))
                         || antecedent.range.lowerBound < sentenceStart
                 }
             case .countryNoun:
@@ -749,7 +749,7 @@ struct ActorCoder {
         if let headNamed {
             countryTakesGeneric = ActorCoder.isBareCountry(headNamed) && countryLeads
         } else {
-            countryTakesGeneric = !genericNeedsCountry || (country != nil && !countryIsAPersons)
+            countryTakesGeneric = !genericNeedsCountry || (country != nil && !countryIsNoStates)
         }
         if roles.isEmpty, !genericRoles.isEmpty, countryTakesGeneric {
             roles = [genericRoles[0]]

@@ -167,9 +167,9 @@ struct EventCoder {
     /// disapproval, rejection, threats and demands (10-13).
     static let statementActRoots: Set<String> = ["02", "05", "10", "11", "12", "13"]
     static let conditionalMarks = keys(["if", "unless", "whether"])
-    /// Prepositions that introduce a target.
     /// Prepositions of what talks are about ("negotiations on a pullback").
     static let topicCases = keys(["on", "about", "over", "regarding", "concerning"])
+    /// Prepositions that introduce a target.
     static let targetCases = keys(["to", "against", "with", "on", "toward", "towards", "into", "from", "for", "over", "upon", "at", "between", "about", "onto"])
     /// Prepositions of a passive verb's agent or cause ("killed by a bomb",
     /// "killed in an airstrike").
