@@ -10,15 +10,21 @@
 /// before it, that noun is the verb's subject (`nsubj:pass` when the verb is
 /// passive) and the participle a reduced relative clause on the noun (`acl`).
 struct ReducedRelativeRepair: Sendable {
-    private let labelIndex: [String: Int]
+    /// The label indices the repair reads and writes, found once from the model's labels.
+    private let advcl, nsubj, acl, nsubjPass, auxPass, aux, mark, punct: Int?
     /// Whether each tag class is a past participle, and a noun or pronoun.
     private let isParticiple: [Bool]
     private let isNominal: [Bool]
 
     init(labels: [String], upos: [String], xpos: [String]) {
-        var index: [String: Int] = [:]
-        for (i, label) in labels.enumerated() where index[label] == nil { index[label] = i }
-        labelIndex = index
+        advcl = labels.firstIndex(of: "advcl")
+        nsubj = labels.firstIndex(of: "nsubj")
+        acl = labels.firstIndex(of: "acl")
+        nsubjPass = labels.firstIndex(of: "nsubj:pass")
+        auxPass = labels.firstIndex(of: "aux:pass")
+        aux = labels.firstIndex(of: "aux")
+        mark = labels.firstIndex(of: "mark")
+        punct = labels.firstIndex(of: "punct")
         isParticiple = zip(upos, xpos).map { $0 == "VERB" && $1 == "VBN" }
         isNominal = upos.map { $0 == "NOUN" || $0 == "PROPN" || $0 == "PRON" }
     }
@@ -26,10 +32,7 @@ struct ReducedRelativeRepair: Sendable {
     /// Repairs `heads` (0-based, -1 the root) and `labels` (label indices) of one
     /// sentence tagged with `classes`.
     func repair(_ heads: inout [Int], _ labels: inout [Int], classes: [Int]) {
-        guard let advcl = labelIndex["advcl"], let nsubj = labelIndex["nsubj"], let acl = labelIndex["acl"],
-              heads.count >= 4 else { return }
-        let nsubjPass = labelIndex["nsubj:pass"], auxPass = labelIndex["aux:pass"]
-        let aux = labelIndex["aux"], mark = labelIndex["mark"], punct = labelIndex["punct"]
+        guard let advcl, let nsubj, let acl, heads.count >= 4 else { return }
         func tagged(_ table: [Bool], _ i: Int) -> Bool { classes[i] < table.count && table[classes[i]] }
         for participle in 1..<heads.count where labels[participle] == advcl && tagged(isParticiple, participle) {
             let verb = heads[participle], subject = participle - 1
